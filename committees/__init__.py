@@ -1,0 +1,1 @@
+"""Committees: organisations, terms (khóa / nhiệm kỳ), people, positions and memberships."""

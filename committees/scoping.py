@@ -1,0 +1,86 @@
+"""Ward-scoped editing: what a Cộng tác viên (contributor bound to an organisation) may touch.
+
+A contributor is a staff user with a `StaffAssignment` who is neither a superuser nor holds the
+`committees.edit_all_organizations` permission (editors and admins hold it). Contributors see and
+change only objects whose organisation is their own or one of its sub-organisations. The admin
+mixin below applies that to list, change, delete, bulk actions, autocomplete and form choices,
+and re-checks on save so that a forged form value is refused.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from .models import Organization
+
+EDIT_ALL_PERMISSION = "committees.edit_all_organizations"
+
+
+def is_scoped(user) -> bool:
+    """True for a contributor limited to one organisation's subtree."""
+    return not (not user.is_authenticated or user.is_superuser or user.has_perm(EDIT_ALL_PERMISSION))
+
+
+def allowed_organization_ids(user) -> set[int] | None:
+    """Organisation ids `user` may edit; None means no limit. Cached on the user object per request."""
+    if not is_scoped(user):
+        return None
+    cached = getattr(user, "_frontcms_allowed_orgs", None)
+    if cached is not None:
+        return cached
+    assignment = getattr(user, "staff_assignment", None) if hasattr(user, "staff_assignment") else None
+    ids = Organization.objects.subtree_ids([assignment.organization_id]) if assignment else set()
+    user._frontcms_allowed_orgs = ids
+    return ids
+
+
+def allowed_organizations(user):
+    ids = allowed_organization_ids(user)
+    qs = Organization.objects.all()
+    return qs if ids is None else qs.filter(pk__in=ids)
+
+
+class OrganizationScopedAdminMixin:
+    """ModelAdmin mixin. Set `organization_field` to the path of the object's organisation FK."""
+
+    organization_field = "organization"
+
+    def _allowed(self, request: HttpRequest):
+        return allowed_organization_ids(request.user)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        ids = self._allowed(request)
+        if ids is None:
+            return qs
+        return qs.filter(**{f"{self.organization_field}__in": ids})
+
+    def _object_allowed(self, request, obj) -> bool:
+        ids = self._allowed(request)
+        if ids is None or obj is None:
+            return True
+        org_id = obj
+        for part in self.organization_field.split("__"):
+            org_id = getattr(org_id, part, None) if org_id is not None else None
+        org_pk = getattr(org_id, "pk", org_id)
+        return org_pk in ids
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._object_allowed(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._object_allowed(request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._object_allowed(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == self.organization_field and self._allowed(request) is not None:
+            kwargs["queryset"] = allowed_organizations(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not self._object_allowed(request, obj):
+            raise PermissionDenied("organisation outside the contributor's scope")
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,1 @@
+"""Events: training sessions, conferences, dialogues, congresses, their reports; the document library."""

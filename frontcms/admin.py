@@ -1,0 +1,101 @@
+"""Admin for the CMS core: pages (with revisions), menu, quick links, site settings."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from .models import MenuItem, Page, QuickLink, SiteSettings, SlugHistory
+
+
+class ChildPageInline(admin.TabularInline):
+    model = Page
+    fk_name = "parent"
+    fields = ("title", "slug", "is_published", "order")
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("trang con")
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    list_display = ("title", "parent", "slug", "is_published", "order", "updated_at", "view_link")
+    list_filter = ("is_published", "parent")
+    list_editable = ("is_published", "order")
+    search_fields = ("title", "slug", "body")
+    prepopulated_fields = {}
+    fieldsets = (
+        (None, {"fields": ("title", "parent", "body")}),
+        (_("Hiển thị"), {"fields": ("slug", "is_published", "order", "seo_description")}),
+    )
+    inlines = [ChildPageInline]
+
+    @admin.display(description=_("xem"))
+    def view_link(self, obj):
+        return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
+
+
+class MenuChildInline(admin.TabularInline):
+    model = MenuItem
+    fk_name = "parent"
+    fields = ("title", "page", "route", "url", "order", "is_active")
+    extra = 0
+    verbose_name_plural = _("mục con")
+
+
+@admin.register(MenuItem)
+class MenuItemAdmin(admin.ModelAdmin):
+    list_display = ("title", "parent", "target", "order", "is_active")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("title",)
+    inlines = [MenuChildInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("parent", "page", "page__parent")
+
+    @admin.display(description=_("đích"))
+    def target(self, obj):
+        return obj.get_url()
+
+
+@admin.register(QuickLink)
+class QuickLinkAdmin(admin.ModelAdmin):
+    list_display = ("title", "url", "order", "is_active")
+    list_editable = ("order", "is_active")
+    search_fields = ("title", "url")
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    fieldsets = (
+        (_("Nhận diện"), {"fields": ("site_name", "tagline", "site_name_en", "description")}),
+        (
+            _("Chân trang"),
+            {
+                "fields": (
+                    "agency_name",
+                    "address",
+                    "phone",
+                    "email",
+                    "licence",
+                    "responsible_person",
+                    "facebook_url",
+                )
+            },
+        ),
+        (_("Góp ý"), {"fields": ("feedback_email",)}),
+    )
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SlugHistory)
+class SlugHistoryAdmin(admin.ModelAdmin):
+    list_display = ("slug", "content_type", "object_id", "created_at")
+    list_filter = ("content_type",)
+    search_fields = ("slug",)

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FrontcmsConfig(AppConfig):
+    name = "frontcms"
+    verbose_name = _("Nội dung chung")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from . import signals  # noqa: F401  (cache invalidation receivers)
+        from .roles import post_migrate_sync
+
+        # Runs after every app's permissions exist (the last app's post_migrate is enough).
+        post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")

@@ -1,0 +1,43 @@
+"""`python manage.py seed_demo`: fill an empty database with realistic Vietnamese demo content.
+
+The core seeds its own content (frontcms/demo.py); every app with a `demo` module adds its own,
+in the order of INSTALLED_APPS. Each step looks up what it would create first, so running the
+command twice changes nothing.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from frontcms.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo dữ liệu mẫu tiếng Việt (tổ chức, nhân sự, tin tức, sự kiện, trang, menu) và tài khoản quản trị."
+    )
+
+    def handle(self, *args, **options):
+        for config in apps.get_app_configs():
+            if not config.name.startswith(("frontcms", "committees", "events", "news")):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            self.stdout.write(f"Seeding {config.label}…")
+            with transaction.atomic():
+                module.seed(self.stdout)
+        import os
+
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/{settings.ADMIN_URL}  "
+            f"user: {DEMO_ADMIN_USERNAME}  password: {password}  (change it outside a demo)"
+        )

@@ -1,0 +1,309 @@
+"""CMS core models: static pages, menus, site settings, quick links and slug history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .richtext import RichTextField
+from .text import nfc, slugify_vi, unique_slug
+
+# First path segments that belong to the apps; a page with one of these slugs would be hidden.
+RESERVED_SLUGS = {
+    "tin-tuc",
+    "su-kien",
+    "van-ban",
+    "to-chuc",
+    "nhan-su",
+    "tim-kiem",
+    "en",
+    "quan-tri",
+    "static",
+    "media",
+    "ckeditor",
+    "captcha",
+    "sitemap.xml",
+    "robots.txt",
+    "suc-khoe",
+    "gop-y",
+    "khao-sat",
+    "xem-truoc",
+    "tuong-tac",
+}
+
+
+class SlugHistory(models.Model):
+    """An old slug of any object; requests for it are redirected (301) to the current URL."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    slug = models.SlugField(_("đường dẫn cũ"), max_length=220)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn cũ")
+        verbose_name_plural = _("đường dẫn cũ")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "slug"], name="slughistory_unique_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class SluggedModel(models.Model):
+    """Abstract base: a stable Vietnamese-folded slug, unique per model, with 301s for old ones.
+
+    The slug is filled from `slug_source` when left empty. When the slug of a saved object
+    changes, the old one is remembered in `SlugHistory`.
+    """
+
+    slug_source = "title"
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tạo tự động từ tiêu đề. Đổi đường dẫn thì đường dẫn cũ vẫn chuyển tiếp."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        model = type(self)
+        if not self.slug:
+            self.slug = unique_slug(
+                getattr(self, self.slug_source),
+                lambda s: model._default_manager.filter(slug=s).exclude(pk=self.pk).exists(),
+                max_length=model._meta.get_field("slug").max_length,
+            )
+        else:
+            self.slug = slugify_vi(self.slug, fallback="muc")
+        old_slug = None
+        if self.pk:
+            old_slug = model._default_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            ct = ContentType.objects.get_for_model(model)
+            SlugHistory.objects.filter(content_type=ct, slug=self.slug).delete()
+            SlugHistory.objects.update_or_create(
+                content_type=ct, slug=old_slug, defaults={"object_id": self.pk}
+            )
+
+    @classmethod
+    def from_old_slug(cls, slug: str):
+        """The object that once had `slug`, or None."""
+        ct = ContentType.objects.get_for_model(cls)
+        object_id = (
+            SlugHistory.objects.filter(content_type=ct, slug=slug).values_list("object_id", flat=True).first()
+        )
+        return cls._default_manager.filter(pk=object_id).first() if object_id else None
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_path(self, path: str):
+        """The published page whose full path is `path` (`gioi-thieu/lich-su`)."""
+        parts = [p for p in path.strip("/").split("/") if p]
+        if not parts or len(parts) > 2:
+            return self.none()
+        if len(parts) == 1:
+            return self.published().filter(slug=parts[0], parent__isnull=True)
+        return self.published().filter(slug=parts[1], parent__slug=parts[0], parent__is_published=True)
+
+
+class Page(SluggedModel):
+    """A static page (Giới thiệu, Liên hệ, Chức năng nhiệm vụ, …), at `/<slug>/` or `/<parent>/<child>/`."""
+
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trang cha"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+    seo_description = models.CharField(
+        _("mô tả cho công cụ tìm kiếm"),
+        max_length=300,
+        blank=True,
+        help_text=_("Một hai câu tóm tắt trang, hiện trên Google, Facebook, Zalo."),
+    )
+    is_published = models.BooleanField(_("hiển thị"), default=True, db_index=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trang tĩnh")
+        verbose_name_plural = _("trang tĩnh")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.title} › {self.title}" if self.parent_id and self.parent else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("frontcms:page", kwargs={"path": self.path})
+
+    def clean(self):
+        self.title = nfc(self.title).strip()
+        slug = slugify_vi(self.slug or self.title, fallback="trang")
+        if self.parent_id is None and slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Đường dẫn “%(slug)s” đã được dùng cho mục khác của cổng.") % {"slug": slug}}
+            )
+        if self.parent_id and self.parent and self.parent.parent_id:
+            raise ValidationError({"parent": _("Chỉ được lồng một cấp: trang cha phải là trang gốc.")})
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Trang không thể là trang cha của chính nó.")})
+
+    @property
+    def path(self) -> str:
+        if self.parent_id:
+            return f"{self.parent.slug}/{self.slug}"
+        return self.slug
+
+
+class MenuItem(models.Model):
+    """An entry of the main menu: a page, a named route of the portal or an external link."""
+
+    title = models.CharField(_("tên hiển thị"), max_length=80)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc mục"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+    )
+    page = models.ForeignKey(Page, verbose_name=_("trang"), null=True, blank=True, on_delete=models.CASCADE)
+    route = models.CharField(
+        _("mục của cổng"),
+        max_length=80,
+        blank=True,
+        help_text=_("Tên đường dẫn nội bộ, ví dụ news:list, events:list, committees:tree."),
+    )
+    url = models.URLField(_("liên kết ngoài"), blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    class Meta:
+        verbose_name = _("mục menu")
+        verbose_name_plural = _("menu chính")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        targets = [bool(self.page_id), bool(self.route), bool(self.url)]
+        if sum(targets) != 1:
+            raise ValidationError(
+                _("Chọn đúng một đích: một trang, một mục của cổng hoặc một liên kết ngoài.")
+            )
+        if self.route:
+            try:
+                reverse(self.route)
+            except NoReverseMatch:
+                raise ValidationError(
+                    {"route": _("Không có mục nào của cổng tên “%(route)s”.") % {"route": self.route}}
+                ) from None
+        if self.parent_id and self.parent and self.parent.parent_id:
+            raise ValidationError({"parent": _("Menu chỉ có hai cấp.")})
+
+    def get_url(self) -> str:
+        if self.page_id:
+            return self.page.get_absolute_url()
+        if self.route:
+            try:
+                return reverse(self.route)
+            except NoReverseMatch:
+                return "#"
+        return self.url
+
+    @property
+    def is_external(self) -> bool:
+        return bool(self.url)
+
+
+class QuickLink(models.Model):
+    """ "Liên kết website": links to related agencies shown in the footer and sidebar."""
+
+    title = models.CharField(_("tên"), max_length=120)
+    url = models.URLField(_("địa chỉ"))
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    class Meta:
+        verbose_name = _("liên kết website")
+        verbose_name_plural = _("liên kết website")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SiteSettings(models.Model):
+    """The portal's identity and footer details: one row, edited in the admin, cached."""
+
+    CACHE_KEY = "frontcms:site-settings"
+
+    site_name = models.CharField(_("tên cổng"), max_length=200, default="Ủy ban MTTQ Việt Nam quận")
+    tagline = models.CharField(_("dòng phụ"), max_length=200, blank=True)
+    site_name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
+    description = models.CharField(_("mô tả cổng"), max_length=300, blank=True)
+    agency_name = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    feedback_email = models.EmailField(
+        _("thư nhận góp ý"), blank=True, help_text=_("Góp ý của người dân được gửi tới địa chỉ này.")
+    )
+    licence = models.CharField(_("giấy phép"), max_length=300, blank=True)
+    responsible_person = models.CharField(_("người chịu trách nhiệm nội dung"), max_length=200, blank=True)
+    facebook_url = models.URLField(_("trang Facebook"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("thông tin cổng")
+        verbose_name_plural = _("thông tin cổng")
+
+    def __str__(self) -> str:
+        return str(_("Thông tin cổng"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row only
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    def delete(self, *args, **kwargs):
+        cache.delete(self.CACHE_KEY)
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> SiteSettings:
+        """The settings row, from the cache when possible; an unsaved default when none exists."""
+        obj = cache.get(cls.CACHE_KEY)
+        if obj is None:
+            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, obj, 3600)
+        return obj
+
+
+def site_url() -> str:
+    return settings.SITE_URL.rstrip("/")

@@ -1,0 +1,51 @@
+"""Template filters for Vietnamese dates and numerals, and small page helpers."""
+
+from django import template
+from django.utils.html import format_html
+
+from .. import text
+
+register = template.Library()
+
+
+@register.filter
+def vi_date(value):
+    """09/05/2024"""
+    return text.format_date(value)
+
+
+@register.filter
+def vi_datetime(value):
+    """23/07/2019 15:27"""
+    return text.format_datetime(value)
+
+
+@register.filter
+def vi_longdate(value):
+    """Thứ năm, 09/05/2024"""
+    return text.format_long_date(value)
+
+
+@register.filter
+def roman(value):
+    try:
+        return text.to_roman(int(value))
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.simple_tag
+def time_tag(value, fmt="datetime"):
+    """A <time datetime="…"> element with the Vietnamese display format."""
+    if value is None:
+        return ""
+    display = {"date": text.format_date, "long": text.format_long_date}.get(fmt, text.format_datetime)
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), display(value))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path=None):
+    request = context.get("request")
+    if request is None:
+        return path or ""
+    return request.build_absolute_uri(path if path is not None else request.get_full_path())

@@ -1,0 +1,48 @@
+"""Root URLconf. Keep the public paths exactly as DESIGN.md lists them."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path
+from django.views.decorators.cache import cache_page
+
+from . import views
+from .sitemaps import HomeSitemap, PageSitemap
+
+sitemaps = {"home": HomeSitemap, "pages": PageSitemap}
+for _app in ("news", "events", "committees"):
+    try:
+        _module = __import__(f"{_app}.sitemaps", fromlist=["sitemaps"])
+    except ModuleNotFoundError:
+        continue
+    sitemaps.update(getattr(_module, "sitemaps", {}))
+
+handler400 = "frontcms.views.error_400"
+handler403 = "frontcms.views.error_403"
+handler404 = "frontcms.views.error_404"
+handler500 = "frontcms.views.error_500"
+
+admin.site.site_header = "Quản trị cổng thông tin MTTQ"
+admin.site.site_title = "Quản trị FrontCMS"
+admin.site.index_title = "Bảng điều khiển"
+
+urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("ckeditor/", include("frontcms.upload_urls")),
+    path("captcha/", include("captcha.urls")),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("suc-khoe/", views.health, name="health"),
+    path(
+        "sitemap.xml",
+        cache_page(3600)(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("tin-tuc/", include("news.urls")),
+    path("", include("events.urls")),
+    path("", include("committees.urls")),
+    *(static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) if settings.DEBUG else []),
+    # Last: home, search and the static-page catch-all, which must never shadow the apps' URLs.
+    path("", include("frontcms.public_urls")),
+]

@@ -1,0 +1,169 @@
+"""Core public views: home, static pages, robots.txt, health check and error pages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
+
+from . import home
+from .models import Page
+from .pagination import pagination_context
+
+
+class HomeView(TemplateView):
+    template_name = "frontcms/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["blocks"] = home.blocks(self.request)
+        return context
+
+
+class OldSlugRedirectMixin:
+    """For DetailViews by slug: a request for a slug the object used to have gets a 301."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            target = self.find_renamed(kwargs)
+            if target is None:
+                raise
+            return HttpResponsePermanentRedirect(target.get_absolute_url())
+
+    def find_renamed(self, kwargs):
+        model = self.model or self.get_queryset().model
+        obj = model.from_old_slug(kwargs.get(self.slug_url_kwarg, ""))
+        if obj is None or not self.get_queryset().filter(pk=obj.pk).exists():
+            return None
+        return obj
+
+
+class PageView(OldSlugRedirectMixin, DetailView):
+    """A static page by its full path; nested pages live at `/<parent>/<child>/`."""
+
+    template_name = "frontcms/page.html"
+    context_object_name = "page"
+    model = Page
+
+    def get_queryset(self):
+        return Page.objects.published()
+
+    def find_renamed(self, kwargs):
+        page = Page.from_old_slug(kwargs["path"].strip("/").split("/")[-1])
+        return page if page is not None and page.is_published else None
+
+    def get_object(self, queryset=None):
+        page = Page.objects.for_path(self.kwargs["path"]).select_related("parent").first()
+        if page is None:
+            raise Http404
+        return page
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = self.object
+        root = page.parent or page
+        context["section_root"] = root
+        context["section_pages"] = list(root.children.published().select_related("parent"))
+        context["breadcrumbs"] = (
+            [(page.parent.title, page.parent.get_absolute_url())] if page.parent else []
+        ) + [(page.title, None)]
+        return context
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /ckeditor/",
+        "Disallow: /xem-truoc/",
+        "Disallow: /tim-kiem/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def health(request):
+    """For load balancers: 200 when the database and the cache answer, 503 otherwise."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as exc:  # any driver error means "not healthy", never a 500
+        checks["database"] = f"error: {exc.__class__.__name__}"
+    try:
+        cache.set("frontcms:health", "1", 10)
+        checks["cache"] = "ok" if cache.get("frontcms:health") == "1" else "error: no round trip"
+    except Exception as exc:
+        checks["cache"] = f"error: {exc.__class__.__name__}"
+    healthy = all(v == "ok" for v in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # Plain render without the request context: the failure may be in a context processor.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+class SearchView(TemplateView):
+    """`/tim-kiem/?q=`: results from every registered provider, labelled by type."""
+
+    template_name = "frontcms/search.html"
+    max_results_per_kind = 50
+
+    def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
+        from .search import providers
+        from .text import normalize_query
+
+        context = super().get_context_data(**kwargs)
+        query = normalize_query(self.request.GET.get("q", ""))
+        kind = self.request.GET.get("loai", "")
+        kinds = providers()
+        hits = []
+        has_words = any(ch.isalnum() for ch in query)
+        if has_words:
+            for provider in kinds:
+                if kind and provider.kind != kind:
+                    continue
+                hits.extend(provider.search(query)[: self.max_results_per_kind])
+            hits.sort(key=lambda h: (-h.score, -(h.date.timestamp() if h.date else 0)))
+        page = Paginator(hits, 20).get_page(self.request.GET.get("trang"))
+        context.update(
+            search_query=query,
+            has_words=has_words,
+            kinds=kinds,
+            selected_kind=kind,
+            page_obj=page,
+            hits=page.object_list,
+            breadcrumbs=[("Tìm kiếm", None)],
+            **pagination_context(page, self.request.GET),
+        )
+        return context

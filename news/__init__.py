@@ -1,0 +1,1 @@
+"""News: articles, categories, tags, related-news logic and feeds."""
