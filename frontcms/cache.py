@@ -25,3 +25,40 @@ def content_version() -> str:
 
 def bump_content_version() -> None:
     cache.set(VERSION_KEY, str(time.time_ns()), None)
+
+
+# --- time-driven changes --------------------------------------------------------------------------
+# Some content changes without a save: a scheduled article becomes visible, an event moves from
+# "upcoming" to "past", the header date turns at midnight. Apps register a function returning the
+# next such moment; cached pages never outlive it.
+_next_change_providers: list = []
+
+
+def register_next_change(provider) -> None:
+    """`provider()` returns the next aware datetime at which public pages change by themselves, or None."""
+    if provider not in _next_change_providers:
+        _next_change_providers.append(provider)
+
+
+def seconds_until_next_change(limit: int) -> int:
+    """How long (at most `limit` seconds) a page rendered now stays correct."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    key = f"frontcms:next-change:{content_version()}"
+    moment = cache.get(key)
+    if moment is None:
+        local_midnight = timezone.make_aware(
+            datetime.combine(timezone.localdate() + timedelta(days=1), time.min)
+        )
+        candidates = [local_midnight]
+        for provider in _next_change_providers:
+            value = provider()
+            if value is not None and value > now:
+                candidates.append(value)
+        moment = min(candidates)
+        cache.set(key, moment, limit)
+    remaining = int((moment - now).total_seconds())
+    return max(0, min(limit, remaining))

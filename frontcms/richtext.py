@@ -8,6 +8,8 @@ event handlers, `style`, `javascript:`/`data:` URLs or images from other hosts.
 
 from __future__ import annotations
 
+from html import unescape
+
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField
 from django.conf import settings
@@ -97,8 +99,6 @@ def html_to_text(html: str | None) -> str:
     if not html:
         return ""
     text = nh3.clean(html.replace("</p>", "</p> ").replace("<br>", " "), tags=set())
-    from django.utils.html import unescape
-
     return " ".join(unescape(text).split())
 
 

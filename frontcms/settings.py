@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Innermost, so that it sees whether the page used a CSRF token before CsrfViewMiddleware.
+    "frontcms.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "frontcms.urls"

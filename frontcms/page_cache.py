@@ -1,0 +1,74 @@
+"""Whole-page cache for anonymous readers, which never serves a stale page.
+
+- Only GET/HEAD from visitors without a session (not logged in, no pending messages) are
+  cached, only 200 responses, never the admin or previews, never a page that rendered a CSRF
+  token (it would leak one visitor's token to others).
+- The key holds the content version (frontcms.cache), which every save/delete bumps, so
+  publishing, editing, unpublishing, menu or settings changes make older entries unreachable at
+  once, on every server that shares the cache (Redis).
+- Entries expire no later than the next time-driven change (a scheduled article going live, an
+  event starting, midnight for the header date).
+- Browsers get `Cache-Control: no-cache` plus an ETag: they revalidate every time and receive a
+  cheap 304 when nothing changed, so they never show a stale page either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+from .cache import content_version, seconds_until_next_change
+
+SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith((f"/{settings.ADMIN_URL}", *SKIP_PREFIXES)):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.user.is_authenticated
+
+
+def page_cache_key(request) -> str:
+    raw = f"{request.get_host()}|{request.get_full_path()}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"frontcms:page:{content_version()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = page_cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(response, "no_page_cache", False)
+        ):
+            ttl = seconds_until_next_change(settings.PAGE_CACHE_SECONDS)
+            patch_cache_control(response, public=True, no_cache=True)
+            if not response.has_header("ETag"):
+                response["ETag"] = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            if ttl > 0:
+                response["X-Page-Cache"] = "miss"
+                cache.set(key, response, ttl)
+        return response

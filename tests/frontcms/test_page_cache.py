@@ -1,0 +1,81 @@
+"""The anonymous page cache: served from cache, invalidated by every change, never for staff."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from frontcms import cache as frontcms_cache
+from frontcms.models import MenuItem, SiteSettings
+from tests.factories import PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_anonymous_request_is_a_cache_hit(client):
+    page = PageFactory(title="Giới thiệu")
+    first = client.get(page.get_absolute_url())
+    second = client.get(page.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "no-cache" in second["Cache-Control"] and second["ETag"]
+
+
+def test_etag_revalidation_gives_304(client):
+    page = PageFactory(title="Giới thiệu")
+    etag = client.get(page.get_absolute_url())["ETag"]
+    assert client.get(page.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_editing_a_page_invalidates_cached_copies(client):
+    page = PageFactory(title="Giới thiệu", body="<p>Bản cũ</p>")
+    assert "Bản cũ" in client.get(page.get_absolute_url()).content.decode()
+    page.body = "<p>Bản mới</p>"
+    page.save()
+    assert "Bản mới" in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_unpublishing_a_page_invalidates_it(client):
+    page = PageFactory(title="Giới thiệu")
+    client.get(page.get_absolute_url())
+    page.is_published = False
+    page.save()
+    assert client.get(page.get_absolute_url()).status_code == 404
+
+
+def test_menu_and_site_settings_changes_invalidate_every_page(client):
+    page = PageFactory(title="Giới thiệu")
+    client.get(page.get_absolute_url())
+    MenuItem.objects.create(title="Mục mới tinh", page=page)
+    assert "Mục mới tinh" in client.get(page.get_absolute_url()).content.decode()
+    SiteSettings(site_name="Tên cổng mới tinh").save()
+    assert "Tên cổng mới tinh" in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_logged_in_staff_always_get_fresh_private_pages(client, editor_user):
+    page = PageFactory(title="Giới thiệu", body="<p>Bản cũ</p>")
+    client.get(page.get_absolute_url())
+    client.force_login(editor_user)
+    response = client.get(page.get_absolute_url())
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_cached_pages_expire_at_the_next_time_driven_change(client):
+    soon = timezone.now() + datetime.timedelta(seconds=90)
+    frontcms_cache.register_next_change(lambda: soon)
+    try:
+        assert frontcms_cache.seconds_until_next_change(600) <= 90
+    finally:
+        frontcms_cache._next_change_providers.pop()
+
+
+def test_header_date_turns_at_midnight(client):
+    page = PageFactory(title="Giới thiệu")
+    tz = timezone.get_current_timezone()
+    with time_machine.travel(datetime.datetime(2024, 5, 9, 23, 59, tzinfo=tz), tick=False):
+        assert "Thứ năm, 09/05/2024" in client.get(page.get_absolute_url()).content.decode()
+    with time_machine.travel(datetime.datetime(2024, 5, 10, 0, 1, tzinfo=tz), tick=False):
+        assert "Thứ sáu, 10/05/2024" in client.get(page.get_absolute_url()).content.decode()
