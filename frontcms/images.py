@@ -22,8 +22,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
 
-def _open_checked(fileobj) -> Image.Image:
-    size = getattr(fileobj, "size", None)
+def _open_checked(fileobj, size: int | None = None) -> Image.Image:
+    size = size if size is not None else getattr(fileobj, "size", None)
     if size is not None and size > settings.MAX_IMAGE_UPLOAD_SIZE:
         raise ValidationError(
             _("Ảnh quá lớn (%(size)s MB). Dung lượng tối đa là %(max)s MB."),
@@ -71,10 +71,9 @@ def _open_checked(fileobj) -> Image.Image:
 
 def validate_image_file(fieldfile) -> None:
     """Model/form validator: refuses anything that is not a real, reasonably sized image."""
-    fileobj = getattr(fieldfile, "file", fieldfile)
     if getattr(fieldfile, "_committed", False) and not hasattr(fieldfile, "content_type"):
         return  # an image already stored (and so already checked) on an unchanged field
-    _open_checked(fileobj)
+    _open_checked(getattr(fieldfile, "file", fieldfile), size=getattr(fieldfile, "size", None))
 
 
 def reencode_image(fileobj, name: str) -> InMemoryUploadedFile:

@@ -67,7 +67,8 @@ class AnonymousPageCacheMiddleware:
             ttl = seconds_until_next_change(settings.PAGE_CACHE_SECONDS)
             patch_cache_control(response, public=True, no_cache=True)
             if not response.has_header("ETag"):
-                response["ETag"] = '"%s"' % hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+                digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+                response["ETag"] = f'"{digest}"'
             if ttl > 0:
                 response["X-Page-Cache"] = "miss"
                 cache.set(key, response, ttl)

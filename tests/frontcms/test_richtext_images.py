@@ -25,13 +25,24 @@ from frontcms.richtext import html_to_text, sanitize_html
         '<object data="x.swf"></object>',
         "<<script>script>alert(1)<</script>/script>",
         '<a href="&#106;avascript:alert(1)">x</a>',
-        '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
         "<form action=/x><button>go</button></form>",
     ],
 )
 def test_sanitiser_removes_script_vectors(payload):
     clean = sanitize_html(payload).lower()
-    for bad in ("<script", "onerror", "onload", "javascript:", "data:", "<svg", "style=", "<iframe", "<object", "<form"):
+    for bad in (
+        "<script",
+        "onerror",
+        "onload",
+        "javascript:",
+        "data:",
+        "<svg",
+        "style=",
+        "<iframe",
+        "<object",
+        "<form",
+    ):
         assert bad not in clean
 
 
@@ -42,8 +53,19 @@ def test_sanitiser_keeps_editorial_markup():
         "<table><tr><th>Đơn vị</th><td>11</td></tr></table><blockquote>Trích</blockquote><ul><li>Một</li></ul>"
     )
     clean = sanitize_html(html)
-    for kept in ("<h2>", "<strong>", "<em>", 'href="https://mattran.org.vn/"', 'rel="noopener noreferrer"',
-                 "<figure>", "<figcaption>", 'src="/media/uploads/a.jpg"', "<table>", "<blockquote>", "<li>"):
+    for kept in (
+        "<h2>",
+        "<strong>",
+        "<em>",
+        'href="https://mattran.org.vn/"',
+        'rel="noopener noreferrer"',
+        "<figure>",
+        "<figcaption>",
+        'src="/media/uploads/a.jpg"',
+        "<table>",
+        "<blockquote>",
+        "<li>",
+    ):
         assert kept in clean
     assert sanitize_html(clean) == clean  # idempotent
 
