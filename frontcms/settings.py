@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "axes",
     "captcha",
     "frontcms",
+    "frontcms.engagement",
     "committees",
     "events",
     "news",

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 
 from .cache import bump_content_version
 
-CONTENT_APPS = {"frontcms", "news", "events", "committees", "taggit"}
+CONTENT_APPS = {"frontcms", "engagement", "news", "events", "committees", "taggit"}
 
 
 def _is_content(sender) -> bool:

@@ -39,6 +39,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
+    path("", include("frontcms.engagement.urls")),
     path("tin-tuc/", include("news.urls")),
     path("", include("events.urls")),
     path("", include("committees.urls")),

@@ -1,0 +1,1 @@
+"""Reader engagement: view counts, visitor statistics, comments, ratings, polls, citizens' feedback."""
