@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -307,3 +308,41 @@ class SiteSettings(models.Model):
 
 def site_url() -> str:
     return settings.SITE_URL.rstrip("/")
+
+
+class SearchEntry(models.Model):
+    """One public document in the portal-wide search index (articles, events, pages, people).
+
+    Rows are written by frontcms.search whenever a registered model is saved or deleted. Text is
+    stored folded (no diacritics, `đ` → `d`, lower case, words separated by single spaces and
+    padded with a space at each end) so that SQLite and PostgreSQL match the same documents;
+    `title_exact` keeps the diacritics for ranking exact matches first.
+    """
+
+    cache_exempt = True  # derived data: the source object's own save already clears caches
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=300)
+    title_exact = models.CharField(max_length=300)
+    title_folded = models.TextField()
+    summary_folded = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    excerpt = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateTimeField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
+    organization_id = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    visible_from = models.DateTimeField(null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("mục chỉ mục tìm kiếm")
+        verbose_name_plural = _("chỉ mục tìm kiếm")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="searchentry_unique_object")
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -132,38 +132,62 @@ def error_500(request):
 
 
 class SearchView(TemplateView):
-    """`/tim-kiem/?q=`: results from every registered provider, labelled by type."""
+    """`/tim-kiem/?q=`: articles, events, pages and people in one ranked list, labelled by type.
+
+    Filters: `loai` (type), `to-chuc` (organisation slug), `nam` (year); `trang` pages.
+    Bad filter values are ignored rather than refused, so a shared link never breaks.
+    """
 
     template_name = "frontcms/search.html"
-    max_results_per_kind = 50
+    paginate_by = 20
 
     def get_context_data(self, **kwargs):
+        from django.apps import apps
         from django.core.paginator import Paginator
 
-        from .search import providers
+        from . import search
         from .text import normalize_query
 
         context = super().get_context_data(**kwargs)
-        query = normalize_query(self.request.GET.get("q", ""))
-        kind = self.request.GET.get("loai", "")
-        kinds = providers()
-        hits = []
-        has_words = any(ch.isalnum() for ch in query)
-        if has_words:
-            for provider in kinds:
-                if kind and provider.kind != kind:
-                    continue
-                hits.extend(provider.search(query)[: self.max_results_per_kind])
-            hits.sort(key=lambda h: (-h.score, -(h.date.timestamp() if h.date else 0)))
-        page = Paginator(hits, 20).get_page(self.request.GET.get("trang"))
+        params = self.request.GET
+        query_text = normalize_query(params.get("q", ""))
+        query = search.parse_query(query_text)
+        kinds = search.adapters()
+        kind = params.get("loai", "")
+        kind = kind if search.adapter_for(kind) else ""
+        year = params.get("nam", "")
+        year = int(year) if year.isdigit() and 1900 < int(year) < 2200 else None
+        organization = None
+        org_slug = params.get("to-chuc", "")
+        if org_slug and apps.is_installed("committees"):
+            Organization = apps.get_model("committees", "Organization")
+            organization = Organization.objects.filter(slug=org_slug[:200]).only("pk", "name").first()
+        results = search.search(query, kind=kind, organization_id=organization.pk if organization else None,
+                                year=year)
+        page = Paginator(results, self.paginate_by).get_page(params.get("trang"))
+        labels = {a.kind: a.label for a in kinds}
+        hits = [
+            {
+                "kind": entry.kind,
+                "label": labels.get(entry.kind, entry.kind),
+                "title": entry.title,
+                "url": entry.url,
+                "date": entry.date,
+                "snippet": search.highlight(entry.excerpt, query),
+            }
+            for entry in page.object_list
+        ]
         context.update(
-            search_query=query,
-            has_words=has_words,
+            search_query=query_text,
+            has_words=not query.is_empty,
             kinds=kinds,
             selected_kind=kind,
+            selected_year=year,
+            organization=organization,
             page_obj=page,
-            hits=page.object_list,
+            hits=hits,
+            suggestions=search.suggestions(query) if not query.is_empty and not hits else [],
             breadcrumbs=[("Tìm kiếm", None)],
-            **pagination_context(page, self.request.GET),
+            **pagination_context(page, params),
         )
         return context
