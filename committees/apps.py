@@ -1,3 +1,5 @@
+"""Committees: organisations, terms (khóa / nhiệm kỳ), people, positions and memberships."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,13 +8,40 @@ class CommitteesConfig(AppConfig):
     name = "committees"
     verbose_name = _("Tổ chức và nhân sự")
 
-    # Read by frontcms.roles; permissions as "app_label.codename".
+    # Read by frontcms.roles; permissions as "app_label.codename". Contributors only read the
+    # organisations and terms of their own subtree (to pick them on news and events).
     role_permissions = {
         "Biên tập viên": [
             f"committees.{action}_{model}"
-            for model in ("organization", "term", "staffassignment")
+            for model in (
+                "organization",
+                "term",
+                "staffassignment",
+                "person",
+                "position",
+                "membership",
+                "contactpoint",
+            )
             for action in ("add", "change", "delete", "view")
         ]
         + ["committees.edit_all_organizations"],
         "Cộng tác viên": ["committees.view_organization", "committees.view_term"],
     }
+
+    def ready(self):
+        from frontcms import home, search
+
+        from . import blocks
+        from .search import search_organizations, search_people
+
+        home.register(
+            home.HomeBlock(
+                "committees-wards",
+                "committees/blocks/wards.html",
+                blocks.wards_block,
+                order=50,
+                region="aside",
+            )
+        )
+        search.register(search.SearchProvider("person", "Nhân sự", search_people, order=60))
+        search.register(search.SearchProvider("organization", "Tổ chức", search_organizations, order=65))

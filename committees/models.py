@@ -1,7 +1,9 @@
-"""Organisations (Popolo-like), their terms, and the binding of staff accounts to an organisation.
+"""Organisations (Popolo-like), their terms, people, positions, memberships and contact points.
 
-People, positions and memberships are added by the Committees issue; this module starts with
-what the other apps point at: Organization, Term, and StaffAssignment (ward-scoped editing).
+Also the binding of staff accounts to an organisation (StaffAssignment, ward-scoped editing).
+Membership rules (dates within the term, end not before start, one holder at a time for a
+single-holder position) are checked in `Membership.clean()` with Vietnamese messages and held by
+the database as well: an exclusion constraint on PostgreSQL, triggers on SQLite (migration 0003).
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.images import SafeImageField
 from frontcms.models import SluggedModel
-from frontcms.text import to_roman
+from frontcms.richtext import RichTextField
+from frontcms.text import fold, format_date, nfc, to_roman
+
+from .querysets import MembershipQuerySet, PersonQuerySet, TermQuerySet
 
 
 class OrganizationKind(models.TextChoices):
@@ -84,6 +90,19 @@ class Organization(SluggedModel):
         related_name="predecessors",
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    intro = RichTextField(_("giới thiệu"), blank=True)
+    intro_en = RichTextField(_("giới thiệu (tiếng Anh)"), blank=True)
+    functions = RichTextField(
+        _("chức năng, nhiệm vụ"),
+        blank=True,
+        help_text=_("Nghị định 42/2022/NĐ-CP yêu cầu công khai chức năng, nhiệm vụ của cơ quan."),
+    )
+    functions_en = RichTextField(_("chức năng, nhiệm vụ (tiếng Anh)"), blank=True)
+    address = models.CharField(_("địa chỉ trụ sở"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại cơ quan"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử cơ quan"), blank=True)
+    search_name = models.CharField(max_length=800, editable=False, db_index=True, default="")
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -106,6 +125,14 @@ class Organization(SluggedModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name).strip()
+        self.short_name = nfc(self.short_name).strip()
+        self.search_name = fold(" ".join(filter(None, [self.name, self.short_name, self.name_en])))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.founded_on and self.dissolved_on and self.dissolved_on < self.founded_on:
             raise ValidationError({"dissolved_on": _("Ngày giải thể không thể trước ngày thành lập.")})
@@ -119,9 +146,30 @@ class Organization(SluggedModel):
     def get_absolute_url(self) -> str:
         return reverse("committees:organization", kwargs={"slug": self.slug})
 
+    def get_english_url(self) -> str:
+        return reverse("committees:english_organization", kwargs={"slug": self.slug})
+
     @property
     def is_dissolved(self) -> bool:
         return self.dissolved_on is not None and self.dissolved_on <= timezone.localdate()
+
+    @property
+    def display_name_en(self) -> str:
+        return self.name_en or self.name
+
+    def current_term(self, terms=None):
+        """The term containing today, else the latest that has started (None without terms).
+
+        `terms` lets a view pass already-fetched terms instead of querying again."""
+        today = timezone.localdate()
+        candidates = sorted(
+            terms if terms is not None else self.terms.all(), key=lambda t: t.start_date, reverse=True
+        )
+        started = [t for t in candidates if t.start_date <= today]
+        for term in started:
+            if term.contains(today):
+                return term
+        return started[0] if started else None
 
 
 class Term(models.Model):
@@ -133,6 +181,15 @@ class Term(models.Model):
     number = models.PositiveSmallIntegerField(_("khóa (số)"))
     start_date = models.DateField(_("bắt đầu"))
     end_date = models.DateField(_("kết thúc"), null=True, blank=True)
+    congress_name = models.CharField(
+        _("đại hội mở nhiệm kỳ"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Đại hội đại biểu MTTQ Việt Nam quận lần thứ V."),
+    )
+    congress_date = models.DateField(_("ngày đại hội"), null=True, blank=True)
+
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nhiệm kỳ")
@@ -148,6 +205,16 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization.short_name or self.organization.name} – {self.label}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Memberships without an end date end with their term: keep their stored range in step.
+        self.memberships.filter(end_date__isnull=True).exclude(range_end=self.end_date).update(
+            range_end=self.end_date
+        )
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:term", kwargs={"slug": self.organization.slug, "number": self.number})
 
     @property
     def roman(self) -> str:
@@ -165,6 +232,18 @@ class Term(models.Model):
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("Ngày kết thúc nhiệm kỳ không thể trước ngày bắt đầu.")})
+        if self.pk and self.start_date:
+            outside = self.memberships.filter(start_date__lt=self.start_date)
+            if self.end_date:
+                outside = outside | self.memberships.filter(
+                    Q(start_date__gt=self.end_date) | Q(end_date__gt=self.end_date)
+                )
+            if outside.exists():
+                raise ValidationError(
+                    _(
+                        "Có thành viên của nhiệm kỳ có thời gian giữ chức nằm ngoài thời gian mới của nhiệm kỳ."
+                    )
+                )
 
     def contains(self, day) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
@@ -189,3 +268,305 @@ class StaffAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organization}"
+
+
+class Person(SluggedModel):
+    """A person who holds or held a position. Public data only: no birth date, phone or ID number."""
+
+    slug_source = "full_name"
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    photo = SafeImageField(_("ảnh chân dung"), upload_to="nhan-su/%Y/", blank=True)
+    bio = models.TextField(
+        _("tiểu sử tóm tắt"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Vài câu về quá trình công tác. Không ghi ngày sinh, số điện thoại, số CCCD."),
+    )
+    bio_en = models.TextField(_("tiểu sử (tiếng Anh)"), blank=True, max_length=2000)
+    search_name = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhân sự")
+        verbose_name_plural = _("nhân sự")
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.full_name = " ".join(nfc(self.full_name).split())
+        self.search_name = fold(self.full_name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("committees:person", kwargs={"slug": self.slug})
+
+
+class Position(models.Model):
+    """Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường trực, Ủy viên, Trưởng ban, …"""
+
+    name = models.CharField(_("tên chức vụ"), max_length=120, unique=True)
+    name_en = models.CharField(_("tên tiếng Anh"), max_length=120, blank=True)
+    rank = models.PositiveSmallIntegerField(
+        _("thứ bậc"), default=100, help_text=_("Số nhỏ đứng trước: Chủ tịch 10, Phó Chủ tịch 20, …")
+    )
+    single_holder = models.BooleanField(
+        _("chỉ một người giữ"),
+        default=False,
+        help_text=_("Ví dụ Chủ tịch: không thể có hai người giữ chức cùng lúc trong một tổ chức."),
+    )
+    is_leadership = models.BooleanField(
+        _("thuộc lãnh đạo"), default=False, help_text=_("Hiện trong mục “Lãnh đạo” của trang tổ chức.")
+    )
+
+    class Meta:
+        verbose_name = _("chức vụ")
+        verbose_name_plural = _("chức vụ")
+        ordering = ["rank", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.memberships.exclude(exclusive=self.single_holder).update(exclusive=self.single_holder)
+
+    def clean(self):
+        if self.pk and self.single_holder:
+            for membership in self.memberships.select_related("organization", "term"):
+                clash = membership.clashing_holders().first()
+                if clash:
+                    raise ValidationError(
+                        {
+                            "single_holder": _(
+                                "Không thể đặt “chỉ một người giữ”: %(a)s và %(b)s cùng giữ chức này ở %(org)s."
+                            )
+                            % {"a": membership.person, "b": clash.person, "org": membership.organization}
+                        }
+                    )
+
+
+class EndReason(models.TextChoices):
+    TERM_ENDED = "term_ended", _("Hết nhiệm kỳ")
+    MOVED = "moved", _("Chuyển công tác")
+    RETIRED = "retired", _("Nghỉ hưu")
+    RESIGNED = "resigned", _("Xin thôi")
+    DISMISSED = "dismissed", _("Miễn nhiệm")
+    DECEASED = "deceased", _("Từ trần")
+    REORGANIZED = "reorganized", _("Tổ chức sáp nhập, giải thể")
+    OTHER = "other", _("Khác")
+
+
+class EntryKind(models.TextChoices):
+    ELECTED = "elected", _("Hiệp thương / bầu tại đại hội")
+    ADDITION = "addition", _("Cử bổ sung")
+    REPLACEMENT = "replacement", _("Thay thế")
+
+
+class Membership(models.Model):
+    """Who held which position in which organisation, in which term, from when until when."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("người"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("tổ chức"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    term = models.ForeignKey(
+        Term,
+        verbose_name=_("nhiệm kỳ"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    position = models.ForeignKey(
+        Position, verbose_name=_("chức vụ"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    start_date = models.DateField(_("từ ngày"))
+    end_date = models.DateField(
+        _("đến ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày thôi giữ chức; người kế nhiệm có thể bắt đầu cùng ngày. Để trống nếu đang giữ."),
+    )
+    end_reason = models.CharField(_("lý do thôi"), max_length=16, choices=EndReason.choices, blank=True)
+    entry_kind = models.CharField(
+        _("hình thức"), max_length=16, choices=EntryKind.choices, default=EntryKind.ELECTED
+    )
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("thay cho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaced_by",
+    )
+    is_full_time = models.BooleanField(_("chuyên trách"), default=False)
+    represents = models.ForeignKey(
+        Organization,
+        verbose_name=_("đại diện tổ chức"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representatives",
+        help_text=_("Tổ chức thành viên mà người này đại diện trong Ủy ban (nếu có)."),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự trong danh sách"), default=0)
+    # Kept by save() for the database constraint: the position's single-holder flag, and the day
+    # the membership stops (its end date, or its term's end when it has none).
+    exclusive = models.BooleanField(default=False, editable=False)
+    range_end = models.DateField(null=True, editable=False)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chức vụ đảm nhiệm")
+        verbose_name_plural = _("chức vụ đảm nhiệm")
+        ordering = ["organization", "position__rank", "start_date"]
+        indexes = [
+            models.Index(fields=["organization", "start_date"], name="membership_org_start"),
+            models.Index(fields=["term", "position"], name="membership_term_position"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+            ),
+        ]
+        # The single-holder rule is held by an exclusion constraint (PostgreSQL) or triggers
+        # (SQLite) created in migration 0003; Django cannot declare either portably.
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.position} – {self.organization}"
+
+    def save(self, *args, **kwargs):
+        self.exclusive = bool(self.position_id and self.position.single_holder)
+        self.range_end = self.effective_end
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "exclusive", "range_end"}
+        super().save(*args, **kwargs)
+
+    @property
+    def effective_end(self):
+        if self.end_date:
+            return self.end_date
+        return self.term.end_date if self.term_id and self.term else None
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        end = self.effective_end
+        return self.start_date <= today and (end is None or end > today)
+
+    def clashing_holders(self):
+        """Other holders of the same single-holder position in the same organisation at the same time."""
+        return (
+            Membership.objects.filter(organization_id=self.organization_id, position_id=self.position_id)
+            .exclude(pk=self.pk)
+            .filter(Q(range_end__isnull=True) | Q(range_end__gt=self.start_date))
+            .filter(**({"start_date__lt": self.effective_end} if self.effective_end else {}))
+            .select_related("person")
+            .order_by("start_date")
+        )
+
+    def clean(self):
+        errors: dict[str, list] = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors.setdefault("end_date", []).append(_("Ngày thôi giữ chức không thể trước ngày bắt đầu."))
+        term = self.term if self.term_id else None
+        if term and self.organization_id and term.organization_id != self.organization_id:
+            errors.setdefault("term", []).append(_("Nhiệm kỳ đã chọn thuộc một tổ chức khác."))
+        elif term and self.start_date:
+            period = {
+                "start": format_date(term.start_date),
+                "end": format_date(term.end_date) if term.end_date else _("nay"),
+            }
+            if not term.contains(self.start_date):
+                errors.setdefault("start_date", []).append(
+                    _("Ngày bắt đầu phải nằm trong nhiệm kỳ (%(start)s – %(end)s).") % period
+                )
+            if self.end_date and not term.contains(self.end_date):
+                errors.setdefault("end_date", []).append(
+                    _("Ngày thôi giữ chức phải nằm trong nhiệm kỳ (%(start)s – %(end)s).") % period
+                )
+        if self.end_date and not self.end_reason:
+            self.end_reason = EndReason.TERM_ENDED if term and term.end_date == self.end_date else ""
+        if (
+            not errors
+            and self.position_id
+            and self.organization_id
+            and self.start_date
+            and self.position.single_holder
+        ):
+            clash = self.clashing_holders().first()
+            if clash:
+                errors.setdefault("start_date", []).append(
+                    _(
+                        "Chức vụ “%(position)s” chỉ có một người giữ: %(person)s giữ chức này "
+                        "từ %(start)s đến %(end)s."
+                    )
+                    % {
+                        "position": self.position,
+                        "person": clash.person,
+                        "start": format_date(clash.start_date),
+                        "end": format_date(clash.range_end) if clash.range_end else _("nay"),
+                    }
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContactPoint(models.Model):
+    """A designated contact of an organisation (Decree 42/2022/NĐ-CP): official phone and e-mail."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("tổ chức"), on_delete=models.CASCADE, related_name="contact_points"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("người"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_points",
+    )
+    name = models.CharField(
+        _("tên hiển thị"), max_length=120, blank=True, help_text=_("Để trống để dùng tên người.")
+    )
+    title = models.CharField(_("chức vụ / nhiệm vụ"), max_length=200)
+    title_en = models.CharField(_("chức vụ (tiếng Anh)"), max_length=200, blank=True)
+    phone = models.CharField(_("điện thoại công vụ"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử công vụ"), blank=True)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    reviewed_on = models.DateField(
+        _("rà soát lần cuối"),
+        default=timezone.localdate,
+        help_text=_("Cập nhật ngày này mỗi khi kiểm tra lại đầu mối (nhất là khi lãnh đạo thay đổi)."),
+    )
+
+    class Meta:
+        verbose_name = _("đầu mối liên hệ")
+        verbose_name_plural = _("đầu mối liên hệ")
+        ordering = ["organization", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.title})"
+
+    @property
+    def display_name(self) -> str:
+        if self.name:
+            return self.name
+        return self.person.full_name if self.person_id and self.person else ""
+
+    def clean(self):
+        if not self.name and not self.person_id:
+            raise ValidationError(_("Chọn một người hoặc nhập tên hiển thị của đầu mối."))
+        if not self.phone and not self.email:
+            raise ValidationError(_("Đầu mối liên hệ cần ít nhất số điện thoại hoặc thư điện tử công vụ."))

@@ -9,8 +9,9 @@ and re-checks on save so that a forged form value is refused.
 
 from __future__ import annotations
 
+from django.contrib.admin import RelatedFieldListFilter
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from .models import Organization
 
@@ -41,8 +42,26 @@ def allowed_organizations(user):
     return qs if ids is None else qs.filter(pk__in=ids)
 
 
+class ScopedOrganizationListFilter(RelatedFieldListFilter):
+    """List filter on an organisation FK that offers a contributor only the organisations in scope."""
+
+    def field_choices(self, field, request, model_admin):
+        choices = super().field_choices(field, request, model_admin)
+        ids = allowed_organization_ids(request.user)
+        if ids is None or field.related_model is not Organization:
+            return choices
+        return [(pk, label) for pk, label in choices if pk in ids]
+
+
 class OrganizationScopedAdminMixin:
-    """ModelAdmin mixin. Set `organization_field` to the path of the object's organisation FK."""
+    """ModelAdmin mixin. Set `organization_field` to the path of the object's organisation FK
+    (`"pk"` for the Organization admin itself).
+
+    For a contributor: lists, bulk actions, autocomplete results (AutocompleteJsonView uses the
+    target admin's `get_queryset`) and form choices hold only the organisations in scope; an object
+    outside it answers 404 on its change, delete and history pages (never a redirect that would
+    confirm it exists); a forged organisation value is refused by the form and again on save.
+    """
 
     organization_field = "organization"
 
@@ -60,11 +79,28 @@ class OrganizationScopedAdminMixin:
         ids = self._allowed(request)
         if ids is None or obj is None:
             return True
+        if self.organization_field == "pk":
+            return obj.pk is None or obj.pk in ids
         org_id = obj
         for part in self.organization_field.split("__"):
             org_id = getattr(org_id, part, None) if org_id is not None else None
         org_pk = getattr(org_id, "pk", org_id)
         return org_pk in ids
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self._allowed(request) is not None:
+            raise Http404("not found or outside the contributor's scope")
+        return obj
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if self._allowed(request) is None:
+            return filters
+        return [
+            (f, ScopedOrganizationListFilter) if isinstance(f, str) and f == self.organization_field else f
+            for f in filters
+        ]
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self._object_allowed(request, obj)
@@ -76,7 +112,8 @@ class OrganizationScopedAdminMixin:
         return super().has_view_permission(request, obj) and self._object_allowed(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == self.organization_field and self._allowed(request) is not None:
+        # Every organisation choice (the object's organisation, a parent, …) stays in scope.
+        if db_field.related_model is Organization and self._allowed(request) is not None:
             kwargs["queryset"] = allowed_organizations(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

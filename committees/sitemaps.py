@@ -1,0 +1,30 @@
+"""Sitemap sections: organisations (current and dissolved: their pages stay) and people."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Organization, Person
+
+
+class OrganizationSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Organization.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        return Person.objects.only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+sitemaps = {"organizations": OrganizationSitemap, "people": PersonSitemap}

@@ -1,0 +1,233 @@
+"""Public pages: the organisation tree, an organisation, a term and its comparison, a person,
+and the English pages required by Decree 42/2022/NĐ-CP."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+
+from frontcms.views import OldSlugRedirectMixin
+
+from . import structure
+from .models import ContactPoint, Membership, Organization, OrganizationKind, Person, Term
+
+LATEST_ITEMS = 5
+
+
+def _published_related(org: Organization, name: str, order: str):
+    """The latest published items of a reverse relation that may not exist yet (news.Article)."""
+    manager = getattr(org, name, None)
+    if manager is None or not hasattr(manager, "published"):
+        return []
+    return list(manager.published().order_by(order)[:LATEST_ITEMS])
+
+
+def _tree_context() -> dict:
+    orgs = list(
+        Organization.objects.only(
+            "name", "short_name", "name_en", "slug", "kind", "parent_id", "order", "dissolved_on"
+        )
+    )
+    current = [o for o in orgs if not o.is_dissolved]
+    dissolved_ids = [o.pk for o in orgs if o.is_dissolved]
+    dissolved = list(
+        Organization.objects.filter(pk__in=dissolved_ids)
+        .prefetch_related(Prefetch("succeeded_by", queryset=Organization.objects.only("name", "slug")))
+        .order_by("-dissolved_on", "name")
+    )
+    return {"tree": structure.build_tree(current), "dissolved": dissolved}
+
+
+class OrganizationTreeView(TemplateView):
+    """`/to-chuc/`: the organisation chart of the current structure, dissolved ones apart."""
+
+    template_name = "committees/tree.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_tree_context())
+        context["breadcrumbs"] = [(_("Tổ chức"), None)]
+        return context
+
+
+class OrganizationMixin(OldSlugRedirectMixin):
+    model = Organization
+    context_object_name = "org"
+
+    def get_queryset(self):
+        return Organization.objects.select_related("parent")
+
+
+class OrganizationDetailView(OrganizationMixin, DetailView):
+    """`/to-chuc/<slug>/`: leadership, members, past terms, sub-organisations, news and events."""
+
+    template_name = "committees/organization.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        terms = list(org.terms.all())
+        current_term = org.current_term(terms)
+        members = list(Membership.objects.filter(organization=org).current().with_related())
+        children = list(org.children.all())
+        context.update(
+            terms=terms,
+            current_term=current_term,
+            past_terms=[t for t in terms if current_term is None or t.start_date < current_term.start_date],
+            leadership=structure.leadership(members),
+            roster=structure.roster(members),
+            children=[c for c in children if not c.is_dissolved],
+            dissolved_children=[c for c in children if c.is_dissolved],
+            successors=list(org.succeeded_by.all()),
+            predecessors=list(org.predecessors.all()),
+            contacts=list(org.contact_points.select_related("person")),
+            events=_published_related(org, "events", "-starts_at"),
+            articles=_published_related(org, "articles", "-published_at"),
+            has_articles=hasattr(org, "articles"),
+            breadcrumbs=self.breadcrumbs(org),
+        )
+        return context
+
+    @staticmethod
+    def breadcrumbs(org, last_url=None):
+        crumbs = [(_("Tổ chức"), reverse("committees:tree"))]
+        if org.parent_id:
+            crumbs.append((org.parent.name, org.parent.get_absolute_url()))
+        crumbs.append((org.name, last_url))
+        return crumbs
+
+
+class TermMixin:
+    def get_term(self) -> tuple[Organization, Term]:
+        org = get_object_or_404(Organization.objects.select_related("parent"), slug=self.kwargs["slug"])
+        term = get_object_or_404(Term, organization=org, number=self.kwargs["number"])
+        term.organization = org
+        return org, term
+
+
+class TermDetailView(TermMixin, TemplateView):
+    """`/to-chuc/<slug>/nhiem-ky/<number>/`: everyone who served in a term, and when."""
+
+    template_name = "committees/term.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org, term = self.get_term()
+        memberships = list(term.memberships.with_related())
+        terms = list(org.terms.all())
+        context.update(
+            org=org,
+            term=term,
+            terms=terms,
+            previous=next((t for t in terms if t.start_date < term.start_date), None),
+            leadership=sorted(
+                (m for m in memberships if m.position.is_leadership),
+                key=lambda m: (m.start_date, structure.rank_key(m)),
+            ),
+            roster=structure.roster(memberships),
+            composition=structure.composition(memberships),
+            breadcrumbs=[
+                (_("Tổ chức"), reverse("committees:tree")),
+                (org.name, org.get_absolute_url()),
+                (term.label, None),
+            ],
+        )
+        return context
+
+
+class TermCompareView(TermMixin, TemplateView):
+    """`/to-chuc/<slug>/nhiem-ky/<number>/so-sanh/`: this term against the previous one."""
+
+    template_name = "committees/term_compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org, term = self.get_term()
+        terms = list(org.terms.all())
+        previous = next((t for t in terms if t.start_date < term.start_date), None)
+        memberships = list(
+            Membership.objects.filter(term__in=[t for t in (term, previous) if t]).with_related()
+        )
+        context.update(
+            org=org,
+            comparison=structure.compare_terms(term, previous, memberships),
+            breadcrumbs=[
+                (_("Tổ chức"), reverse("committees:tree")),
+                (org.name, org.get_absolute_url()),
+                (term.label, term.get_absolute_url()),
+                (_("So sánh nhiệm kỳ"), None),
+            ],
+        )
+        return context
+
+
+class PersonDetailView(OldSlugRedirectMixin, DetailView):
+    """`/nhan-su/<slug>/`: photo, short bio, current positions and history. No private data."""
+
+    model = Person
+    template_name = "committees/person.html"
+    context_object_name = "person"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        memberships = list(self.object.memberships.with_related().order_by("-start_date", "position__rank"))
+        context.update(
+            current=[m for m in memberships if m.is_current],
+            history=[m for m in memberships if not m.is_current],
+            breadcrumbs=[(_("Tổ chức"), reverse("committees:tree")), (self.object.full_name, None)],
+        )
+        return context
+
+
+# --- English (Decree 42/2022/NĐ-CP) ---------------------------------------------------------------
+def main_committee():
+    return (
+        Organization.objects.current()
+        .filter(kind=OrganizationKind.DISTRICT_COMMITTEE, parent__isnull=True)
+        .order_by("order", "pk")
+        .first()
+    )
+
+
+class EnglishHomeView(TemplateView):
+    """`/en/`: introduction, structure, functions and contacts in English."""
+
+    template_name = "committees/english.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = main_committee()
+        members = (
+            list(Membership.objects.filter(organization=org).current().leadership().with_related())
+            if org
+            else []
+        )
+        context.update(
+            org=org,
+            leadership=structure.leadership(members),
+            tree=_tree_context()["tree"],
+            contacts=list(org.contact_points.select_related("person")) if org else [],
+            is_home=True,
+        )
+        return context
+
+
+class EnglishOrganizationView(OrganizationMixin, DetailView):
+    """`/en/to-chuc/<slug>/`: one organisation in English."""
+
+    template_name = "committees/english.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        org = self.object
+        members = list(Membership.objects.filter(organization=org).current().leadership().with_related())
+        context.update(
+            contacts=list(ContactPoint.objects.filter(organization=org).select_related("person")),
+            leadership=structure.leadership(members),
+            children=[c for c in org.children.all() if not c.is_dissolved],
+            successors=list(org.succeeded_by.all()),
+        )
+        return context
