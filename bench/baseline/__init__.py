@@ -1,0 +1,1 @@
+"""The baseline for throughput ratios: the smallest Django app, one view, served like the portal."""

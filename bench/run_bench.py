@@ -1,0 +1,259 @@
+"""Throughput and page benchmark for FrontCMS (run by hand; never part of the test suite).
+
+    .venv/bin/python bench/run_bench.py [--articles 100000 --events 20000 --people 5000]
+                                        [--duration 10] [--connections 32] [--workers 2]
+
+In one run, on loopback only, it:
+1. starts a throw-away PostgreSQL cluster and fills it with `manage.py generate_load_data`;
+2. measures every public page in-process, uncached: median and 95th-percentile render time and
+   the number of SQL queries (bench/measure_pages.py);
+3. starts gunicorn for the portal and for a minimal Django view (bench/baseline), both with the
+   same worker count, and runs `wrk` against each scenario for a bounded time;
+4. prints a table: scenario, requests/s, p50, p99, ratio to the baseline, errors, queries per
+   request, and the resident memory of each worker after the run;
+5. stops everything it started.
+
+Needs Debian's `postgresql` and `wrk` (`apt-get install postgresql wrk`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.pgcluster import free_port, start_cluster  # noqa: E402
+
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+
+
+def run(cmd, env, **kwargs):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, text=True, **kwargs)
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status < 500:
+                    return
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def parse_wrk(output: str) -> dict:
+    def to_ms(value: str) -> float:
+        number = float(re.match(r"[\d.]+", value).group())
+        unit = value[len(re.match(r"[\d.]+", value).group()) :]
+        return number * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}.get(unit, 1)
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
+    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    errors = 0
+    for pattern in (
+        r"Non-2xx or 3xx responses: (\d+)",
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+    ):
+        match = re.search(pattern, output)
+        if match:
+            errors += sum(int(g) for g in match.groups())
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": errors}
+
+
+def wrk(url: str, duration: int, connections: int, headers: list[str] | None = None) -> dict:
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    for header in headers or []:
+        cmd[1:1] = ["-H", header]
+    output = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=duration + 30).stdout
+    return parse_wrk(output)
+
+
+def worker_rss_mb(master_pid: int) -> list[float]:
+    children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        sizes.append(round(kb / 1024, 1))
+    return sizes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--people", type=int, default=5_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk scenario")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    cluster = start_cluster("frontcms_bench")
+    static_root = tempfile.mkdtemp(prefix="frontcms-bench-static-")
+    media_root = tempfile.mkdtemp(prefix="frontcms-bench-media-")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "frontcms.settings",
+        "DATABASE_URL": cluster.url,
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-" + "k" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SESSION_COOKIE_SECURE": "0",
+        "CSRF_COOKIE_SECURE": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": static_root,
+        "MEDIA_ROOT": media_root,
+        "WEB_CONCURRENCY": str(args.workers),
+        "LOG_LEVEL": "WARNING",
+    }
+    servers: list[subprocess.Popen] = []
+    try:
+        started = time.time()
+        run([PYTHON, "manage.py", "migrate", "-v0"], env)
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        run(
+            [
+                PYTHON,
+                "manage.py",
+                "generate_load_data",
+                "--articles",
+                str(args.articles),
+                "--events",
+                str(args.events),
+                "--people",
+                str(args.people),
+            ],
+            env,
+        )
+        print(f"data ready in {time.time() - started:.0f} s", flush=True)
+
+        pages = json.loads(run([PYTHON, "bench/measure_pages.py"], env, capture_output=True).stdout)
+
+        portal_port, baseline_port = free_port(), free_port()
+        portal = subprocess.Popen(
+            [
+                GUNICORN,
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{portal_port}",
+                "--access-logfile",
+                "/dev/null",
+                "frontcms.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        baseline = subprocess.Popen(
+            [
+                GUNICORN,
+                "-c",
+                "deploy/gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{baseline_port}",
+                "--access-logfile",
+                "/dev/null",
+                "bench.baseline.wsgi",
+            ],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "bench.baseline.settings"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        servers = [portal, baseline]
+        portal_url, baseline_url = f"http://127.0.0.1:{portal_port}", f"http://127.0.0.1:{baseline_port}"
+        wait_for(portal_url + "/suc-khoe/")
+        wait_for(baseline_url + "/")
+
+        article = pages["article"]["url"]
+        scenarios = [
+            ("baseline view", baseline_url + "/", None, None),
+            ("home, cached", portal_url + "/", None, pages["home"]["queries"]),
+            ("article, cached", portal_url + article, None, pages["article"]["queries"]),
+            (
+                "news list, cached",
+                portal_url + pages["news list"]["url"],
+                None,
+                pages["news list"]["queries"],
+            ),
+            # A session cookie makes the page cache step aside: this is the uncached render path.
+            (
+                "article, uncached",
+                portal_url + article,
+                ["Cookie: sessionid=bench-uncached"],
+                pages["article"]["queries"],
+            ),
+        ]
+        for _name, url, headers, _q in scenarios:  # warm every worker's cache and connections
+            for _ in range(args.workers * 4):
+                request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers or []))
+                urllib.request.urlopen(request, timeout=10).read()
+        results = []
+        for name, url, headers, queries in scenarios:
+            result = wrk(url, args.duration, args.connections, headers)
+            results.append((name, result, queries))
+        memory = worker_rss_mb(portal.pid)
+
+        base_rps = results[0][1]["rps"]
+        print()
+        print(
+            f"Machine: {os.cpu_count()} cores; gunicorn sync workers: {args.workers}; "
+            f"wrk -t2 -c{args.connections} -d{args.duration}s; data: {args.articles} articles, "
+            f"{args.events} events, {args.people} people"
+        )
+        print()
+        print("| scenario | req/s | p50 ms | p99 ms | ratio to baseline | errors | queries/request |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, result, queries in results:
+            ratio = result["rps"] / base_rps if base_rps else 0
+            print(
+                f"| {name} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | "
+                f"{ratio:.0%} | {result['errors']} | {'-' if queries is None else queries} |"
+            )
+        print()
+        print(f"Portal worker resident memory after the run (MB): {memory}")
+        print()
+        print("| page (uncached, in-process) | median ms | p95 ms | queries |")
+        print("| --- | ---: | ---: | ---: |")
+        for name, page in pages.items():
+            print(f"| {name} | {page['median_ms']:.1f} | {page['p95_ms']:.1f} | {page['queries']} |")
+        return 0
+    finally:
+        for server in servers:
+            server.send_signal(signal.SIGTERM)
+        for server in servers:
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        cluster.stop()
+        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
