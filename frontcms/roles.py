@@ -65,5 +65,6 @@ def sync_roles(using: str = "default") -> None:
 
 def post_migrate_sync(sender, using="default", **kwargs) -> None:
     # post_migrate is sent once per app; by the last app every permission exists.
-    if sender.label == list(global_apps.get_app_configs())[-1].label:
+    with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
+    if with_models and sender.label == with_models[-1].label:
         sync_roles(using=using)
