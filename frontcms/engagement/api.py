@@ -1,0 +1,178 @@
+"""Public API of reader engagement for the content apps.
+
+- `register_countable(Model)`: the model's objects get view counting, ratings and comments. The
+  model needs a `view_count` integer field; a `published()` queryset method limits all of this to
+  public objects; an `allow_comments` boolean field opens comments (absent: comments closed).
+  The models in the ENGAGEMENT_MODELS setting (default news.Article, events.Event) are
+  registered when the app starts, so the content apps need no code of their own.
+- Templates: `{% load engagement_tags %}` then `{% view_pixel obj %}`, `{% rating_block obj %}`,
+  `{% comments_block obj %}`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Sum
+from django.http import HttpRequest
+from django.utils import timezone
+
+from . import privacy
+
+DEFAULT_MODELS = ("news.Article", "events.Event")
+VISIT_SHARDS = 16
+ONLINE_MINUTES = 5
+STATS_CACHE_SECONDS = 60
+
+_countable: dict[str, type[models.Model]] = {}
+
+
+def setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def register_countable(model: type[models.Model]) -> None:
+    """Open `model` to view counting, ratings and comments (it must have a `view_count` field)."""
+    model._meta.get_field("view_count")  # fails loudly at start-up when the field is missing
+    _countable[model._meta.label_lower] = model
+
+
+def register_default_models() -> None:
+    for label in setting("ENGAGEMENT_MODELS", DEFAULT_MODELS):
+        try:
+            model = apps.get_model(label)
+            register_countable(model)
+        except (LookupError, ValueError, FieldDoesNotExist):
+            # A content model without a view_count field yet is simply not counted.
+            continue
+
+
+def countable_models() -> list[type[models.Model]]:
+    return list(_countable.values())
+
+
+def is_countable(model: type[models.Model]) -> bool:
+    return model._meta.label_lower in _countable
+
+
+def public_queryset(model: type[models.Model]) -> models.QuerySet:
+    manager = model._default_manager
+    return manager.published() if hasattr(manager, "published") else manager.all()
+
+
+def resolve_target_model(ct_id: int) -> type[models.Model] | None:
+    """The registered model behind a content type id, or None (unknown or not registered)."""
+    try:
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+    except ContentType.DoesNotExist:
+        return None
+    return model if model is not None and is_countable(model) else None
+
+
+def get_target(ct_id: int, object_id: int) -> models.Model | None:
+    """The public object a reader may rate or comment on, or None."""
+    model = resolve_target_model(ct_id)
+    if model is None:
+        return None
+    return public_queryset(model).filter(pk=object_id).first()
+
+
+def content_type_id(obj: models.Model) -> int:
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def comments_open(obj: models.Model) -> bool:
+    return bool(getattr(obj, "allow_comments", False))
+
+
+# --- view counting --------------------------------------------------------------------------------
+def is_staff_preview(request: HttpRequest, model: type[models.Model]) -> bool:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    opts = model._meta
+    return user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def count_view(request: HttpRequest, model: type[models.Model], object_id: int) -> bool:
+    """Add one view to the object unless this reader was counted within the window, is a bot or
+    is staff previewing. The increment is one atomic UPDATE, exact under concurrency."""
+    if privacy.is_bot(request) or is_staff_preview(request, model):
+        return False
+    window = int(setting("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)) * 60
+    reader = privacy.keyed_hash(
+        "view",
+        privacy.client_address(request),
+        privacy.user_agent(request),
+        model._meta.label_lower,
+        str(object_id),
+    )
+    if not cache.add(f"engagement:view:{reader}", 1, window):
+        return False
+    updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
+    return bool(updated)
+
+
+# --- visitor statistics ---------------------------------------------------------------------------
+def record_visit(day: datetime.date) -> None:
+    """One more visit today, on a random shard row (no single hot row)."""
+    shard = random.randrange(VISIT_SHARDS)
+    from .models import VisitCounter
+
+    if VisitCounter.objects.filter(day=day, shard=shard).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            VisitCounter.objects.create(day=day, shard=shard, count=1)
+    except IntegrityError:
+        # Another request created the row in the meantime.
+        VisitCounter.objects.filter(day=day, shard=shard).update(count=F("count") + 1)
+
+
+def record_online(visitor_hash: str) -> None:
+    """Mark the visitor as seen now; written at most once a minute per visitor."""
+    if not cache.add(f"engagement:online:{visitor_hash}", 1, 60):
+        return
+    from .models import OnlineVisitor
+
+    now = timezone.now()
+    if OnlineVisitor.objects.filter(visitor_hash=visitor_hash).update(last_seen=now):
+        return
+    try:
+        with transaction.atomic():
+            OnlineVisitor.objects.create(visitor_hash=visitor_hash, last_seen=now)
+    except IntegrityError:
+        OnlineVisitor.objects.filter(visitor_hash=visitor_hash).update(last_seen=now)
+
+
+def visitor_stats() -> dict[str, int]:
+    """Total, today, yesterday (portal time zone) and online now; cached for a minute."""
+    key = "engagement:stats"
+    stats = cache.get(key)
+    if stats is None:
+        from .models import OnlineVisitor, VisitCounter
+
+        today = timezone.localdate()
+        yesterday = today - datetime.timedelta(days=1)
+        by_day = dict(
+            VisitCounter.objects.filter(day__in=[today, yesterday])
+            .values_list("day")
+            .annotate(total=Sum("count"))
+            .values_list("day", "total")
+        )
+        since = timezone.now() - datetime.timedelta(minutes=ONLINE_MINUTES)
+        stats = {
+            "total": VisitCounter.objects.aggregate(total=Sum("count"))["total"] or 0,
+            "today": by_day.get(today, 0),
+            "yesterday": by_day.get(yesterday, 0),
+            "online": OnlineVisitor.objects.filter(last_seen__gte=since).count(),
+        }
+        cache.set(key, stats, STATS_CACHE_SECONDS)
+    return stats

@@ -1,0 +1,63 @@
+"""Blocks for the home page and the sidebar: most read, poll, visitor statistics."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from frontcms.cache import content_version
+
+from . import api
+from .models import Poll
+
+MOST_READ_COUNT = 5
+MOST_READ_SECONDS = 300
+
+
+def most_read_context(request: HttpRequest) -> dict:
+    """The most read public objects of every countable model (one query per model, cached)."""
+    key = f"engagement:most-read:{content_version()}"
+    items = cache.get(key)
+    if items is None:
+        candidates = []
+        for model in api.countable_models():
+            queryset = api.public_queryset(model).filter(view_count__gt=0).order_by("-view_count", "-pk")
+            candidates.extend(queryset[:MOST_READ_COUNT])
+        candidates.sort(key=lambda obj: obj.view_count, reverse=True)
+        items = [
+            {"title": str(obj), "url": obj.get_absolute_url(), "view_count": obj.view_count}
+            for obj in candidates[:MOST_READ_COUNT]
+        ]
+        cache.set(key, items, MOST_READ_SECONDS)
+    return {"items": items}
+
+
+def poll_context(request: HttpRequest) -> dict:
+    """The newest open poll placed in the sidebar, with its choices (cached per content version)."""
+    key = f"engagement:sidebar-poll:{content_version()}"
+    poll = cache.get(key, "missing")
+    if poll == "missing":
+        poll = Poll.objects.open().filter(show_in_sidebar=True).prefetch_related("choices").first()
+        if poll is not None:
+            poll.choice_list = list(poll.choices.all())
+        cache.set(key, poll, 60)
+    return {"poll": poll}
+
+
+def stats_context(request: HttpRequest) -> dict:
+    return {"stats": api.visitor_stats()}
+
+
+def next_poll_change():
+    """When a sidebar poll opens or closes next: cached pages must not outlive that moment."""
+    from django.db.models import Min, Q
+    from django.utils import timezone
+
+    now = timezone.now()
+    polls = Poll.objects.filter(is_active=True, show_in_sidebar=True)
+    result = polls.aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+    )
+    moments = [m for m in result.values() if m is not None]
+    return min(moments) if moments else None

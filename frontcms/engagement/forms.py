@@ -1,0 +1,154 @@
+"""Reader forms: comment, rating, poll vote and citizens' feedback (with attachment checks)."""
+
+from __future__ import annotations
+
+import zipfile
+
+from captcha.fields import CaptchaField
+from django import forms
+from django.core.cache import cache
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from frontcms.text import nfc
+
+from .api import setting
+from .models import Comment, Feedback
+
+
+def _rate_limited(kind: str, client: str, limit: int, seconds: int) -> bool:
+    """True once `client` has sent `limit` `kind` submissions within `seconds` (cache counter)."""
+    key = f"engagement:rate:{kind}:{client}"
+    if cache.add(key, 1, seconds):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, seconds)
+        return False
+    return count > limit
+
+
+class CaptchaMixin(forms.Form):
+    captcha = CaptchaField(
+        label=_("Mã xác thực"),
+        help_text=_("Nhập các ký tự trong ảnh."),
+        error_messages={"invalid": _("Mã xác thực không đúng.")},
+    )
+
+
+class CommentForm(CaptchaMixin, forms.ModelForm):
+    """Name, optional e-mail (never shown) and plain text; limited per client in time."""
+
+    min_length = 5
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
+        help_texts = {"email": _("Không bắt buộc, không hiển thị công khai.")}
+
+    def __init__(self, *args, client: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean_name(self):
+        return nfc(self.cleaned_data["name"]).strip()
+
+    def clean_text(self):
+        text = nfc(self.cleaned_data["text"]).strip()
+        if len(text) < self.min_length:
+            raise forms.ValidationError(_("Ý kiến quá ngắn."))
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            limit = int(setting("ENGAGEMENT_COMMENT_RATE", 3))
+            minutes = int(setting("ENGAGEMENT_COMMENT_RATE_MINUTES", 10))
+            if _rate_limited("comment", self.client, limit, minutes * 60):
+                raise forms.ValidationError(
+                    _("Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
+                )
+        return cleaned
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(coerce=int, choices=[(n, n) for n in range(1, 6)])
+
+
+class VoteForm(forms.Form):
+    def __init__(self, *args, poll, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["choice"] = forms.ModelChoiceField(
+            queryset=poll.choices.all(), widget=forms.RadioSelect, empty_label=None, label=poll.question
+        )
+
+
+# --- feedback -------------------------------------------------------------------------------------
+ATTACHMENT_TYPES = {"pdf": "PDF", "docx": "DOCX", "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
+
+
+def sniff_type(upload) -> str | None:
+    """The real type of an upload from its first bytes (and, for DOCX, its zip contents)."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "PDF"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            upload.seek(0)
+        if "[Content_Types].xml" in names and "word/document.xml" in names:
+            return "DOCX"
+    return None
+
+
+def validate_attachment(upload) -> None:
+    max_size = int(setting("ENGAGEMENT_FEEDBACK_MAX_ATTACHMENT", 5 * 1024 * 1024))
+    if upload.size > max_size:
+        raise forms.ValidationError(
+            _("Tệp quá lớn (tối đa %(size)s).") % {"size": filesizeformat(max_size)}, code="too_large"
+        )
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    expected = ATTACHMENT_TYPES.get(extension)
+    if expected is None or sniff_type(upload) != expected:
+        raise forms.ValidationError(_("Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG."), code="bad_type")
+
+
+class FeedbackForm(CaptchaMixin, forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = ["name", "contact", "subject", "message", "attachment"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000})}
+        help_texts = {"attachment": _("Không bắt buộc. PDF, DOCX, JPEG hoặc PNG, tối đa 5 MB.")}
+
+    def __init__(self, *args, client: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            validate_attachment(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("name", "contact", "subject", "message"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = nfc(cleaned[name]).strip()
+        if not self.errors and _rate_limited("feedback", self.client, 5, 3600):
+            raise forms.ValidationError(
+                _("Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau.")
+            )
+        return cleaned
