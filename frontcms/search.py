@@ -107,30 +107,17 @@ def index_object(obj) -> None:
     if adapter is None:
         return
     ct = ContentType.objects.get_for_model(type(obj))
-    doc = adapter.document(obj)
-    if doc is None:
+    fresh = _entry_for(obj, adapter, ct)
+    if fresh is None:
         SearchEntry.objects.filter(content_type=ct, object_id=obj.pk).delete()
         return
-    title = nfc(doc.title)
-    summary = nfc(doc.summary)
-    body = nfc(doc.body)
+    fields = [
+        f.name
+        for f in SearchEntry._meta.concrete_fields
+        if f.name not in {"id", "content_type", "object_id", "search_vector"}
+    ]
     entry, _ = SearchEntry.objects.update_or_create(
-        content_type=ct,
-        object_id=obj.pk,
-        defaults={
-            "kind": adapter.kind,
-            "title": title[:300],
-            "title_exact": title.casefold()[:300],
-            "title_folded": folded_column(title),
-            "summary_folded": folded_column(summary),
-            "body_folded": folded_column(body),
-            "excerpt": (summary + " " + body).strip()[:3000],
-            "url": doc.url,
-            "date": doc.date,
-            "year": timezone.localtime(doc.date).year if doc.date else None,
-            "organization_id": doc.organization_id,
-            "visible_from": doc.visible_from,
-        },
+        content_type=ct, object_id=obj.pk, defaults={name: getattr(fresh, name) for name in fields}
     )
     if connection.vendor == "postgresql":
         _update_vector(SearchEntry.objects.filter(pk=entry.pk))
@@ -164,17 +151,55 @@ def _on_delete(sender, instance, **kwargs):
     remove_object(instance)
 
 
-def rebuild(kinds: list[str] | None = None, batch_size: int = 500) -> int:
-    """Re-index every object of the registered models; returns how many rows exist afterwards."""
+def _entry_for(obj, adapter: SearchAdapter, content_type):
     from .models import SearchEntry
 
-    count = 0
-    for adapter in adapters():
-        if kinds and adapter.kind not in kinds:
-            continue
-        for obj in adapter.model._default_manager.all().iterator(chunk_size=batch_size):
-            index_object(obj)
-            count += 1
+    doc = adapter.document(obj)
+    if doc is None:
+        return None
+    title, summary, body = nfc(doc.title), nfc(doc.summary), nfc(doc.body)
+    return SearchEntry(
+        content_type=content_type,
+        object_id=obj.pk,
+        kind=adapter.kind,
+        title=title[:300],
+        title_exact=title.casefold()[:300],
+        title_folded=folded_column(title),
+        summary_folded=folded_column(summary),
+        body_folded=folded_column(body),
+        excerpt=(summary + " " + body).strip()[:3000],
+        url=doc.url,
+        date=doc.date,
+        year=timezone.localtime(doc.date).year if doc.date else None,
+        organization_id=doc.organization_id,
+        visible_from=doc.visible_from,
+    )
+
+
+def rebuild(kinds: list[str] | None = None, batch_size: int = 2000) -> int:
+    """Re-index every object of the registered models in bulk; returns the number of rows."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+
+    from .models import SearchEntry
+
+    with transaction.atomic():
+        for adapter in adapters():
+            if kinds and adapter.kind not in kinds:
+                continue
+            content_type = ContentType.objects.get_for_model(adapter.model)
+            SearchEntry.objects.filter(content_type=content_type).delete()
+            batch = []
+            for obj in adapter.model._default_manager.all().iterator(chunk_size=batch_size):
+                entry = _entry_for(obj, adapter, content_type)
+                if entry is not None:
+                    batch.append(entry)
+                if len(batch) >= batch_size:
+                    SearchEntry.objects.bulk_create(batch)
+                    batch = []
+            SearchEntry.objects.bulk_create(batch)
+        if connection.vendor == "postgresql":
+            _update_vector(SearchEntry.objects.all())
     return SearchEntry.objects.count()
 
 
@@ -216,9 +241,7 @@ def search(query: ParsedQuery, kind: str = "", organization_id: int | None = Non
 
         from .postgres import Unaccent
 
-        qs = qs.filter(
-            search_vector=SearchQuery(Unaccent(Value(" ".join(query.words))), config="simple")
-        )
+        qs = qs.filter(search_vector=SearchQuery(Unaccent(Value(" ".join(query.words))), config="simple"))
     else:
         for word in query.words:
             needle = f" {word} "
