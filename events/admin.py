@@ -1,0 +1,257 @@
+"""Staff admin for events, their reports and the document library.
+
+All three follow the shared workflow (draft → pending → published, frontcms.workflow), keep
+revisions (django-reversion's VersionAdmin: history, compare, restore) and are scoped for ward
+contributors (committees.scoping): a contributor sees and edits only the events, reports and
+documents of their own organisation and its children.
+"""
+
+from __future__ import annotations
+
+import reversion
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from committees.models import Term
+from committees.scoping import OrganizationScopedAdminMixin, allowed_organization_ids
+from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
+
+from .models import (
+    AgendaItem,
+    ConnectionPoint,
+    Document,
+    DocumentFile,
+    Event,
+    EventPerson,
+    EventReport,
+    GalleryImage,
+)
+
+
+class RevisionedWorkflowMixin:
+    """Bulk publish/archive save object by object; keep a revision of each, like a form save."""
+
+    def _with_revision(self, request, action, queryset, comment):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(str(comment))
+            return action(request, queryset)
+
+    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        return self._with_revision(request, super().publish_selected, queryset, _("Xuất bản hàng loạt"))
+
+    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        return self._with_revision(request, super().archive_selected, queryset, _("Lưu trữ hàng loạt"))
+
+
+class ScopedRequiredOrganizationMixin:
+    """For a contributor the organisation field is required: an object without one is nobody's."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get(self.organization_field)
+        if field is not None and allowed_organization_ids(request.user) is not None:
+            field.required = True
+        return form
+
+
+def view_link(obj):
+    return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
+
+
+# --- events ---------------------------------------------------------------------------------------
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ("order", "starts_at", "title", "presenter")
+
+
+class ConnectionPointInline(admin.TabularInline):
+    model = ConnectionPoint
+    extra = 0
+    fields = ("order", "name", "address", "host")
+
+
+class EventPersonInline(admin.TabularInline):
+    model = EventPerson
+    extra = 0
+    fields = ("order", "role", "name", "position")
+
+
+class EventDocumentInline(admin.TabularInline):
+    model = Event.documents.through
+    extra = 0
+    autocomplete_fields = ("document",)
+    verbose_name = _("văn bản kèm theo")
+    verbose_name_plural = _("văn bản kèm theo (chọn từ thư viện Văn bản)")
+
+
+class GalleryImageInline(admin.TabularInline):
+    model = GalleryImage
+    extra = 0
+    fields = ("order", "image", "thumbnail", "caption")
+    readonly_fields = ("thumbnail",)
+
+    @admin.display(description=_("xem trước"))
+    def thumbnail(self, obj):
+        if not obj.pk or not obj.image:
+            return ""
+        return format_html('<img src="{}" alt="" width="96">', obj.image.url)
+
+
+class EventAdminForm(ConcurrentEditForm):
+    class Meta:
+        model = Event
+        exclude = ("documents",)  # edited through the documents inline
+
+
+@admin.register(Event)
+class EventAdmin(
+    RevisionedWorkflowMixin,
+    WorkflowAdminMixin,
+    ScopedRequiredOrganizationMixin,
+    OrganizationScopedAdminMixin,
+    VersionAdmin,
+):
+    publish_permission = "events.publish_event"
+    organization_field = "organization"
+    form = EventAdminForm
+    list_display = (
+        "title",
+        "kind",
+        "organization",
+        "starts_at",
+        "event_status",
+        "status",
+        "report_status",
+        "view",
+    )
+    list_filter = ("status", "kind", "event_status", "is_online", "organization")
+    list_select_related = ("organization", "report")
+    search_fields = ("title", "summary", "venue")
+    date_hierarchy = "starts_at"
+    fieldsets = (
+        (None, {"fields": ("title", "kind", "summary", "organization", "term", "session_number")}),
+        (
+            _("Thời gian, địa điểm"),
+            {"fields": ("starts_at", "ends_at", "venue", "is_online", "event_status", "postponed_to")},
+        ),
+        (_("Lịch công tác"), {"fields": ("chair", "attendees")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at", "slug")}),
+    )
+    inlines = [
+        AgendaItemInline,
+        ConnectionPointInline,
+        EventPersonInline,
+        EventDocumentInline,
+        GalleryImageInline,
+    ]
+
+    @admin.display(description=_("báo cáo"))
+    def report_status(self, obj):
+        report = getattr(obj, "report", None)
+        return report.get_status_display() if report else "—"
+
+    @admin.display(description=_("xem"))
+    def view(self, obj):
+        return view_link(obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        ids = allowed_organization_ids(request.user)
+        if db_field.name == "term":
+            terms = Term.objects.select_related("organization")
+            kwargs["queryset"] = terms if ids is None else terms.filter(organization_id__in=ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# --- reports --------------------------------------------------------------------------------------
+@admin.register(EventReport)
+class EventReportAdmin(
+    RevisionedWorkflowMixin, WorkflowAdminMixin, OrganizationScopedAdminMixin, VersionAdmin
+):
+    """A contributor writes the report of an event of their ward and submits it; an editor publishes it."""
+
+    publish_permission = "events.publish_event"
+    organization_field = "event__organization"
+    list_display = ("event", "event_organization", "status", "updated_at", "author")
+    list_filter = ("status", "event__organization")
+    list_select_related = ("event", "event__organization", "author")
+    search_fields = ("event__title", "body", "results")
+    date_hierarchy = "updated_at"
+    fieldsets = (
+        (None, {"fields": ("event", "body")}),
+        (_("Số liệu"), {"fields": ("delegates_count", "boards_present", "opinions_count", "results")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at")}),
+    )
+
+    @admin.display(description=_("đơn vị"), ordering="event__organization__name")
+    def event_organization(self, obj):
+        return obj.event.organization
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "event":
+            ids = allowed_organization_ids(request.user)
+            events = Event.objects.select_related("organization").order_by("-starts_at")
+            if ids is not None:
+                events = events.filter(organization_id__in=ids)
+            kwargs["queryset"] = events
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+
+# --- documents ------------------------------------------------------------------------------------
+class DocumentFileInline(admin.TabularInline):
+    model = DocumentFile
+    extra = 1
+    fields = ("order", "file", "title", "kind", "size_display")
+    readonly_fields = ("kind", "size_display")
+
+    @admin.display(description=_("dung lượng"))
+    def size_display(self, obj):
+        from django.template.defaultfilters import filesizeformat
+
+        return filesizeformat(obj.size) if obj.pk else ""
+
+
+@admin.register(Document)
+class DocumentAdmin(
+    RevisionedWorkflowMixin,
+    WorkflowAdminMixin,
+    ScopedRequiredOrganizationMixin,
+    OrganizationScopedAdminMixin,
+    VersionAdmin,
+):
+    publish_permission = "events.publish_document"
+    organization_field = "issuer"
+    list_display = ("number", "title", "doc_type", "issuer", "issued_on", "status", "view")
+    list_display_links = ("number", "title")
+    list_filter = ("status", "doc_type", "issuer")
+    list_select_related = ("issuer",)
+    search_fields = ("number", "title", "summary")
+    date_hierarchy = "issued_on"
+    fieldsets = (
+        (None, {"fields": ("number", "doc_type", "title", "issuer", "issued_on", "signer", "summary")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at", "slug")}),
+    )
+    inlines = [DocumentFileInline]
+
+    @admin.display(description=_("xem"))
+    def view(self, obj):
+        return view_link(obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        # Events may attach any published document of the library, not only their own ward's.
+        if request.path.endswith("/autocomplete/"):
+            queryset = Document.objects.filter(
+                Q(pk__in=queryset.values("pk")) | Q(status="published")
+            ).select_related("issuer")
+        return super().get_search_results(request, queryset, search_term)

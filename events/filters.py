@@ -1,0 +1,152 @@
+"""Reader-facing filters (django-filter) of the event list and the document library.
+
+Query parameters are Vietnamese words so that shared links read well:
+`/su-kien/?loai=conference&to-chuc=<slug>&nam=2024&tinh-trang=held&thoi-gian=sap-dien-ra&q=...`.
+A value that does not validate (an unknown kind, `nam=abc`) is ignored rather than emptying the
+list or failing: the other, valid filters still apply.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from committees.models import Organization
+from frontcms.text import fold, normalize_query
+
+from .models import Document, DocumentType, Event, EventKind, EventStatus
+
+
+def _words(value: str) -> list[str]:
+    return normalize_query(value or "").split()[:8]
+
+
+def text_filter(queryset, fields: list[str], value: str):
+    """Objects where every word of `value` appears in one of `fields`, accent-insensitively.
+
+    `tap huan`, `tập huấn` and `TẬP HUẤN` find each other. Folding happens in Python over one
+    query of the candidate texts: SQLite cannot fold `đ`, and the library of a district portal
+    (thousands of rows) is small enough. The search issue may replace this with PostgreSQL
+    full-text search.
+    """
+    words = [fold(w) for w in _words(value)]
+    if not words:
+        return queryset
+    rows = queryset.values_list("pk", *fields)
+    ids = [
+        row[0] for row in rows if all(word in fold(" ".join(str(v or "") for v in row[1:])) for word in words)
+    ]
+    return queryset.filter(pk__in=ids)
+
+
+class LenientFilterSet(django_filters.FilterSet):
+    """Applies the filters whose values are valid and ignores the others (never a 500, never 'no results')."""
+
+    renames: dict[str, str] = {}
+
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        for python_name, param in cls.renames.items():
+            if python_name in filters:
+                filters[param] = filters.pop(python_name)
+        return filters
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            qs = self.queryset.all()
+            if self.is_bound:
+                self.form.is_valid()
+                cleaned = getattr(self.form, "cleaned_data", {})
+                for name, value in cleaned.items():
+                    qs = self.filters[name].filter(qs, value)
+            self._qs = qs
+        return self._qs
+
+
+def _year_choices(dates):
+    return [(y, str(y)) for y in sorted({d.year for d in dates if d}, reverse=True)]
+
+
+class EventFilter(LenientFilterSet):
+    q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=EventKind.choices, empty_label=_("Tất cả"))
+    organization = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị"),
+        field_name="organization",
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Tất cả đơn vị"),
+    )
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="starts_at", lookup_expr="year")
+    event_status = django_filters.ChoiceFilter(
+        label=_("Tình trạng"), choices=EventStatus.choices, empty_label=_("Tất cả")
+    )
+    when = django_filters.ChoiceFilter(
+        label=_("Thời gian"),
+        choices=[("sap-dien-ra", _("Sắp diễn ra")), ("da-dien-ra", _("Đã diễn ra"))],
+        method="filter_when",
+        empty_label=_("Tất cả"),
+    )
+
+    renames = {
+        "kind": "loai",
+        "organization": "to-chuc",
+        "year": "nam",
+        "event_status": "tinh-trang",
+        "when": "thoi-gian",
+    }
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = _year_choices(Event.objects.published().dates("starts_at", "year"))
+        self.filters["nam"].extra.update(
+            widget=forms.Select(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
+        )
+
+    def filter_text(self, queryset, name, value):
+        return text_filter(queryset, ["title", "summary", "venue"], value)
+
+    def filter_when(self, queryset, name, value):
+        now = timezone.now()
+        if value == "sap-dien-ra":
+            return queryset.upcoming(now)
+        return queryset.past(now)
+
+
+class DocumentFilter(LenientFilterSet):
+    q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
+    doc_type = django_filters.ChoiceFilter(
+        label=_("Loại văn bản"), choices=DocumentType.choices, empty_label=_("Tất cả")
+    )
+    issuer = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan ban hành"),
+        field_name="issuer",
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Tất cả"),
+    )
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="issued_on", lookup_expr="year")
+
+    renames = {"doc_type": "loai", "issuer": "co-quan", "year": "nam"}
+
+    class Meta:
+        model = Document
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = _year_choices(Document.objects.published().dates("issued_on", "year"))
+        self.filters["nam"].extra.update(
+            widget=forms.Select(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
+        )
+
+    def filter_text(self, queryset, name, value):
+        return text_filter(queryset, ["number", "title", "summary"], value)

@@ -1,0 +1,112 @@
+"""Query logic of the events app: what readers see, in which order, with what related data."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from frontcms.publishing import PublishableQuerySet, Status
+
+
+def _can_preview(user, perm: str) -> bool:
+    return bool(user and user.is_authenticated and user.is_staff and user.has_perm(perm))
+
+
+def _scoped(queryset, user, field: str):
+    """Unpublished objects a staff user may preview: all, or those of their organisations."""
+    from committees.scoping import allowed_organization_ids
+
+    ids = allowed_organization_ids(user)
+    if ids is None:
+        return queryset
+    return queryset.filter(
+        Q(status=Status.PUBLISHED, published_at__lte=timezone.now()) | Q(**{f"{field}__in": ids})
+    )
+
+
+class EventQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        """Published events for readers; staff who may edit events also preview unpublished ones."""
+        if _can_preview(user, "events.change_event"):
+            return _scoped(self.all(), user, "organization")
+        return self.published()
+
+    def with_end(self):
+        """Annotate `end_or_start`: the end, or the start when no end is given."""
+        if "end_or_start" in self.query.annotations:
+            return self
+        return self.annotate(end_or_start=Coalesce(F("ends_at"), F("starts_at")))
+
+    def upcoming(self, now: datetime.datetime | None = None):
+        """Not over yet (ends, or starts when there is no end, at or after `now`)."""
+        return self.with_end().filter(end_or_start__gte=now or timezone.now())
+
+    def past(self, now: datetime.datetime | None = None):
+        return self.with_end().filter(end_or_start__lt=now or timezone.now())
+
+    def reader_order(self, now: datetime.datetime | None = None):
+        """Upcoming events first, soonest first; then past events, most recent first."""
+        now = now or timezone.now()
+        upcoming = Q(end_or_start__gte=now)
+        return (
+            self.with_end()
+            .annotate(
+                is_past=Case(When(upcoming, then=Value(0)), default=Value(1)),
+                upcoming_start=Case(When(upcoming, then=F("starts_at")), default=None),
+                past_start=Case(When(upcoming, then=None), default=F("starts_at")),
+            )
+            .order_by(
+                "is_past",
+                F("upcoming_start").asc(nulls_last=True),
+                F("past_start").desc(nulls_last=True),
+                "-pk",
+            )
+        )
+
+    def for_organization(self, organization):
+        return self.filter(organization=organization)
+
+    def in_week(self, monday: datetime.date):
+        """Events starting (or moved to) the local week that begins on `monday`."""
+        start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time.min))
+        end = start + datetime.timedelta(days=7)
+        return self.filter(
+            Q(starts_at__gte=start, starts_at__lt=end) | Q(postponed_to__gte=start, postponed_to__lt=end)
+        )
+
+    def with_cards(self):
+        """What a list item shows: organiser, term; no long text."""
+        return self.select_related("organization", "term", "term__organization")
+
+    def with_detail(self):
+        """Everything the event page shows, in a fixed number of queries."""
+        from .models import Document
+
+        documents = Document.objects.published().select_related("issuer").prefetch_related("files")
+        return self.select_related("organization", "term", "term__organization", "report").prefetch_related(
+            "agenda_items",
+            "connection_points",
+            "people",
+            "gallery_images",
+            Prefetch("documents", queryset=documents, to_attr="public_documents"),
+        )
+
+
+class DocumentQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        if _can_preview(user, "events.change_document"):
+            return _scoped(self.all(), user, "issuer")
+        return self.published()
+
+    def newest_first(self):
+        return self.order_by("-issued_on", "-pk")
+
+    def with_cards(self):
+        return self.select_related("issuer").prefetch_related("files")
+
+
+class EventReportQuerySet(PublishableQuerySet):
+    pass

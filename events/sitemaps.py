@@ -1,0 +1,32 @@
+"""Sitemap sections for events and documents; collected by the root URLconf."""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Document, Event
+
+
+class EventSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return Event.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class DocumentSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+    limit = 5000
+
+    def items(self):
+        return Document.objects.published().only("slug", "updated_at").order_by("pk")
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+sitemaps = {"events": EventSitemap, "documents": DocumentSitemap}

@@ -1,0 +1,187 @@
+"""Public views of events, the work schedule and the document library."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from frontcms.pagination import PaginationMixin
+from frontcms.text import WEEKDAYS
+from frontcms.views import OldSlugRedirectMixin
+
+from .filters import DocumentFilter, EventFilter
+from .models import Document, Event
+
+WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
+RELATED_ARTICLES = 10
+
+
+class EventListView(PaginationMixin, FilterView):
+    """`/su-kien/`: upcoming events first, then past ones; filterable, shareable filtered URLs."""
+
+    filterset_class = EventFilter
+    template_name = "events/event_list.html"
+    context_object_name = "events"
+    strict = False
+
+    def get_queryset(self):
+        return Event.objects.published().with_cards().reader_order()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [(_("Sự kiện"), None)]
+        context["is_filtered"] = any(v for k, v in self.request.GET.items() if k != "trang")
+        organization = getattr(self.filterset.form, "cleaned_data", {}).get("to-chuc")
+        context["ics_url"] = reverse("events:ics") + (f"?to-chuc={organization.slug}" if organization else "")
+        return context
+
+
+class EventDetailView(OldSlugRedirectMixin, DetailView):
+    """`/su-kien/<slug>/`; staff who may edit events also see unpublished ones, with a banner."""
+
+    template_name = "events/event_detail.html"
+    context_object_name = "event"
+
+    def get_queryset(self):
+        return Event.objects.visible_to(self.request.user).with_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event = self.object
+        report = getattr(event, "report", None) if hasattr(event, "report") else None
+        user = self.request.user
+        report_preview = bool(user.is_staff and user.has_perm("events.change_eventreport"))
+        if report is not None and not (report.is_published or report_preview):
+            report = None
+        context.update(
+            report=report,
+            articles=related_articles(event),
+            is_preview=not event.is_published,
+            breadcrumbs=[(_("Sự kiện"), event_list_url()), (event.title, None)],
+        )
+        return context
+
+
+def event_list_url() -> str:
+    return reverse("events:list")
+
+
+def related_articles(event) -> list:
+    """Published news articles that report on `event` (the news app points at events)."""
+    manager = getattr(event, "articles", None)
+    if manager is None or not hasattr(manager, "published"):
+        return []
+    return list(manager.published().order_by("-published_at").defer("body")[:RELATED_ARTICLES])
+
+
+def parse_week(value: str | None) -> datetime.date | None:
+    """Monday of ISO week `2024-W19`; today's week when empty; None when the value is not a week."""
+    if not value:
+        today = timezone.localdate()
+        return today - datetime.timedelta(days=today.weekday())
+    match = WEEK_PATTERN.match(value.strip())
+    if not match:
+        return None
+    year, week = int(match[1]), int(match[2])
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return datetime.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+
+
+def week_param(monday: datetime.date) -> str:
+    year, week, _day = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class ScheduleView(TemplateView):
+    """`/su-kien/lich-cong-tac/?tuan=2024-W19`: the week's work schedule, day by day; printable."""
+
+    template_name = "events/schedule.html"
+
+    def get(self, request, *args, **kwargs):
+        self.monday = parse_week(request.GET.get("tuan"))
+        if self.monday is None:
+            return render(request, "400.html", {"reason": _("Tuần không hợp lệ.")}, status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        monday = self.monday
+        days = {monday + datetime.timedelta(days=i): [] for i in range(7)}
+        events = Event.objects.published().in_week(monday).with_cards().order_by("starts_at", "pk")
+        for event in events:
+            for when, moved in ((event.starts_at, False), (event.postponed_to, True)):
+                if when is None:
+                    continue
+                local = timezone.localtime(when)
+                if local.date() in days:
+                    days[local.date()].append({"event": event, "time": local, "moved": moved})
+        for entries in days.values():
+            entries.sort(key=lambda e: e["time"])
+        sunday = monday + datetime.timedelta(days=6)
+        context.update(
+            monday=monday,
+            sunday=sunday,
+            week_number=monday.isocalendar()[1],
+            days=[
+                {"date": day, "weekday": WEEKDAYS[day.weekday()], "entries": entries}
+                for day, entries in days.items()
+            ],
+            previous_week=week_param(monday - datetime.timedelta(days=7)),
+            next_week=week_param(monday + datetime.timedelta(days=7)),
+            this_week=week_param(timezone.localdate()),
+            is_this_week=monday <= timezone.localdate() <= sunday,
+            breadcrumbs=[(_("Sự kiện"), event_list_url()), (_("Lịch công tác"), None)],
+        )
+        return context
+
+
+class DocumentListView(PaginationMixin, FilterView):
+    """`/van-ban/`: the document library, newest first; filter by type, issuer, year, text."""
+
+    filterset_class = DocumentFilter
+    template_name = "events/document_list.html"
+    context_object_name = "documents"
+    strict = False
+
+    def get_queryset(self):
+        return Document.objects.published().with_cards().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = [(_("Văn bản"), None)]
+        context["is_filtered"] = any(v for k, v in self.request.GET.items() if k != "trang")
+        return context
+
+
+class DocumentDetailView(OldSlugRedirectMixin, DetailView):
+    template_name = "events/document_detail.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return (
+            Document.objects.visible_to(self.request.user).select_related("issuer").prefetch_related("files")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.object
+        context.update(
+            events=list(document.events.published().select_related("organization").order_by("-starts_at")),
+            is_preview=not document.is_published,
+            breadcrumbs=[
+                (_("Văn bản"), reverse("events:documents")),
+                (str(document.number or document.title), None),
+            ],
+        )
+        return context
