@@ -7,8 +7,6 @@ Names are searched without diacritics ("nguyen van an" finds "Nguyễn Văn An")
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -37,8 +35,7 @@ class CurrentMembershipFilter(admin.SimpleListFilter):
         if self.value() == "1":
             return queryset.current()
         if self.value() == "0":
-            today = timezone.localdate()
-            return queryset.filter(Q(range_end__lte=today))
+            return queryset.past()
         return queryset
 
 

@@ -27,16 +27,17 @@ class MembershipQuerySet(models.QuerySet):
         return self.select_related("person", "position", "organization", "term", "represents")
 
     def active_on(self, on: datetime.date | None = None):
-        """Held on day `on` (today by default). An end date is the day the holder left; a successor
-        may start that same day, so the range is half-open: start <= day < end."""
+        """Held on day `on` (today by default). A membership ends on its end date, or with its term
+        when it has none (`range_end`); a successor may start that same day, so the range is
+        half-open: start <= day < end."""
         day = _today(on)
-        return self.filter(Q(end_date__isnull=True) | Q(end_date__gt=day), start_date__lte=day)
+        return self.filter(Q(range_end__isnull=True) | Q(range_end__gt=day), start_date__lte=day)
 
     def current(self):
         return self.active_on(None)
 
     def past(self):
-        return self.filter(end_date__lte=timezone.localdate())
+        return self.filter(range_end__lte=timezone.localdate())
 
     def leadership(self):
         return self.filter(position__is_leadership=True)
@@ -46,7 +47,7 @@ class MembershipQuerySet(models.QuerySet):
 
     def overlapping(self, start: datetime.date, end: datetime.date | None):
         """Memberships whose half-open [start, end) range overlaps the given one (None = open end)."""
-        qs = self.filter(Q(end_date__isnull=True) | Q(end_date__gt=start))
+        qs = self.filter(Q(range_end__isnull=True) | Q(range_end__gt=start))
         if end is not None:
             qs = qs.filter(start_date__lt=end)
         return qs

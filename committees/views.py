@@ -3,6 +3,8 @@ and the English pages required by Decree 42/2022/NĐ-CP."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -32,7 +34,13 @@ def _tree_context() -> dict:
         )
     )
     current = [o for o in orgs if not o.is_dissolved]
-    dissolved_ids = [o.pk for o in orgs if o.is_dissolved]
+    by_pk = {o.pk: o for o in orgs}
+    # A dissolved organisation's own dissolved sub-organisations are listed on its page, not here.
+    dissolved_ids = [
+        o.pk
+        for o in orgs
+        if o.is_dissolved and not (o.parent_id in by_pk and by_pk[o.parent_id].is_dissolved)
+    ]
     dissolved = list(
         Organization.objects.filter(pk__in=dissolved_ids)
         .prefetch_related(Prefetch("succeeded_by", queryset=Organization.objects.only("name", "slug")))
@@ -71,7 +79,9 @@ class OrganizationDetailView(OrganizationMixin, DetailView):
         org = self.object
         terms = list(org.terms.all())
         current_term = org.current_term(terms)
-        members = list(Membership.objects.filter(organization=org).current().with_related())
+        # A dissolved organisation shows its members as they were on its last day.
+        on = org.dissolved_on - datetime.timedelta(days=1) if org.is_dissolved else None
+        members = list(Membership.objects.filter(organization=org).active_on(on).with_related())
         children = list(org.children.all())
         context.update(
             terms=terms,

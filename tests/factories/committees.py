@@ -2,9 +2,28 @@ import datetime
 
 import factory
 
-from committees.models import Organization, OrganizationKind, StaffAssignment, Term
+from committees.models import (
+    ContactPoint,
+    Membership,
+    Organization,
+    OrganizationKind,
+    Person,
+    Position,
+    StaffAssignment,
+    Term,
+)
 
-__all__ = ["OrganizationFactory", "WardFactory", "TermFactory", "StaffAssignmentFactory"]
+__all__ = [
+    "OrganizationFactory",
+    "WardFactory",
+    "TermFactory",
+    "StaffAssignmentFactory",
+    "PersonFactory",
+    "PositionFactory",
+    "ChairPositionFactory",
+    "MembershipFactory",
+    "ContactPointFactory",
+]
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
@@ -35,3 +54,52 @@ class StaffAssignmentFactory(factory.django.DjangoModelFactory):
         model = StaffAssignment
 
     organization = factory.SubFactory(WardFactory)
+
+
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hạnh", "Lan", "Mai", "Nam", "Yến"]
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Nguyễn Văn {GIVEN[n % len(GIVEN)]} {n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+        django_get_or_create = ("name",)
+
+    name = "Ủy viên"
+    name_en = "Member"
+    rank = 50
+
+
+class ChairPositionFactory(PositionFactory):
+    name = "Chủ tịch"
+    name_en = "Chairperson"
+    rank = 10
+    single_holder = True
+    is_leadership = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    position = factory.SubFactory(PositionFactory)
+    start_date = datetime.date(2019, 6, 1)
+
+
+class ContactPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPoint
+
+    organization = factory.SubFactory(OrganizationFactory)
+    name = "Văn phòng"
+    title = "Văn phòng Ủy ban"
+    phone = "024 3858 0000"
+    email = "vanphong@example.vn"
