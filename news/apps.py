@@ -1,7 +1,47 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+ARTICLE_PERMS = [f"news.{action}_article" for action in ("add", "change", "delete", "view")]
+CATEGORY_PERMS = [f"news.{action}_category" for action in ("add", "change", "delete", "view")]
+PICK_PERMS = [f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")]
+
 
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Tin tức")
+
+    # Read by frontcms.roles ("app_label.codename"). Contributors never get publish_article.
+    role_permissions = {
+        "Biên tập viên": [*ARTICLE_PERMS, *CATEGORY_PERMS, *PICK_PERMS, "news.publish_article"],
+        "Cộng tác viên": [
+            "news.add_article",
+            "news.change_article",
+            "news.view_article",
+            "news.view_category",
+            *PICK_PERMS,
+        ],
+    }
+
+    def ready(self) -> None:
+        from frontcms import cache, home
+
+        from . import home as news_home
+        from . import search, signals  # noqa: F401  (signals: ASCII tag slugs)
+
+        home.register(
+            home.HomeBlock("news_featured", "news/blocks/featured.html", news_home.featured_context, order=10)
+        )
+        home.register(
+            home.HomeBlock(
+                "news_categories", "news/blocks/categories.html", news_home.categories_context, order=30
+            )
+        )
+        search.register()
+        cache.register_next_change(next_scheduled_article)
+
+
+def next_scheduled_article():
+    """When the next scheduled article goes live: cached pages must not outlive that moment."""
+    from .models import Article
+
+    return Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()

@@ -1,0 +1,136 @@
+"""News admin: articles with workflow, revisions, optimistic locking and ward scoping; categories."""
+
+from __future__ import annotations
+
+import reversion
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from committees.scoping import OrganizationScopedAdminMixin, is_scoped
+from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
+
+from .models import Article, Category, RelatedArticle
+from .preview import PREVIEW_MAX_AGE, preview_url
+from .templatetags.news_tags import rendition
+
+
+class ArticleAdminForm(ConcurrentEditForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    fk_name = "from_article"
+    fields = ("to_article", "position")
+    autocomplete_fields = ("to_article",)
+    extra = 0
+    verbose_name = _("tin liên quan chọn tay")
+    verbose_name_plural = _("Tin liên quan chọn tay (hiện trước các tin liên quan tự động)")
+
+
+@admin.register(Article)
+class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmin):
+    form = ArticleAdminForm
+    publish_permission = "news.publish_article"
+    organization_field = "organization"
+    inlines = [RelatedArticleInline]
+    list_display = (
+        "thumbnail",
+        "title",
+        "status",
+        "published_at",
+        "category",
+        "organization",
+        "is_featured",
+        "view_count",
+    )
+    list_display_links = ("thumbnail", "title")
+    list_filter = (
+        "status",
+        ("category", admin.RelatedOnlyFieldListFilter),
+        ("organization", admin.RelatedOnlyFieldListFilter),
+        "is_featured",
+        "published_at",
+    )
+    list_select_related = ("category", "organization")
+    search_fields = ("title", "summary", "byline")
+    date_hierarchy = "published_at"
+    ordering = ("-published_at", "-pk")
+    raw_id_fields = ("organization", "event")
+    readonly_fields = ("preview_link", "view_count")
+    fieldsets = (
+        (None, {"fields": ("title", "summary", "body")}),
+        (_("Ảnh đại diện"), {"fields": ("cover", "cover_caption")}),
+        (_("Phân loại"), {"fields": ("category", "tags", "organization", "event", "byline")}),
+        (
+            _("Xuất bản"),
+            {"fields": ("status", "published_at", "is_featured", "allow_comments", "slug", "preview_link")},
+        ),
+    )
+
+    def get_autocomplete_fields(self, request):
+        # Autocomplete needs the target's admin with search_fields; until the committees and
+        # events admins exist those fields fall back to raw_id_fields.
+        fields = []
+        for name in ("organization", "event"):
+            model = Article._meta.get_field(name).related_model
+            target = self.admin_site._registry.get(model)
+            if target is not None and target.search_fields:
+                fields.append(name)
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if is_scoped(request.user) and "organization" in form.base_fields:
+            # A contributor's article always belongs to (a unit of) their own organisation.
+            form.base_fields["organization"].required = True
+        return form
+
+    @admin.display(description=_("ảnh"))
+    def thumbnail(self, obj):
+        url = rendition(obj.cover, "admin")
+        if not url:
+            return "—"
+        return format_html('<img src="{}" width="96" height="64" alt="" loading="lazy">', url)
+
+    @admin.display(description=_("xem trước"))
+    def preview_link(self, obj):
+        if obj is None or not obj.pk:
+            return _("Lưu bài để có liên kết xem trước.")
+        url = preview_url(obj)
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener" class="button">{}</a><br>'
+            '<span class="help">{}</span>',
+            url,
+            _("Xem trước"),
+            _("Liên kết bí mật: ai có liên kết đều đọc được bài khi chưa xuất bản, trong %(days)d ngày.")
+            % {"days": PREVIEW_MAX_AGE // 86400},
+        )
+
+    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(str(_("Xuất bản hàng loạt")))
+            super().publish_selected(request, queryset)
+
+    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(str(_("Lưu trữ hàng loạt")))
+            super().archive_selected(request, queryset)
+
+
+@admin.register(Category)
+class CategoryAdmin(VersionAdmin):
+    list_display = ("name", "parent", "slug", "order", "show_on_home")
+    list_editable = ("order", "show_on_home")
+    list_filter = ("parent",)
+    search_fields = ("name", "slug")
+    list_select_related = ("parent",)
+    fields = ("name", "parent", "slug", "description", "order", "show_on_home")

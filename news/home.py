@@ -1,0 +1,69 @@
+"""Home-page blocks of the news app: featured articles and the latest of each main category."""
+
+from __future__ import annotations
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from frontcms.publishing import Status
+
+from .models import Article, Category
+
+FEATURED_LIMIT = 5
+PER_CATEGORY = 4
+LATEST_LIMIT = 6
+
+
+def featured_context(request) -> dict:
+    """Featured articles; when none is featured, the latest ones (so the block is never empty)."""
+    featured = list(Article.objects.published().featured().with_cards().newest_first()[:FEATURED_LIMIT])
+    if not featured:
+        featured = list(Article.objects.published().with_cards().newest_first()[:FEATURED_LIMIT])
+    return {"lead": featured[0] if featured else None, "articles": featured[1:]}
+
+
+def categories_context(request) -> dict:
+    """The latest articles of each top-level category, sub-categories included: two queries in all."""
+    categories = list(Category.objects.all())
+    by_id = {c.pk: c for c in categories}
+
+    def root_of(category):
+        seen = set()
+        while category.parent_id and category.parent_id in by_id and category.pk not in seen:
+            seen.add(category.pk)
+            category = by_id[category.parent_id]
+        return category
+
+    roots = [c for c in categories if c.parent_id is None and c.show_on_home]
+    root_ids = {c.pk for c in roots}
+    leaf_to_root = {c.pk: root_of(c).pk for c in categories if root_of(c).pk in root_ids}
+    if not leaf_to_root:
+        return {"sections": []}
+    # Each category contributes at most PER_CATEGORY articles; merging them per root then keeps the
+    # newest PER_CATEGORY of the root, whatever the number of articles.
+    ranked = (
+        Article.objects.filter(
+            status=Status.PUBLISHED, published_at__lte=timezone.now(), category_id__in=list(leaf_to_root)
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("category_id")],
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=PER_CATEGORY)
+        .select_related("organization")
+        .defer("body")
+    )
+    grouped: dict[int, list] = {pk: [] for pk in root_ids}
+    for article in ranked:
+        article.category = by_id[article.category_id]
+        grouped[leaf_to_root[article.category_id]].append(article)
+    sections = []
+    for root in roots:
+        items = sorted(grouped[root.pk], key=lambda a: (a.published_at, a.pk), reverse=True)[:PER_CATEGORY]
+        if items:
+            sections.append({"category": root, "articles": items})
+    return {"sections": sections}

@@ -1,0 +1,166 @@
+"""News: categories (a tree), articles with tags, their publishing organisation and event."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from frontcms.images import SafeImageField
+from frontcms.models import SluggedModel
+from frontcms.publishing import Publishable
+from frontcms.richtext import RichTextField
+from frontcms.text import nfc
+
+from .querysets import ArticleQuerySet, CategoryQuerySet
+
+
+class Category(SluggedModel):
+    """A news category (Tin hoạt động, Tập huấn, …); sub-categories are listed with their parent."""
+
+    slug_source = "name"
+
+    name = models.CharField(_("tên"), max_length=120)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("thuộc danh mục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.CharField(_("mô tả"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    show_on_home = models.BooleanField(
+        _("hiện trên trang chủ"),
+        default=True,
+        help_text=_("Danh mục gốc được đánh dấu sẽ có một khối tin mới nhất trên trang chủ."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("danh mục tin")
+        verbose_name_plural = _("danh mục tin")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+
+    def clean(self):
+        self.name = nfc(self.name).strip()
+        ancestor = self.parent
+        while ancestor is not None and self.pk:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("Danh mục không thể nằm trong chính nó.")})
+            ancestor = ancestor.parent
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Article(SluggedModel, Publishable):
+    """A news article. `organization` empty means news of the portal as a whole (no single unit)."""
+
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    summary = models.TextField(
+        _("tóm tắt (sapo)"), blank=True, help_text=_("Một đoạn ngắn hiện dưới tiêu đề và trên thẻ tin.")
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+    cover = SafeImageField(_("ảnh đại diện"), upload_to="news/covers/%Y/%m/", blank=True)
+    cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("danh mục"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    tags = TaggableManager(_("thẻ"), blank=True, help_text=_("Các thẻ cách nhau bởi dấu phẩy."))
+    organization = models.ForeignKey(
+        "committees.Organization",
+        verbose_name=_("đơn vị đăng tin"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text=_("Để trống với tin chung của cổng. Cộng tác viên phải chọn đơn vị của mình."),
+    )
+    byline = models.CharField(
+        _("tác giả / nguồn"), max_length=255, blank=True, help_text=_("Ví dụ: “Minh Anh – Ban Tuyên giáo”.")
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("sự kiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("Sự kiện mà bài viết đưa tin (nếu có)."),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    related = models.ManyToManyField(
+        "self",
+        verbose_name=_("tin liên quan chọn tay"),
+        through="RelatedArticle",
+        through_fields=("from_article", "to_article"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        permissions = [("publish_article", _("Xuất bản bài viết"))]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="news_article_pub_idx"),
+            models.Index(fields=["category", "status", "-published_at"], name="news_article_cat_idx"),
+            models.Index(fields=["organization", "status", "-published_at"], name="news_article_org_idx"),
+            models.Index(fields=["is_featured", "status", "-published_at"], name="news_article_feat_idx"),
+            models.Index(fields=["event", "status", "-published_at"], name="news_article_event_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        self.title = nfc(self.title).strip()
+        self.summary = nfc(self.summary).strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+
+class RelatedArticle(models.Model):
+    """A manual "Tin liên quan" pick, in the editor's order."""
+
+    from_article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="related_picks"
+    )
+    to_article = models.ForeignKey(
+        Article, verbose_name=_("tin liên quan"), on_delete=models.CASCADE, related_name="picked_by"
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tin liên quan")
+        verbose_name_plural = _("tin liên quan chọn tay")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_article", "to_article"], name="news_related_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(from_article=models.F("to_article")), name="news_related_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_article} → {self.to_article}"

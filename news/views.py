@@ -1,0 +1,151 @@
+"""Public news pages: lists (all, by category, by tag), the article, and the secret preview."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from committees.scoping import allowed_organization_ids
+from frontcms.pagination import PaginationMixin
+from frontcms.views import OldSlugRedirectMixin
+
+from .models import Article, Category
+from .preview import article_id_from_token
+
+OTHER_NEWS_LIMIT = 6
+
+
+class ArticleListView(PaginationMixin, ListView):
+    """`/tin-tuc/`: published articles, newest first."""
+
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return self.filter_articles(Article.objects.published()).with_cards().newest_first()
+
+    def filter_articles(self, queryset):
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("heading", _("Tin tức"))
+        context.setdefault("breadcrumbs", [(_("Tin tức"), None)])
+        return context
+
+
+class CategoryArticleListView(ArticleListView):
+    """`/tin-tuc/danh-muc/<slug>/`: the category and its sub-categories."""
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category.objects.select_related("parent"), slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, queryset):
+        return queryset.in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        from django.urls import reverse
+
+        crumbs = [(_("Tin tức"), reverse("news:list"))]
+        if self.category.parent_id:
+            crumbs.append((self.category.parent.name, self.category.parent.get_absolute_url()))
+        crumbs.append((self.category.name, None))
+        return super().get_context_data(
+            category=self.category,
+            heading=self.category.name,
+            breadcrumbs=crumbs,
+            subcategories=list(self.category.children.all()),
+            **kwargs,
+        )
+
+
+class TagArticleListView(ArticleListView):
+    """`/tin-tuc/the/<slug>/`."""
+
+    def get(self, request, *args, **kwargs):
+        self.tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
+    def filter_articles(self, queryset):
+        return queryset.tagged(self.tag.slug)
+
+    def get_context_data(self, **kwargs):
+        from django.urls import reverse
+
+        return super().get_context_data(
+            tag=self.tag,
+            heading=_("Thẻ: %(tag)s") % {"tag": self.tag.name},
+            breadcrumbs=[(_("Tin tức"), reverse("news:list")), (self.tag.name, None)],
+            **kwargs,
+        )
+
+
+def visible_articles(user):
+    """Published articles; staff who may change articles also see unpublished ones they may edit."""
+    published = Article.objects.published()
+    if not (user.is_authenticated and user.is_staff and user.has_perm("news.change_article")):
+        return published
+    allowed = allowed_organization_ids(user)
+    if allowed is None:
+        return Article.objects.all()
+    return Article.objects.filter(Q(pk__in=published.values("pk")) | Q(organization_id__in=allowed))
+
+
+class ArticleDetailMixin:
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+    model = Article
+
+    def get_context_data(self, **kwargs):
+        from django.urls import reverse
+
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["related_articles"] = Article.objects.related_to(article)
+        others = Article.objects.published().exclude(pk=article.pk)
+        others = others.filter(category_id=article.category_id) if article.category_id else others
+        context["other_articles"] = list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT])
+        crumbs = [(_("Tin tức"), reverse("news:list"))]
+        if article.category_id:
+            crumbs.append((article.category.name, article.category.get_absolute_url()))
+        crumbs.append((article.title, None))
+        context["breadcrumbs"] = crumbs
+        context["tags"] = list(article.tags.all())
+        return context
+
+
+class ArticleDetailView(OldSlugRedirectMixin, ArticleDetailMixin, DetailView):
+    """`/tin-tuc/<slug>/`: 404 for the public unless published; staff preview with a banner."""
+
+    def get_queryset(self):
+        return visible_articles(self.request.user).with_detail()
+
+    def find_renamed(self, kwargs):
+        # Only published articles redirect: an old slug must not reveal an unpublished one.
+        obj = Article.from_old_slug(kwargs.get(self.slug_url_kwarg, ""))
+        return obj if obj is not None and obj.is_published else None
+
+
+class ArticlePreviewView(ArticleDetailMixin, DetailView):
+    """`/tin-tuc/xem-truoc/<token>/`: a signed, expiring link to any article, for people without accounts."""
+
+    def get_object(self, queryset=None):
+        article_id = article_id_from_token(self.kwargs["token"])
+        if article_id is None:
+            raise Http404
+        return get_object_or_404(Article.objects.with_detail(), pk=article_id)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_shared_preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        response.no_page_cache = True
+        return response

@@ -1,0 +1,253 @@
+"""The news admin: workflow, optimistic locking, revisions, ward scoping, cover validation."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from frontcms.publishing import Status
+from news.models import Article
+from tests.factories import (
+    ArticleFactory,
+    CategoryFactory,
+    StaffAssignmentFactory,
+    WardFactory,
+    make_image_file,
+)
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:news_article_add")
+
+
+def change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def form_data(article=None, **overrides):
+    """A complete change-form POST for `article` (or a new one)."""
+    local = timezone.localtime(article.published_at if article else timezone.now())
+    data = {
+        "title": article.title if article else "Bài mới về Ngày hội Đại đoàn kết",
+        "summary": article.summary if article else "Tóm tắt bài mới.",
+        "body": article.body if article else "<p>Nội dung bài mới.</p>",
+        "cover_caption": "",
+        "category": article.category_id if article and article.category_id else "",
+        "tags": "",
+        "organization": article.organization_id if article and article.organization_id else "",
+        "event": "",
+        "byline": "",
+        "status": article.status if article else Status.DRAFT,
+        "published_at_0": local.strftime("%Y-%m-%d"),
+        "published_at_1": local.strftime("%H:%M:%S"),
+        "allow_comments": "on",
+        "slug": article.slug if article else "",
+        "related_picks-TOTAL_FORMS": "0",
+        "related_picks-INITIAL_FORMS": "0",
+        "related_picks-MIN_NUM_FORMS": "0",
+        "related_picks-MAX_NUM_FORMS": "1000",
+    }
+    if article is not None:
+        data["loaded_version"] = article.updated_at.isoformat()
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def errors_of(response):
+    if response.status_code != 200 or not response.context:
+        return None
+    form = response.context.get("adminform")
+    return form.form.errors if form else None
+
+
+# --- editors ------------------------------------------------------------------------------------
+def test_editor_creates_and_publishes_article_with_cover(editor_client):
+    category = CategoryFactory()
+    response = editor_client.post(
+        ADD_URL,
+        form_data(
+            category=category.pk, status=Status.PUBLISHED, tags="Bầu cử, Đối thoại", cover=make_image_file()
+        ),
+    )
+    assert response.status_code == 302, errors_of(response)
+    article = Article.objects.get()
+    assert article.status == Status.PUBLISHED and article.is_published
+    assert article.cover.name.startswith("news/covers/")
+    assert sorted(t.slug for t in article.tags.all()) == ["bau-cu", "doi-thoai"]
+
+
+def test_cover_upload_rejects_files_that_are_not_images(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("anh.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    response = editor_client.post(ADD_URL, form_data(cover=fake))
+    assert response.status_code == 200
+    assert "cover" in errors_of(response)
+    assert not Article.objects.exists()
+
+
+def test_second_editor_gets_conflict_and_nothing_is_overwritten(client, editor_user, django_user_model):
+    from django.contrib.auth.models import Group
+
+    article = ArticleFactory(title="Tiêu đề ban đầu", status=Status.DRAFT)
+    other = django_user_model.objects.create_user("bientap2", password="x", is_staff=True)
+    other.groups.add(Group.objects.get(name="Biên tập viên"))
+    first, second = client, client.__class__()
+    first.force_login(editor_user)
+    second.force_login(other)
+    # Both open the form and get the same version.
+    v1 = first.get(change_url(article)).context["adminform"].form["loaded_version"].value()
+    v2 = second.get(change_url(article)).context["adminform"].form["loaded_version"].value()
+    assert v1 == v2
+    response = first.post(
+        change_url(article), form_data(article, title="Sửa của người thứ nhất", loaded_version=v1)
+    )
+    assert response.status_code == 302, errors_of(response)
+    response = second.post(
+        change_url(article), form_data(article, title="Sửa của người thứ hai", loaded_version=v2)
+    )
+    assert response.status_code == 200
+    assert "vừa được người khác lưu" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "Sửa của người thứ nhất"
+
+
+def test_every_save_keeps_a_revision_and_an_old_one_can_be_restored(editor_client):
+    article = ArticleFactory(title="Phiên bản một", status=Status.DRAFT)
+    response = editor_client.post(change_url(article), form_data(article))
+    assert response.status_code == 302, errors_of(response)
+    article.refresh_from_db()
+    response = editor_client.post(change_url(article), form_data(article, title="Phiên bản hai"))
+    assert response.status_code == 302, errors_of(response)
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 2
+    oldest = versions.order_by("pk").first()
+    assert oldest.field_dict["title"] == "Phiên bản một"
+    # The admin's history page offers the revision; its form restores it.
+    revision_url = reverse("admin:news_article_revision", args=[article.pk, oldest.pk])
+    page = editor_client.get(revision_url)
+    assert page.status_code == 200
+    loaded = page.context["adminform"].form["loaded_version"].value()
+    response = editor_client.post(
+        revision_url, form_data(article, title="Phiên bản một", loaded_version=loaded)
+    )
+    assert response.status_code == 302, errors_of(response)
+    article.refresh_from_db()
+    assert article.title == "Phiên bản một"
+    assert Version.objects.get_for_object(article).count() == 3
+
+
+def test_admin_list_has_search_filters_thumbnails_and_bulk_publish(editor_client):
+    ArticleFactory(title="Tin có ảnh để tìm", cover=make_image_file(), status=Status.DRAFT)
+    ArticleFactory(title="Tin khác")
+    response = editor_client.get(reverse("admin:news_article_changelist"), {"q": "để tìm"})
+    html = response.content.decode()
+    assert "Tin có ảnh để tìm" in html and "Tin khác" not in html
+    assert '<img src="/media/news/covers/' in html
+    for flt in ("status", "category", "organization", "published_at"):
+        assert flt in str(response.context["cl"].list_filter) or flt in html
+    assert "publish_selected" in html and "archive_selected" in html
+
+
+def test_editor_bulk_publish_and_archive(editor_client):
+    drafts = [ArticleFactory(status=Status.PENDING) for _ in range(3)]
+    url = reverse("admin:news_article_changelist")
+    editor_client.post(url, {"action": "publish_selected", "_selected_action": [a.pk for a in drafts]})
+    assert set(Article.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
+    assert Version.objects.get_for_object(drafts[0]).count() == 1  # the bulk change kept a revision
+    editor_client.post(url, {"action": "archive_selected", "_selected_action": [drafts[0].pk]})
+    drafts[0].refresh_from_db()
+    assert drafts[0].status == Status.ARCHIVED
+
+
+def test_preview_button_gives_a_working_secret_link(editor_client, client):
+    article = ArticleFactory(title="Bài nháp chia sẻ", status=Status.DRAFT)
+    html = editor_client.get(change_url(article)).content.decode()
+    start = html.index("/tin-tuc/xem-truoc/")
+    link = html[start : html.index('"', start)]
+    assert "Bài nháp chia sẻ" in client.get(link).content.decode()
+
+
+# --- ward contributors --------------------------------------------------------------------------
+@pytest.fixture
+def ward_setup(client, contributor_user):
+    own_ward = WardFactory(name="Ủy ban MTTQ phường Khương Đình")
+    other_ward = WardFactory(name="Ủy ban MTTQ phường Thượng Đình")
+    StaffAssignmentFactory(user=contributor_user, organization=own_ward)
+    client.force_login(contributor_user)
+    return {
+        "client": client,
+        "own_ward": own_ward,
+        "other_ward": other_ward,
+        "own": ArticleFactory(title="Tin của phường mình", status=Status.DRAFT, organization=own_ward),
+        "other": ArticleFactory(title="Tin của phường khác", status=Status.DRAFT, organization=other_ward),
+    }
+
+
+def test_contributor_sees_and_edits_only_own_ward_articles(ward_setup):
+    c, other = ward_setup["client"], ward_setup["other"]
+    html = c.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "Tin của phường mình" in html and "Tin của phường khác" not in html
+    assert c.get(change_url(other)).status_code in (302, 403, 404)
+    response = c.post(change_url(other), form_data(other, title="Chiếm quyền"))
+    assert response.status_code in (302, 403, 404)
+    response = c.post(reverse("admin:news_article_delete", args=[other.pk]), {"post": "yes"})
+    assert response.status_code in (302, 403, 404)
+    other.refresh_from_db()
+    assert other.title == "Tin của phường khác"
+
+
+def test_contributor_cannot_move_article_to_another_ward(ward_setup):
+    c, own, other_ward = ward_setup["client"], ward_setup["own"], ward_setup["other_ward"]
+    response = c.post(change_url(own), form_data(own, organization=other_ward.pk))
+    assert response.status_code == 200 and "organization" in errors_of(response)
+    own.refresh_from_db()
+    assert own.organization == ward_setup["own_ward"]
+    response = c.post(ADD_URL, form_data(organization=other_ward.pk))
+    assert "organization" in errors_of(response)
+    response = c.post(ADD_URL, form_data(organization=""))
+    assert "organization" in errors_of(response)  # contributors must name their unit
+    assert Article.objects.count() == 2
+
+
+def test_contributor_cannot_publish_by_form_or_forged_post(ward_setup):
+    c, own_ward = ward_setup["client"], ward_setup["own_ward"]
+    form = c.get(ADD_URL).context["adminform"].form
+    assert {value for value, _label in form.fields["status"].choices} == {Status.DRAFT, Status.PENDING}
+    response = c.post(
+        ADD_URL, form_data(title="Tin cộng tác viên", organization=own_ward.pk, status=Status.PUBLISHED)
+    )
+    assert not Article.objects.filter(title="Tin cộng tác viên", status=Status.PUBLISHED).exists()
+    if response.status_code == 302:
+        assert Article.objects.get(title="Tin cộng tác viên").status == Status.PENDING
+    else:
+        assert "status" in errors_of(response)
+    response = c.post(
+        ADD_URL, form_data(title="Tin nộp duyệt", organization=own_ward.pk, status=Status.PENDING)
+    )
+    assert response.status_code == 302, errors_of(response)
+    assert Article.objects.get(title="Tin nộp duyệt").status == Status.PENDING
+
+
+def test_contributor_bulk_publish_is_refused(ward_setup):
+    c, own, other = ward_setup["client"], ward_setup["own"], ward_setup["other"]
+    html = c.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "publish_selected" not in html
+    c.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [own.pk, other.pk]},
+    )
+    assert not Article.objects.filter(status=Status.PUBLISHED).exists()
+
+
+def test_contributor_cannot_change_published_article(ward_setup):
+    c, own_ward = ward_setup["client"], ward_setup["own_ward"]
+    published = ArticleFactory(
+        title="Tin đã đăng", organization=own_ward, published_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    response = c.post(change_url(published), form_data(published, title="Sửa lén"))
+    published.refresh_from_db()
+    assert published.title == "Tin đã đăng"
+    assert response.status_code in (200, 302, 403)
