@@ -1,0 +1,185 @@
+"""Ratings and polls: one vote per visitor (cookie and hashed client), poll dates, results."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from frontcms.engagement.models import PollVote, Rating
+from frontcms.publishing import Status
+from tests.engagement.conftest import BROWSER_UA, ct_args
+from tests.factories import ArticleFactory, PollFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rate_url(obj):
+    return reverse("engagement:rate", args=ct_args(obj))
+
+
+def new_reader(address: str) -> Client:
+    return Client(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=address)
+
+
+def test_rating_is_stored_and_redirects_back(reader):
+    article = ArticleFactory()
+    response = reader.post(rate_url(article), {"score": "4"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(article.get_absolute_url())
+    assert "danh-gia=cam-on" in response["Location"]
+    assert Rating.objects.get().score == 4
+    assert "fc_vid" in response.cookies
+
+
+def test_rating_endpoint_needs_no_csrf_token():
+    article = ArticleFactory()
+    client = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="203.0.113.20")
+    assert client.post(rate_url(article), {"score": "5"}).status_code == 302
+    assert Rating.objects.count() == 1
+
+
+def test_one_rating_per_visitor_cookie(reader):
+    article = ArticleFactory()
+    reader.post(rate_url(article), {"score": "5"})
+    # same cookie, different network
+    response = reader.post(rate_url(article), {"score": "1"}, REMOTE_ADDR="198.51.100.99")
+    assert "da-danh-gia" in response["Location"]
+    assert list(Rating.objects.values_list("score", flat=True)) == [5]
+
+
+def test_one_rating_per_client_without_cookie():
+    article = ArticleFactory()
+    new_reader("203.0.113.30").post(rate_url(article), {"score": "5"})
+    response = new_reader("203.0.113.30").post(rate_url(article), {"score": "2"})  # cookies cleared
+    assert "da-danh-gia" in response["Location"]
+    assert Rating.objects.count() == 1
+    new_reader("203.0.113.31").post(rate_url(article), {"score": "2"})
+    assert Rating.objects.count() == 2
+
+
+@pytest.mark.parametrize("score", ["0", "6", "abc", ""])
+def test_invalid_score_is_refused(reader, score):
+    article = ArticleFactory()
+    response = reader.post(rate_url(article), {"score": score})
+    assert response.status_code == 302 and "danh-gia=loi" in response["Location"]
+    assert not Rating.objects.exists()
+
+
+def test_rating_a_draft_is_404_and_get_is_405(reader):
+    draft = ArticleFactory(status=Status.DRAFT)
+    assert reader.post(rate_url(draft), {"score": "5"}).status_code == 404
+    assert reader.get(rate_url(ArticleFactory())).status_code == 405
+
+
+def test_rating_block_shows_average_and_count(rf):
+    from django.template import Context, Template
+
+    article = ArticleFactory()
+    for n, score in enumerate([5, 4, 4]):
+        new_reader(f"203.0.113.{40 + n}").post(rate_url(article), {"score": str(score)})
+    html = Template("{% load engagement_tags %}{% rating_block article %}").render(
+        Context({"article": article, "request": rf.get("/")})
+    )
+    assert "Trung bình 4,3/5 (3 lượt đánh giá)" in html
+    assert 'name="score"' in html and "csrfmiddlewaretoken" not in html
+
+
+# --- polls ----------------------------------------------------------------------------------------
+def vote_url(poll):
+    return reverse("engagement:vote", args=[poll.pk])
+
+
+def test_vote_counts_once_per_visitor(reader):
+    poll = PollFactory()
+    first, second = poll.choices.all()[:2]
+    response = reader.post(vote_url(poll), {"choice": first.pk})
+    assert response.status_code == 302 and "ket-qua=cam-on" in response["Location"]
+    response = reader.post(vote_url(poll), {"choice": second.pk})
+    assert "da-binh-chon" in response["Location"]
+    response = new_reader("203.0.113.10").post(
+        vote_url(poll), {"choice": second.pk}
+    )  # same client, no cookie
+    assert "da-binh-chon" in response["Location"]
+    assert PollVote.objects.count() == 1
+    new_reader("203.0.113.77").post(vote_url(poll), {"choice": second.pk})
+    assert PollVote.objects.count() == 2
+
+
+def test_vote_needs_no_csrf_token():
+    poll = PollFactory()
+    client = Client(enforce_csrf_checks=True, HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="203.0.113.21")
+    assert client.post(vote_url(poll), {"choice": poll.choices.first().pk}).status_code == 302
+    assert PollVote.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "opens,closes",
+    [(1, 5), (-5, -1)],  # not yet open; already closed (days from now)
+)
+def test_votes_outside_the_dates_are_refused(reader, opens, closes):
+    now = timezone.now()
+    poll = PollFactory(
+        opens_at=now + datetime.timedelta(days=opens), closes_at=now + datetime.timedelta(days=closes)
+    )
+    response = reader.post(vote_url(poll), {"choice": poll.choices.first().pk})
+    if opens > 0:
+        assert response.status_code == 404  # not visible before it opens
+    else:
+        assert "ket-qua=da-dong" in response["Location"]
+    assert not PollVote.objects.exists()
+
+
+def test_inactive_poll_is_refused(reader):
+    poll = PollFactory(is_active=False)
+    assert reader.post(vote_url(poll), {"choice": poll.choices.first().pk}).status_code == 404
+    assert reader.get(poll.get_absolute_url()).status_code == 404
+
+
+def test_choice_of_another_poll_is_refused(reader):
+    poll, other = PollFactory(), PollFactory()
+    response = reader.post(vote_url(poll), {"choice": other.choices.first().pk})
+    assert "ket-qua=loi" in response["Location"]
+    assert not PollVote.objects.exists()
+
+
+def test_results_page_shows_accessible_bars(reader, django_assert_max_num_queries):
+    poll = PollFactory(choices=["Tin tức", "Sự kiện", "Văn bản"])
+    tin, su_kien, _ = poll.choices.all()
+    for n in range(40):
+        PollVote.objects.create(poll=poll, choice=tin if n < 30 else su_kien, voter_hash=f"v{n}")
+    # cold caches: poll + results, site settings, menu, sidebar poll (2), organisations, stats (3), links
+    with django_assert_max_num_queries(13):
+        response = reader.get(poll.get_absolute_url())
+    html = response.content.decode()
+    assert '<meter class="engagement-results__bar" min="0" max="100" value="75.0"' in html
+    assert "75,0% (30)" in html and "25,0% (10)" in html and "0% (0)" in html
+    assert "40 lượt bình chọn" in html
+    assert "engagement-poll-form" in html  # open and not yet voted
+    assert "X-Page-Cache" not in response
+
+
+def test_closed_poll_shows_results_only(reader):
+    now = timezone.now()
+    poll = PollFactory(opens_at=now - datetime.timedelta(days=10), closes_at=now - datetime.timedelta(days=1))
+    html = reader.get(poll.get_absolute_url()).content.decode()
+    assert "Khảo sát đã kết thúc" in html
+    assert "engagement-poll-form" not in html and 'name="choice"' not in html
+
+
+def test_after_voting_results_have_no_form(reader):
+    poll = PollFactory()
+    reader.post(vote_url(poll), {"choice": poll.choices.first().pk})
+    html = reader.get(poll.get_absolute_url() + "?ket-qua=cam-on").content.decode()
+    assert "Cảm ơn bạn đã tham gia khảo sát" in html
+    assert "engagement-poll-form" not in html
+
+
+def test_poll_close_must_follow_open():
+    from django.core.exceptions import ValidationError
+
+    now = timezone.now()
+    poll = PollFactory.build(opens_at=now, closes_at=now - datetime.timedelta(hours=1))
+    with pytest.raises(ValidationError):
+        poll.full_clean()
