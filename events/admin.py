@@ -129,6 +129,7 @@ class EventAdmin(
         "event_status",
         "status",
         "report_status",
+        "view_count",
         "view",
     )
     list_filter = ("status", "kind", "event_status", "is_online", "organization")
@@ -142,7 +143,7 @@ class EventAdmin(
             {"fields": ("starts_at", "ends_at", "venue", "is_online", "event_status", "postponed_to")},
         ),
         (_("Lịch công tác"), {"fields": ("chair", "attendees")}),
-        (_("Xuất bản"), {"fields": ("status", "published_at", "slug")}),
+        (_("Xuất bản"), {"fields": ("status", "published_at", "slug", "allow_comments")}),
     )
     inlines = [
         AgendaItemInline,

@@ -65,6 +65,12 @@ class Event(SluggedModel, Publishable):
     ends_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
     is_online = models.BooleanField(_("trực tuyến"), default=False)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    allow_comments = models.BooleanField(
+        _("cho phép bình luận"),
+        default=False,
+        help_text=_("Bạn đọc được gửi ý kiến (chờ kiểm duyệt) về sự kiện."),
+    )
     event_status = models.CharField(
         _("tình trạng"),
         max_length=12,
