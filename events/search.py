@@ -46,6 +46,8 @@ def _as_datetime(day):
 
     from django.utils import timezone
 
+    if isinstance(day, str):  # assigned but not yet reloaded from the database
+        day = datetime.date.fromisoformat(day)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))
 
 

@@ -1,0 +1,333 @@
+"""Staff side: validation, ward-contributor scoping of events, reports and documents, the report workflow."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from reversion.models import Version
+
+from events.models import Document, Event, EventKind, EventReport
+from frontcms.publishing import Status
+from tests.factories import (
+    MINIMAL_PDF,
+    DocumentFactory,
+    EventFactory,
+    EventReportFactory,
+    StaffAssignmentFactory,
+    TermFactory,
+    WardFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+INLINES = ("agenda_items", "connection_points", "people", "Event_documents", "gallery_images")
+
+
+def management(prefixes):
+    data = {}
+    for prefix in prefixes:
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    return data
+
+
+def event_form(organization=None, event=None, **overrides):
+    data = {
+        "title": "Hội nghị đối thoại với Ban công tác Mặt trận",
+        "kind": EventKind.DIALOGUE,
+        "summary": "",
+        "organization": organization.pk if organization else "",
+        "term": "",
+        "session_number": "",
+        "starts_at_0": "2024-05-09",
+        "starts_at_1": "08:00",
+        "ends_at_0": "2024-05-09",
+        "ends_at_1": "11:00",
+        "venue": "Hội trường phường",
+        "event_status": "planned",
+        "postponed_to_0": "",
+        "postponed_to_1": "",
+        "chair": "",
+        "attendees": "",
+        "status": Status.DRAFT,
+        "published_at_0": "2024-05-01",
+        "published_at_1": "08:00",
+        "slug": "",
+        **management(INLINES),
+    }
+    if event is not None:
+        event.refresh_from_db()
+        data["loaded_version"] = event.updated_at.isoformat()
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def ward():
+    return WardFactory()
+
+
+@pytest.fixture
+def other_ward():
+    return WardFactory()
+
+
+@pytest.fixture
+def contributor_client(client, contributor_user, ward):
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    return client
+
+
+# --- validation -----------------------------------------------------------------------------------
+def test_end_before_start_is_a_form_error(editor_client, ward):
+    response = editor_client.post(
+        reverse("admin:events_event_add"), event_form(ward, ends_at_0="2024-05-08", ends_at_1="08:00")
+    )
+    assert response.status_code == 200
+    assert "Thời gian kết thúc phải sau thời gian bắt đầu." in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_duplicate_session_number_per_organisation_and_term_is_refused(editor_client, ward):
+    term = TermFactory(organization=ward)
+    EventFactory(
+        organization=ward, term=term, kind=EventKind.CONFERENCE, session_number=10, title="Lần 10 cũ"
+    )
+    data = event_form(ward, kind=EventKind.CONFERENCE, term=term.pk, session_number="10")
+    response = editor_client.post(reverse("admin:events_event_add"), data)
+    assert response.status_code == 200
+    assert "lần thứ 10" in response.content.decode()
+    assert Event.objects.count() == 1
+    # Another term may have its own 10th conference.
+    other_term = TermFactory(organization=ward)
+    data = event_form(ward, kind=EventKind.CONFERENCE, term=other_term.pk, session_number="10")
+    assert editor_client.post(reverse("admin:events_event_add"), data).status_code == 302
+    assert Event.objects.count() == 2
+
+
+def test_model_clean_refuses_term_of_another_organisation_and_misplaced_new_date(ward, other_ward):
+    event = EventFactory.build(
+        organization=ward,
+        term=TermFactory(organization=other_ward),
+        starts_at=datetime.datetime(2024, 5, 9, 1, tzinfo=datetime.UTC),
+        postponed_to=datetime.datetime(2024, 5, 16, 1, tzinfo=datetime.UTC),
+    )
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert {"term", "postponed_to"} <= set(error.value.message_dict)
+
+
+def test_database_refuses_end_before_start():
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(
+            starts_at=datetime.datetime(2024, 5, 9, 1, tzinfo=datetime.UTC),
+            ends_at=datetime.datetime(2024, 5, 8, 1, tzinfo=datetime.UTC),
+        )
+
+
+def test_editor_saves_event_with_revision(editor_client, ward):
+    response = editor_client.post(
+        reverse("admin:events_event_add"), event_form(ward, status=Status.PUBLISHED)
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.status == Status.PUBLISHED and event.slug == "hoi-nghi-doi-thoai-voi-ban-cong-tac-mat-tran"
+    assert Version.objects.get_for_object(event).count() == 1
+
+
+def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
+    data = {
+        "number": "125/KH-MTTQ",
+        "doc_type": "ke-hoach",
+        "title": "Kế hoạch",
+        "issuer": ward.pk,
+        "issued_on": "2024-05-09",
+        "signer": "",
+        "summary": "",
+        "status": Status.DRAFT,
+        "published_at_0": "2024-05-09",
+        "published_at_1": "08:00",
+        "slug": "",
+        "files-TOTAL_FORMS": "1",
+        "files-INITIAL_FORMS": "0",
+        "files-MIN_NUM_FORMS": "0",
+        "files-MAX_NUM_FORMS": "1000",
+        "files-0-order": "0",
+        "files-0-title": "",
+        "files-0-file": SimpleUploadedFile("ke-hoach.pdf", b"<html><script>alert(1)</script>"),
+    }
+    response = editor_client.post(reverse("admin:events_document_add"), data)
+    assert response.status_code == 200
+    assert "không khớp" in response.content.decode()
+    assert not Document.objects.exists()
+    data["files-0-file"] = SimpleUploadedFile("ke-hoach.pdf", MINIMAL_PDF)
+    assert editor_client.post(reverse("admin:events_document_add"), data).status_code == 302
+    assert Document.objects.get().files.get().kind == "pdf"
+
+
+# --- contributor scoping: events ------------------------------------------------------------------
+def test_contributor_lists_only_own_ward_events(contributor_client, ward, other_ward):
+    EventFactory(title="Sự kiện của phường mình", organization=ward, status=Status.DRAFT)
+    EventFactory(title="Sự kiện phường khác", organization=other_ward, status=Status.DRAFT)
+    html = contributor_client.get(reverse("admin:events_event_changelist")).content.decode()
+    assert "Sự kiện của phường mình" in html
+    assert "Sự kiện phường khác" not in html
+
+
+def test_contributor_cannot_open_change_or_delete_another_wards_event(contributor_client, other_ward):
+    event = EventFactory(title="Phường khác", organization=other_ward, status=Status.DRAFT)
+    change = reverse("admin:events_event_change", args=[event.pk])
+    assert contributor_client.get(change).status_code in (302, 404)  # "does not exist"
+    contributor_client.post(change, event_form(other_ward, event=event, title="Đã bị sửa"))
+    contributor_client.post(reverse("admin:events_event_delete", args=[event.pk]), {"post": "yes"})
+    event.refresh_from_db()
+    assert event.title == "Phường khác"
+    history = reverse("admin:events_event_history", args=[event.pk])
+    assert contributor_client.get(history).status_code in (302, 403, 404)
+
+
+def test_contributor_cannot_forge_another_organisation(contributor_client, other_ward):
+    response = contributor_client.post(reverse("admin:events_event_add"), event_form(other_ward))
+    assert response.status_code == 200
+    assert not Event.objects.exists()
+
+
+def test_contributor_must_choose_an_organisation(contributor_client):
+    response = contributor_client.post(reverse("admin:events_event_add"), event_form(None))
+    assert response.status_code == 200
+    assert not Event.objects.exists()
+
+
+def test_contributor_creates_event_but_cannot_publish_it(contributor_client, ward):
+    response = contributor_client.post(
+        reverse("admin:events_event_add"), event_form(ward, status=Status.PUBLISHED)
+    )
+    assert response.status_code == 200  # "published" is not among the contributor's choices
+    response = contributor_client.post(
+        reverse("admin:events_event_add"), event_form(ward, status=Status.PENDING)
+    )
+    assert response.status_code == 302
+    assert Event.objects.get().status == Status.PENDING
+
+
+def test_contributor_bulk_actions_never_touch_another_ward(contributor_client, ward, other_ward):
+    own = EventFactory(organization=ward, status=Status.DRAFT)
+    foreign = EventFactory(organization=other_ward, status=Status.DRAFT)
+    url = reverse("admin:events_event_changelist")
+    for action in ("submit_for_review", "publish_selected", "archive_selected"):
+        contributor_client.post(url, {"action": action, "_selected_action": [own.pk, foreign.pk]})
+    foreign.refresh_from_db()
+    own.refresh_from_db()
+    assert foreign.status == Status.DRAFT
+    assert own.status == Status.PENDING  # submitted, never published
+
+
+# --- reports --------------------------------------------------------------------------------------
+def report_form(event, report=None, **overrides):
+    data = {
+        "event": event.pk,
+        "body": "<p>Hội nghị đã nghe 14 ý kiến.</p><script>alert(1)</script>",
+        "delegates_count": "45",
+        "boards_present": "18",
+        "opinions_count": "14",
+        "results": "Trả lời trực tiếp 10 ý kiến.",
+        "status": Status.PENDING,
+        "published_at_0": "2024-05-09",
+        "published_at_1": "17:00",
+    }
+    if report is not None:
+        report.refresh_from_db()
+        data["loaded_version"] = report.updated_at.isoformat()
+    data.update(overrides)
+    return data
+
+
+def test_contributor_submits_report_and_editor_publishes_it(client, contributor_client, editor_user, ward):
+    event = EventFactory(organization=ward, title="Đối thoại phường")
+    response = contributor_client.post(reverse("admin:events_eventreport_add"), report_form(event))
+    assert response.status_code == 302
+    report = EventReport.objects.get()
+    assert report.status == Status.PENDING and "<script>" not in report.body
+    contributor_client.logout()
+    assert "14 ý kiến" not in client.get(event.get_absolute_url()).content.decode()
+    client.force_login(editor_user)
+    change = reverse("admin:events_eventreport_change", args=[report.pk])
+    assert client.post(change, report_form(event, report, status=Status.PUBLISHED)).status_code == 302
+    client.logout()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Hội nghị đã nghe 14 ý kiến." in html and "Trả lời trực tiếp 10 ý kiến." in html
+    assert Version.objects.get_for_object(report).count() == 2
+
+
+def test_contributor_cannot_report_on_another_wards_event(contributor_client, other_ward):
+    event = EventFactory(organization=other_ward)
+    response = contributor_client.post(reverse("admin:events_eventreport_add"), report_form(event))
+    assert response.status_code == 200
+    assert not EventReport.objects.exists()
+
+
+def test_contributor_forging_published_status_gets_pending(contributor_client, ward):
+    event = EventFactory(organization=ward)
+    report = EventReportFactory(event=event, status=Status.DRAFT)
+    change = reverse("admin:events_eventreport_change", args=[report.pk])
+    contributor_client.post(change, report_form(event, report, status=Status.PUBLISHED))
+    report.refresh_from_db()
+    assert report.status != Status.PUBLISHED
+
+
+def test_contributor_cannot_see_or_change_another_wards_report(contributor_client, ward, other_ward):
+    foreign = EventReportFactory(
+        event=EventFactory(organization=other_ward), status=Status.DRAFT, results="Gốc"
+    )
+    listing = contributor_client.get(reverse("admin:events_eventreport_changelist")).content.decode()
+    assert foreign.event.title not in listing
+    change = reverse("admin:events_eventreport_change", args=[foreign.pk])
+    assert contributor_client.get(change).status_code in (302, 404)
+    contributor_client.post(change, report_form(foreign.event, foreign, results="Sửa trộm"))
+    contributor_client.post(reverse("admin:events_eventreport_delete", args=[foreign.pk]), {"post": "yes"})
+    contributor_client.post(
+        reverse("admin:events_eventreport_changelist"),
+        {"action": "submit_for_review", "_selected_action": [foreign.pk]},
+    )
+    foreign.refresh_from_db()
+    assert foreign.results == "Gốc" and foreign.status == Status.DRAFT
+
+
+def test_contributor_cannot_change_published_report(contributor_client, ward):
+    report = EventReportFactory(
+        event=EventFactory(organization=ward), status=Status.PUBLISHED, results="Đã duyệt"
+    )
+    change = reverse("admin:events_eventreport_change", args=[report.pk])
+    contributor_client.post(change, report_form(report.event, report, results="Sửa sau khi duyệt"))
+    report.refresh_from_db()
+    assert report.results == "Đã duyệt"
+
+
+def test_contributor_documents_are_scoped(contributor_client, ward, other_ward):
+    DocumentFactory(title="Văn bản phường mình", issuer=ward, status=Status.DRAFT)
+    DocumentFactory(title="Văn bản phường khác", issuer=other_ward, status=Status.DRAFT)
+    html = contributor_client.get(reverse("admin:events_document_changelist")).content.decode()
+    assert "Văn bản phường mình" in html and "Văn bản phường khác" not in html
+
+
+def test_editor_bulk_publish_keeps_revisions(editor_client):
+    events = EventFactory.create_batch(3, status=Status.PENDING)
+    editor_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "publish_selected", "_selected_action": [e.pk for e in events]},
+    )
+    for event in events:
+        event.refresh_from_db()
+        assert event.status == Status.PUBLISHED
+        assert Version.objects.get_for_object(event).count() == 1
