@@ -249,7 +249,6 @@ def test_list_pages_run_a_fixed_number_of_queries(client, many_articles, url, dj
 
 def test_article_page_runs_a_fixed_number_of_queries(client, many_articles, django_assert_max_num_queries):
     article = many_articles[-1]
-    article.event = None
     url = article.get_absolute_url()
     assert client.get(url).status_code == 200
     with django_assert_max_num_queries(PAGE_QUERY_LIMIT):

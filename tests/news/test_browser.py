@@ -1,0 +1,70 @@
+"""In a real browser: an editor writes and publishes an article with a cover; a reader finds it."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from news.models import Article
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def cover_file(tmp_path):
+    path = tmp_path / "hoi-nghi.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 450), (30, 90, 160)).save(buffer, format="JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page, editor_user, cover_file):
+    category = CategoryFactory(name="Tin hoạt động")
+    ArticleFactory(title="Tin cũ hơn", category=category)
+    page = browser_page
+
+    page.goto("/quan-tri/login/?next=/quan-tri/news/article/add/")
+    page.fill("#id_username", editor_user.username)
+    page.fill("#id_password", "Mat-khau-thu-123")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/quan-tri/news/article/add/")
+
+    page.fill("#id_title", "Ra mắt mô hình Khu dân cư tự quản phường Khương Mai")
+    page.fill("#id_summary", "Mô hình giúp người dân cùng giữ gìn vệ sinh, an ninh trật tự trong ngõ phố.")
+    page.wait_for_function(
+        "window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
+    )
+    page.evaluate(
+        "CKEDITOR.instances.id_body.setData("
+        "'<p>Sáng 20/5, Ủy ban MTTQ phường Khương Mai ra mắt mô hình tự quản ở khu dân cư số 3.</p>')"
+    )
+    page.set_input_files("#id_cover", str(cover_file))
+    page.fill("#id_cover_caption", "Các đại biểu cắt băng ra mắt mô hình")
+    page.select_option("#id_category", str(category.pk))
+    page.select_option("#id_status", "published")
+    page.click("input[name=_save]")
+    page.wait_for_url("**/quan-tri/news/article/")
+    assert page.locator(".messagelist .success").count() == 1
+
+    article = Article.objects.get(title__startswith="Ra mắt mô hình")
+    assert article.is_published and article.cover and "khu dân cư số 3" in article.body
+
+    # A reader without an account.
+    page.context.clear_cookies()
+    page.goto("/")
+    link = page.get_by_role("link", name="Ra mắt mô hình Khu dân cư tự quản phường Khương Mai").first
+    link.click()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Ra mắt mô hình Khu dân cư tự quản phường Khương Mai"
+    )
+    main = page.locator("main")
+    assert "khu dân cư số 3" in main.inner_text()
+    assert "Các đại biểu cắt băng ra mắt mô hình" in main.inner_text()
+    cover = main.locator(".news-article__cover img")
+    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+    # Progressive enhancement: the copy-link and print buttons appear with JavaScript.
+    assert page.get_by_role("button", name="In bài viết").is_visible()
+    assert page.get_by_role("button", name="Chép liên kết").is_visible()
