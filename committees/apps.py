@@ -29,10 +29,9 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import home, search
+        from frontcms import home
 
-        from . import blocks
-        from .search import search_organizations, search_people
+        from . import blocks, search
 
         home.register(
             home.HomeBlock(
@@ -43,5 +42,4 @@ class CommitteesConfig(AppConfig):
                 region="aside",
             )
         )
-        search.register(search.SearchProvider("person", "Nhân sự", search_people, order=60))
-        search.register(search.SearchProvider("organization", "Tổ chức", search_organizations, order=65))
+        search.register()

@@ -45,7 +45,7 @@ def _url(name: str, **kwargs) -> str:
 
 def checklist() -> list[Check]:
     from frontcms.models import QuickLink, SiteSettings
-    from frontcms.search import providers
+    from frontcms.search import adapters
 
     today = timezone.localdate()
     committees = list(
@@ -162,9 +162,9 @@ def checklist() -> list[Check]:
     checks.append(
         Check(
             _("Tìm kiếm"),
-            ok=bool(search_url) and bool(providers()),
+            ok=bool(search_url) and bool(adapters()),
             detail=_("Nội dung được tìm: %(kinds)s.")
-            % {"kinds": ", ".join(str(p.label) for p in providers())},
+            % {"kinds": ", ".join(str(a.label) for a in adapters())},
             url=search_url,
         )
     )

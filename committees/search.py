@@ -1,62 +1,41 @@
-"""Search providers: people and organisations, accent-insensitive on their folded names."""
+"""Search adapters of the committees app for the portal index (frontcms.search): people and
+organisations. Public data only: a person's name and short bio, an organisation's names and texts."""
 
 from __future__ import annotations
 
-from frontcms.search import SearchHit
-from frontcms.text import fold
-
-from .models import Organization, Person
-
-LIMIT = 50
+from frontcms.richtext import html_to_text
+from frontcms.search import SearchAdapter, SearchDocument, register_model
 
 
-def _words(query: str) -> list[str]:
-    return [w for w in fold(query).split() if w]
+def person_document(person) -> SearchDocument | None:
+    return SearchDocument(
+        title=person.full_name,
+        url=person.get_absolute_url(),
+        summary=person.bio[:300],
+        date=person.updated_at,
+    )
 
 
-def _score(title: str, query: str) -> float:
-    # Exact diacritics rank above a folded-only match; a whole-name match above a partial one.
-    score = 2.0
-    if query.casefold() in title.casefold():
-        score += 1.0
-    if fold(title) == fold(query):
-        score += 1.0
-    return score
+def organization_document(org) -> SearchDocument | None:
+    names = " ".join(part for part in (org.short_name, org.name_en) if part)
+    return SearchDocument(
+        title=org.name,
+        url=org.get_absolute_url(),
+        summary=names,
+        body=" ".join(part for part in (html_to_text(org.intro), html_to_text(org.functions)) if part),
+        date=org.updated_at,
+        organization_id=org.pk,
+    )
 
 
-def search_people(query: str) -> list[SearchHit]:
-    words = _words(query)
-    if not words:
-        return []
-    hits = []
-    for person in Person.objects.matching(words).only("full_name", "slug", "bio")[:LIMIT]:
-        hits.append(
-            SearchHit(
-                kind="person",
-                kind_label="Nhân sự",
-                title=person.full_name,
-                url=person.get_absolute_url(),
-                snippet=person.bio[:200],
-                score=_score(person.full_name, query),
-            )
+def register() -> None:
+    from .models import Organization, Person
+
+    register_model(
+        SearchAdapter(model=Person, kind="person", label="Nhân sự", document=person_document, order=60)
+    )
+    register_model(
+        SearchAdapter(
+            model=Organization, kind="organization", label="Tổ chức", document=organization_document, order=65
         )
-    return hits
-
-
-def search_organizations(query: str) -> list[SearchHit]:
-    words = _words(query)
-    if not words:
-        return []
-    qs = Organization.objects.all()
-    for word in words:
-        qs = qs.filter(search_name__contains=word)
-    return [
-        SearchHit(
-            kind="organization",
-            kind_label="Tổ chức",
-            title=org.name,
-            url=org.get_absolute_url(),
-            score=_score(org.name, query),
-        )
-        for org in qs.only("name", "slug")[:LIMIT]
-    ]
+    )
