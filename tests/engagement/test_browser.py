@@ -1,0 +1,52 @@
+"""In a real browser: a reader rates and comments, a moderator approves, the reader sees it."""
+
+import pytest
+
+from frontcms.engagement.models import Comment, CommentStatus, Rating
+from tests.factories import ArticleFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_reader_rates_and_comments_moderator_approves(browser_page, chromium, live_server, admin_user):
+    article = ArticleFactory(title="Hội nghị đối thoại với nhân dân phường Thanh Bình")
+    page = browser_page
+    page.goto(article.get_absolute_url())
+    assert "Chưa có lượt đánh giá nào." in page.locator("#danh-gia").inner_text()
+
+    # rate: a click on the fourth star submits at once (JS); the page reloads with the result
+    page.locator("label[for=danh-gia-4]").click()
+    page.wait_for_url("**danh-gia=cam-on**")
+    rating = page.locator("#danh-gia").inner_text()
+    assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 4/5 (1 lượt đánh giá)" in rating
+    assert Rating.objects.get().score == 4
+
+    # comment on its own page, with the captcha
+    page.get_by_role("link", name="Gửi ý kiến của bạn").click()
+    page.get_by_label("Họ tên").fill("Nguyễn Thị Hoa")
+    page.get_by_label("Nội dung").fill("Mong phường tổ chức đối thoại thường xuyên hơn.\nXin cảm ơn.")
+    page.get_by_label("Mã xác thực").fill("PASSED")
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    assert "Ý kiến của bạn đang chờ kiểm duyệt" in page.locator("main").inner_text()
+    assert Comment.objects.get().status == CommentStatus.PENDING
+
+    # a moderator approves it in the admin
+    staff = chromium.new_context(base_url=live_server.url, locale="vi-VN")
+    admin = staff.new_page()
+    admin.goto("/quan-tri/login/")
+    admin.locator("#id_username").fill(admin_user.username)
+    admin.locator("#id_password").fill("Mat-khau-thu-123")
+    admin.locator("input[type=submit], button[type=submit]").first.click()
+    admin.goto("/quan-tri/engagement/comment/?status__exact=pending")
+    admin.locator("input.action-select").first.check()
+    admin.locator("select[name=action]").select_option("mark_approved")
+    admin.locator("button[name=index]").click()
+    admin.wait_for_load_state()
+    assert "Đã cập nhật 1 ý kiến." in admin.locator("body").inner_text()
+    staff.close()
+
+    # the reader sees the approved comment under the article (the cached page was refreshed)
+    page.goto(article.get_absolute_url())
+    comments = page.locator("#y-kien").inner_text()
+    assert "Nguyễn Thị Hoa" in comments and "Mong phường tổ chức đối thoại thường xuyên hơn." in comments
+    assert "Ý kiến bạn đọc (1)" in page.locator("#y-kien-tieu-de").text_content()
