@@ -12,7 +12,7 @@ from frontcms.images import SafeImageField
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
-from frontcms.text import nfc
+from frontcms.text import nfc, slugify_vi
 
 from .querysets import ArticleQuerySet, CategoryQuerySet
 
@@ -59,6 +59,10 @@ class Category(SluggedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("news:category", kwargs={"slug": self.slug})
+
+
+# `/tin-tuc/rss/` is the feed: an article with this slug could never be opened.
+RESERVED_ARTICLE_SLUGS = {"rss"}
 
 
 class Article(SluggedModel, Publishable):
@@ -135,6 +139,10 @@ class Article(SluggedModel, Publishable):
     def clean(self):
         self.title = nfc(self.title).strip()
         self.summary = nfc(self.summary).strip()
+        if slugify_vi(self.slug or self.title, fallback="bai-viet") in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError(
+                {"slug": _("Đường dẫn này trùng với một trang của mục Tin tức; hãy đặt đường dẫn khác.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("news:detail", kwargs={"slug": self.slug})

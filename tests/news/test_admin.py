@@ -251,3 +251,10 @@ def test_contributor_cannot_change_published_article(ward_setup):
     published.refresh_from_db()
     assert published.title == "Tin đã đăng"
     assert response.status_code in (200, 302, 403)
+
+
+def test_article_slug_rss_is_refused(editor_client):
+    response = editor_client.post(ADD_URL, form_data(title="RSS"))
+    assert "slug" in errors_of(response)
+    response = editor_client.post(ADD_URL, form_data(title="RSS", slug="rss-la-gi"))
+    assert response.status_code == 302, errors_of(response)

@@ -234,7 +234,6 @@ PAGE_QUERY_LIMIT = 12
         "/tin-tuc/?trang=7",
         "/tin-tuc/danh-muc/tin-hoat-dong/",
         "/tin-tuc/the/bau-cu/",
-        "/",
         "/tin-tuc/rss/",
         "/tin-tuc/danh-muc/tin-hoat-dong/rss/",
     ],
@@ -245,6 +244,18 @@ def test_list_pages_run_a_fixed_number_of_queries(client, many_articles, url, dj
         # Another URL, so that it is not served from the anonymous page cache.
         response = client.get(url + ("&" if "?" in url else "?") + "v=2")
     assert response.status_code == 200
+
+
+def test_home_page_runs_a_fixed_number_of_queries(client, many_articles, django_assert_max_num_queries):
+    from news import home
+
+    with django_assert_max_num_queries(3):  # the news blocks themselves: featured, categories, articles
+        home.featured_context(None)
+        home.categories_context(None)
+    assert client.get("/").status_code == 200
+    # The whole page, blocks of the other apps included.
+    with django_assert_max_num_queries(2 * PAGE_QUERY_LIMIT):
+        assert client.get("/?v=2").status_code == 200
 
 
 def test_article_page_runs_a_fixed_number_of_queries(client, many_articles, django_assert_max_num_queries):
