@@ -70,6 +70,10 @@ def _is_local_media(url: str) -> bool:
 
 
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute not in ALLOWED_ATTRIBUTES.get(element, ()) and (element, attribute) != ("a", "rel"):
+        # ammonia also keeps `lang` and `title` on every tag; the allow-list above is the whole list
+        # (`rel` on links is the one nh3 sets itself, from `link_rel`).
+        return None
     if element == "img" and attribute == "src":
         # Only images stored on this site: no tracking pixels or hot-linked pictures.
         return value if _is_local_media(value) else None

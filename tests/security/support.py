@@ -1,0 +1,187 @@
+"""Shared helpers of the security tests: the XSS corpus, the allow-list checker, model discovery.
+
+Everything here discovers what exists when the tests run (models with rich-text or image fields,
+registered admins, factories), so that apps landing later are covered without new code.
+"""
+
+from __future__ import annotations
+
+import codecs
+import inspect
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import factory
+from django.apps import apps
+from django.conf import settings
+
+from frontcms.images import SafeImageField
+from frontcms.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, RichTextField
+
+PAYLOAD_FILE = Path(__file__).with_name("xss_payloads.txt")
+# nh3 adds rel="noopener noreferrer" to every link.
+EXTRA_ATTRIBUTES = {"a": {"rel"}}
+URL_ATTRIBUTES = {("a", "href"), ("img", "src")}
+
+
+def xss_payloads() -> list[str]:
+    payloads = []
+    for line in PAYLOAD_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("# "):
+            continue
+        if line.startswith("ESC:"):
+            # unicode_escape works on latin-1 bytes; keep non-ASCII text intact around the escapes.
+            line = codecs.decode(line[4:].encode("unicode_escape").replace(b"\\\\", b"\\"), "unicode_escape")
+        payloads.append(line)
+    return payloads
+
+
+class _AllowListChecker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"tag <{tag}>")
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | EXTRA_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                self.problems.append(f"attribute {name} on <{tag}>")
+            elif (tag, name) in URL_ATTRIBUTES and value is not None:
+                self._check_url(tag, name, value)
+
+    handle_startendtag = handle_starttag
+
+    def _check_url(self, tag, name, value):
+        # Browsers ignore ASCII whitespace and control characters inside a scheme.
+        squeezed = "".join(ch for ch in value if ord(ch) > 0x20).lower()
+        scheme = urlsplit(squeezed).scheme
+        if scheme and scheme not in URL_SCHEMES:
+            self.problems.append(f"{name}={value!r} on <{tag}> (scheme {scheme})")
+        if tag == "img" and not (value.startswith(settings.MEDIA_URL) and ".." not in value):
+            self.problems.append(f"img src {value!r} not on this site's media")
+
+    def handle_comment(self, data):
+        self.problems.append(f"comment <!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.problems.append(f"declaration <!{decl}>")
+
+    def handle_pi(self, data):
+        self.problems.append(f"processing instruction <?{data}>")
+
+    def unknown_decl(self, data):
+        self.problems.append(f"declaration <![{data}]>")
+
+
+def allow_list_problems(html: str) -> list[str]:
+    """What in `html` lies outside frontcms.richtext's allow-list (empty list when clean)."""
+    checker = _AllowListChecker()
+    checker.feed(html)
+    checker.close()
+    if "\x00" in html:
+        checker.problems.append("NUL character")
+    return checker.problems
+
+
+# --- discovery ------------------------------------------------------------------------------------
+def rich_text_fields() -> list[tuple[type, str]]:
+    """(model, field name) for every RichTextField of every installed concrete model."""
+    return [
+        (model, field.name)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, RichTextField)
+    ]
+
+
+def image_fields() -> list[tuple[type, str]]:
+    return [
+        (model, field.name)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, SafeImageField)
+    ]
+
+
+def factories_by_model() -> dict[type, type]:
+    """The most general factory_boy factory of each model found in tests.factories."""
+    import tests.factories as module
+
+    found: dict[type, type] = {}
+    for _name, obj in inspect.getmembers(module, inspect.isclass):
+        if not issubclass(obj, factory.django.DjangoModelFactory) or obj._meta.model is None:
+            continue
+        model = obj._meta.model
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        current = found.get(model)
+        # Prefer the base factory (OrganizationFactory over WardFactory).
+        if current is None or issubclass(current, obj):
+            found[model] = obj
+    return found
+
+
+def factory_for(model):
+    return factories_by_model().get(model)
+
+
+# --- rendered pages -------------------------------------------------------------------------------
+SCRIPT_MARKERS = ("__xss", "alert(", "msgbox(", "fromcharcode")
+DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text", "data:image/svg")
+URLISH = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "dynsrc",
+    "lowsrc",
+    "xlink:href",
+}
+
+
+class _RenderedPageChecker(HTMLParser):
+    """Finds markup in a rendered page that a stored or reflected payload could have produced."""
+
+    def __init__(self, strict: bool):
+        super().__init__(convert_charrefs=True)
+        self.strict = strict
+        self.problems: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"event handler {name}={value!r} on <{tag}>")
+            if name in URLISH and value:
+                squeezed = "".join(ch for ch in value if ord(ch) > 0x20).lower()
+                if squeezed.startswith(DANGEROUS_SCHEMES):
+                    self.problems.append(f"{name}={value!r} on <{tag}>")
+            if name == "http-equiv" and value and value.lower() == "refresh":
+                self.problems.append("meta refresh")
+        if self.strict and tag in {"iframe", "object", "embed", "base", "frame", "applet"}:
+            self.problems.append(f"tag <{tag}>")
+        if tag == "script":
+            self._in_script = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and any(marker in data.lower() for marker in SCRIPT_MARKERS):
+            self.problems.append(f"script body {data[:80]!r}")
+
+
+def rendered_page_problems(html: str, strict: bool = True) -> list[str]:
+    """Executable markup in a rendered page (event handlers, script URLs, payload scripts)."""
+    checker = _RenderedPageChecker(strict)
+    checker.feed(html)
+    checker.close()
+    return checker.problems
