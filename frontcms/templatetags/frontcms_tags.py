@@ -40,7 +40,9 @@ def time_tag(value, fmt="datetime"):
     if value is None:
         return ""
     display = {"date": text.format_date, "long": text.format_long_date}.get(fmt, text.format_datetime)
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), display(value))
+    # HTML allows at most three digits of fractions of a second: whole seconds are plenty for readers.
+    machine = value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()
+    return format_html('<time datetime="{}">{}</time>', machine, display(value))
 
 
 @register.simple_tag(takes_context=True)
