@@ -44,9 +44,8 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
         "status",
         "published_at",
         "category",
-        "organization",
+        "unit",
         "is_featured",
-        "view_count",
     )
     list_display_links = ("thumbnail", "title")
     list_filter = (
@@ -72,6 +71,53 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
         ),
     )
 
+    object_history_template = "news/admin/article_history.html"
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<path:object_id>/so-sanh/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def compare_view(self, request, object_id):
+        """Two revisions side by side (`?cu=<version>&moi=<version>`, the latest two by default)."""
+        from django.contrib.admin.utils import unquote
+        from django.core.exceptions import PermissionDenied
+        from django.http import Http404
+        from django.template.response import TemplateResponse
+        from reversion.models import Version
+
+        from .revisions import compare_versions
+
+        obj = self.get_object(request, unquote(object_id))  # scoped: contributors see their own only
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = list(Version.objects.get_for_object(obj).select_related("revision", "revision__user"))
+        by_id = {str(v.pk): v for v in versions}
+        newest = versions[0] if versions else None
+        older = versions[1] if len(versions) > 1 else newest
+        old = by_id.get(request.GET.get("cu", ""), older)
+        new = by_id.get(request.GET.get("moi", ""), newest)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": _("So sánh hai phiên bản: %(title)s") % {"title": obj.title},
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "changes": compare_versions(Article, old, new) if old and new else [],
+        }
+        return TemplateResponse(request, "news/admin/article_compare.html", context)
+
     def get_autocomplete_fields(self, request):
         # Autocomplete needs the target's admin with search_fields; until the committees and
         # events admins exist those fields fall back to raw_id_fields.
@@ -89,6 +135,11 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
             # A contributor's article always belongs to (a unit of) their own organisation.
             form.base_fields["organization"].required = True
         return form
+
+    @admin.display(description=_("đơn vị"), ordering="organization__name")
+    def unit(self, obj):
+        org = obj.organization
+        return (org.short_name or org.name) if org else "—"
 
     @admin.display(description=_("ảnh"))
     def thumbnail(self, obj):

@@ -258,3 +258,24 @@ def test_article_slug_rss_is_refused(editor_client):
     assert "slug" in errors_of(response)
     response = editor_client.post(ADD_URL, form_data(title="RSS", slug="rss-la-gi"))
     assert response.status_code == 302, errors_of(response)
+
+
+def test_two_revisions_can_be_compared_word_by_word(editor_client, contributor_user, client):
+    article = ArticleFactory(title="Hội nghị tổng kết năm", status=Status.DRAFT)
+    assert editor_client.post(change_url(article), form_data(article)).status_code == 302
+    article.refresh_from_db()
+    response = editor_client.post(change_url(article), form_data(article, title="Hội nghị sơ kết năm"))
+    assert response.status_code == 302, errors_of(response)
+    history = editor_client.get(reverse("admin:news_article_history", args=[article.pk])).content.decode()
+    compare_url = reverse("admin:news_article_compare", args=[article.pk])
+    assert compare_url in history
+    old, new = Version.objects.get_for_object(article).order_by("pk")
+    html = editor_client.get(compare_url, {"cu": old.pk, "moi": new.pk}).content.decode()
+    assert "<del>tổng</del>" in html and "<ins>sơ</ins>" in html
+    assert reverse("admin:news_article_revision", args=[article.pk, old.pk]) in html
+    # Bad version ids fall back to the latest two; another ward's contributor cannot open it.
+    assert editor_client.get(compare_url, {"cu": "x", "moi": "<script>"}).status_code == 200
+    ward = WardFactory()
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    assert client.get(compare_url).status_code in (302, 403, 404)
