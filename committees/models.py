@@ -447,11 +447,17 @@ class Membership(models.Model):
         return f"{self.person} – {self.position} – {self.organization}"
 
     def save(self, *args, **kwargs):
+        self._organization_from_term()
         self.exclusive = bool(self.position_id and self.position.single_holder)
         self.range_end = self.effective_end
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "exclusive", "range_end"}
         super().save(*args, **kwargs)
+
+    def _organization_from_term(self) -> None:
+        # Added from a term's inline, a membership belongs to the term's organisation.
+        if self.term_id and not self.organization_id:
+            self.organization_id = self.term.organization_id
 
     @property
     def effective_end(self):
@@ -478,6 +484,7 @@ class Membership(models.Model):
 
     def clean(self):
         errors: dict[str, list] = {}
+        self._organization_from_term()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(_("Ngày thôi giữ chức không thể trước ngày bắt đầu."))
         term = self.term if self.term_id else None
