@@ -68,3 +68,32 @@ def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page,
     # Progressive enhancement: the copy-link and print buttons appear with JavaScript.
     assert page.get_by_role("button", name="In bài viết").is_visible()
     assert page.get_by_role("button", name="Chép liên kết").is_visible()
+
+
+def test_article_prints_without_menus_sidebar_or_comments_and_with_its_address(browser_page):
+    article = ArticleFactory(title="Tổng kết công tác Mặt trận năm", body="<p>Nội dung để in.</p>")
+    page = browser_page
+    page.goto(article.get_absolute_url())
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".main-nav", ".sidebar", ".site-footer", ".news-share"):
+        assert not page.locator(selector).first.is_visible(), selector
+    for form in page.locator("main form").all():
+        assert not form.is_visible()
+    print_url = page.locator(".print-url")
+    assert print_url.is_visible()
+    assert article.get_absolute_url() in print_url.inner_text()
+    assert page.locator("main h1").is_visible()
+
+
+@pytest.mark.viewport(360, 800)
+def test_news_list_and_article_fit_a_phone_screen(browser_page):
+    category = CategoryFactory(name="Tin phường")
+    for n in range(25):
+        ArticleFactory(title=f"Ủy ban MTTQ phường Khương Trung họp giao ban tháng {n}", category=category)
+    page = browser_page
+    page.goto("/tin-tuc/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.get_by_role("link", name="2", exact=True).click()
+    page.wait_for_url("**/tin-tuc/?trang=2")
+    page.locator(".card__title a").first.click()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
