@@ -138,3 +138,15 @@ def test_preview_token_of_one_article_cannot_open_another(client):
     # A token signed with another salt (e.g. from another feature) is refused too.
     other_salt = signing.TimestampSigner(salt="something-else").sign(str(b.pk))
     assert client.get(reverse("news:preview", kwargs={"token": other_salt})).status_code == 404
+
+
+def test_cached_pages_do_not_hide_a_scheduled_article_once_its_time_has_come(client):
+    now = timezone.now()
+    ArticleFactory(title="Tin đăng sau một phút", published_at=now + datetime.timedelta(seconds=60))
+    with time_machine.travel(now, tick=False):
+        first = client.get(reverse("news:list"))
+        assert first["X-Page-Cache"] == "miss"  # cached for anonymous readers…
+        assert "Tin đăng sau một phút" not in first.content.decode()
+    with time_machine.travel(now + datetime.timedelta(seconds=61), tick=False):
+        # …but only until the scheduled article goes live, well before the usual cache lifetime.
+        assert "Tin đăng sau một phút" in client.get(reverse("news:list")).content.decode()
