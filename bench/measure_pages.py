@@ -27,6 +27,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
 from frontcms import search  # noqa: E402
 
@@ -54,21 +55,30 @@ def page_urls() -> dict[str, str]:
     article = Article.objects.published().order_by("-published_at")[100]
     category = Category.objects.filter(parent__isnull=True).first()
     tag = article.tags.first()
-    event = Event.objects.published().order_by("-starts_at").first()
+    now = timezone.now()
+    event = Event.objects.published().filter(starts_at__lte=now).order_by("-starts_at").first()
+    published = Article.objects.published().count()
+    deep_page = max(1, min(500, -(-published // 20)))
     org = Organization.objects.filter(kind="district").first() or Organization.objects.first()
-    person = Person.objects.first()
+    person = Person.objects.filter(memberships__isnull=False).order_by("pk").first() or Person.objects.first()
+    Page = apps.get_model("frontcms", "Page")
+    page = Page.objects.published().filter(parent__isnull=True).first()
     urls = {
         "home": "/",
         "news list": reverse("news:list"),
-        "news list page 500": reverse("news:list") + "?trang=500",
+        f"news list page {deep_page}": reverse("news:list") + f"?trang={deep_page}",
         "category": category.get_absolute_url(),
         "article": article.get_absolute_url(),
-        "events list, filtered": reverse("events:list") + "?loai=conference",
+        "events list": reverse("events:list"),
+        "events list, filtered": reverse("events:list")
+        + f"?loai=conference&to-chuc={org.slug}&nam={event.starts_at.year}",
         "event": event.get_absolute_url(),
         "organisation": org.get_absolute_url(),
         "person": person.get_absolute_url(),
         "search": reverse("frontcms:search") + "?q=tap+huan",
     }
+    if page is not None:
+        urls["static page"] = page.get_absolute_url()
     if tag is not None:
         urls["tag"] = reverse("news:tag", kwargs={"slug": tag.slug})
     return urls
@@ -94,7 +104,8 @@ def measure(client: Client, url: str) -> dict:
 
 
 def main() -> None:
-    client = Client()
+    # The host the benchmark's ALLOWED_HOSTS accepts (the test client's "testserver" is refused).
+    client = Client(HTTP_HOST=os.environ.get("BENCH_HOST", "localhost"))
     result = {name: measure(client, url) for name, url in page_urls().items()}
     search_times = []
     for text in SEARCH_QUERIES:
