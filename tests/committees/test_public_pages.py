@@ -82,9 +82,16 @@ def test_organisation_page_links_past_terms_sub_organisations_events(
     assert "Sự kiện của phường khác" not in html
 
 
-def test_news_block_only_when_articles_relation_exists(client, district):
+def test_organisation_page_lists_its_own_published_articles(client, district, ward_a):
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(organization=district, title="Tin của Ủy ban quận")
+    ArticleFactory(organization=district, title="Tin nháp của quận", status="draft")
+    ArticleFactory(organization=ward_a, title="Tin của phường")
     html = client.get(district.get_absolute_url()).content.decode()
-    assert ('id="news-title"' in html) == hasattr(district, "articles")
+    news = html[html.index('id="news-title"') :]
+    assert "Tin của Ủy ban quận" in news
+    assert "Tin nháp của quận" not in html and "Tin của phường" not in html
 
 
 def test_unpublished_events_are_not_listed(client, district):
@@ -258,6 +265,9 @@ def test_person_page_shows_current_positions_and_history_without_private_data(
     assert [m.position.name for m in response.context["current"]] == ["Chủ tịch"]
     assert [m.position.name for m in response.context["history"]] == ["Ủy viên"]
     assert "Chủ tịch từ năm 2021." in html
+    current_section = html[html.index("Đang đảm nhiệm") : html.index("Quá trình công tác")]
+    # Still in office: "until now", not the planned end of the term.
+    assert "– nay" in current_section and "20/06/2029" not in current_section
     for private in ("ngày sinh", "CCCD", "số điện thoại"):
         assert private not in html
 
@@ -400,6 +410,9 @@ def big_organisation(district, term, next_term, positions):
     for n in range(5):
         ContactPointFactory(organization=district, name=f"Đầu mối {n}")
     EventFactory.create_batch(12, organization=district)
+    from tests.factories import ArticleFactory
+
+    ArticleFactory.create_batch(12, organization=district)
     return district
 
 
