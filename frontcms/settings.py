@@ -88,7 +88,6 @@ MIDDLEWARE = [
     "frontcms.middleware.RejectMalformedRequestMiddleware",
     "frontcms.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -179,6 +178,8 @@ AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
 # --- internationalisation -----------------------------------------------------------------------
+# Always Vietnamese, whatever the browser asks for (no LocaleMiddleware): the English pages under
+# /en/ are content edited in English, not a translation of the interface.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
