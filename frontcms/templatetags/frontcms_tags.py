@@ -1,6 +1,9 @@
 """Template filters for Vietnamese dates and numerals, and small page helpers."""
 
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
 from .. import text
@@ -41,6 +44,8 @@ def time_tag(value, fmt="datetime"):
         return ""
     display = {"date": text.format_date, "long": text.format_long_date}.get(fmt, text.format_datetime)
     # HTML allows at most three digits of fractions of a second: whole seconds are plenty for readers.
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)  # datetime="…+07:00": the same instant, as readers see it
     machine = value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()
     return format_html('<time datetime="{}">{}</time>', machine, display(value))
 
