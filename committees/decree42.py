@@ -23,9 +23,10 @@ MAX_LISTED = 8
 class Check:
     label: str
     ok: bool
-    detail: str = ""
+    detail: str = ""  # shown when the check passes (or has no list of problems)
     problems: list[str] = field(default_factory=list)
     url: str = ""
+    problem_intro: str = ""  # shown above the list of problems when it fails
 
     @property
     def more(self) -> int:
@@ -86,7 +87,7 @@ def checklist() -> list[Check]:
             _("Chức năng, nhiệm vụ"),
             ok=bool(committees) and all(o.functions.strip() for o in committees),
             problems=[o.name for o in committees if not o.functions.strip()],
-            detail=_("Thiếu nội dung chức năng, nhiệm vụ:"),
+            problem_intro=_("Thiếu nội dung chức năng, nhiệm vụ:"),
         ),
         Check(
             _("Sơ đồ tổ chức"),
@@ -98,13 +99,13 @@ def checklist() -> list[Check]:
             _("Lãnh đạo hiện nay"),
             ok=bool(committees) and all(o.pk in led for o in committees),
             problems=[o.name for o in committees if o.pk not in led],
-            detail=_("Chưa có người giữ chức vụ lãnh đạo:"),
+            problem_intro=_("Chưa có người giữ chức vụ lãnh đạo:"),
         ),
         Check(
             _("Đầu mối liên hệ có điện thoại và thư điện tử"),
             ok=bool(committees) and all(contacts.get(o.pk, {}).get("complete") for o in committees),
             problems=[o.name for o in committees if not contacts.get(o.pk, {}).get("complete")],
-            detail=_("Chưa có đầu mối đủ số điện thoại và thư điện tử:"),
+            problem_intro=_("Chưa có đầu mối đủ số điện thoại và thư điện tử:"),
         ),
     ]
     stale = [
@@ -117,7 +118,7 @@ def checklist() -> list[Check]:
             _("Đầu mối liên hệ được rà soát sau thay đổi lãnh đạo"),
             ok=not stale,
             problems=stale,
-            detail=_("Lãnh đạo đã thay đổi sau lần rà soát đầu mối gần nhất:"),
+            problem_intro=_("Lãnh đạo đã thay đổi sau lần rà soát đầu mối gần nhất:"),
         )
     )
     site = SiteSettings.load()
@@ -139,7 +140,7 @@ def checklist() -> list[Check]:
             _("Trang tiếng Anh"),
             ok=not english_missing,
             problems=english_missing,
-            detail=_("Còn thiếu:"),
+            problem_intro=_("Còn thiếu:"),
             url=_url("committees:english"),
         )
     )

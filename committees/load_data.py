@@ -65,13 +65,17 @@ class Slugs:
 
     def __init__(self, model):
         self.taken = set(model._default_manager.values_list("slug", flat=True))
+        self.counters: dict[str, int] = {}  # base → last suffix tried, so repeats stay O(1)
 
     def make(self, text: str, fallback: str = "muc", max_length: int = 190) -> str:
         base = slugify_vi(text, fallback=fallback)[:max_length].strip("-") or fallback
-        slug, n = base, 1
+        slug, n = base, self.counters.get(base, 1)
+        if n > 1:
+            slug = f"{base}-{n}"
         while slug in self.taken:
             n += 1
             slug = f"{base}-{n}"
+        self.counters[base] = n
         self.taken.add(slug)
         return slug
 
