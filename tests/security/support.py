@@ -185,3 +185,45 @@ def rendered_page_problems(html: str, strict: bool = True) -> list[str]:
     checker.feed(html)
     checker.close()
     return checker.problems
+
+
+# --- admin forms ------------------------------------------------------------------------------------
+def admin_form_data(response) -> dict:
+    """POST data that re-submits an admin change/add page as rendered (main form and inlines)."""
+    from django import forms
+
+    def form_values(form):
+        values = {}
+        for name, field in form.fields.items():
+            if isinstance(field, forms.FileField):
+                continue
+            value = form[name].value()
+            key = form.add_prefix(name)
+            if value is None:
+                continue
+            if isinstance(field, forms.BooleanField):
+                if value:
+                    values[key] = "on"
+            elif isinstance(value, (list, tuple)):
+                values[key] = [str(v) for v in value]
+            else:
+                # Split date/time widgets need their own keys; let the widget say how it posts.
+                widget = form[name].field.widget
+                if isinstance(widget, forms.MultiWidget):
+                    for index, part in enumerate(widget.decompress(value)):
+                        values[f"{key}_{index}"] = "" if part is None else str(part)
+                else:
+                    formatted = widget.format_value(value)
+                    if isinstance(formatted, (list, tuple)):
+                        values[key] = [str(v) for v in formatted]
+                    else:
+                        values[key] = "" if formatted is None else str(formatted)
+        return values
+
+    data = form_values(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets", []):
+        formset = inline.formset
+        data.update(form_values(formset.management_form))
+        for form in formset.forms:
+            data.update(form_values(form))
+    return data
