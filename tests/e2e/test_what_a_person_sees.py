@@ -8,10 +8,13 @@ so one run shows everything there is to fix.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
+from django.urls import reverse
 
-from tests.e2e.pages import PAGE_TYPE_NAMES, landed_page_types
+from tests.e2e.pages import PAGE_TYPE_NAMES, SEARCH_WITH_RESULTS, landed_page_types
 
 browser = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (360, 768, 1280)
@@ -104,26 +107,6 @@ def test_catalogue_has_every_page_type_whose_app_has_landed(seeded_pages):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_every_page_passes_axe_headings_typography_without_js_errors(browser_page, seeded_pages, axe):
-    page = browser_page
-    failures: list[str] = []
-    for page_type, url in seeded_pages:
-        failures += _visit(page, page_type, url)
-        failures += [f"{page_type} {url}: axe {v}" for v in axe(page)]
-        failures += [f"{page_type} {url}: headings: {p}" for p in page.evaluate(HEADINGS_JS)]
-        typo = page.evaluate(TYPOGRAPHY_JS)
-        if typo["lang"] != "vi":
-            failures.append(f'{page_type} {url}: <html lang="{typo["lang"]}">, expected "vi"')
-        if not typo["fontLoaded"] or not typo["bodyFont"].strip("\"'").startswith("Be Vietnam Pro"):
-            failures.append(f"{page_type} {url}: Be Vietnam Pro not loaded (body font {typo['bodyFont']})")
-        if typo["bodyRatio"] < 1.5:
-            failures.append(f"{page_type} {url}: body line-height {typo['bodyRatio']:.2f} < 1.5")
-        failures += [f"{page_type} {url}: line-height < 1.5 on {t}" for t in typo["tight"]]
-    assert not failures, _report(failures)
-
-
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
 def test_checks_catch_an_unlabelled_field_low_contrast_and_skipped_heading(browser_page, axe):
     """The harness itself can fail: faults planted in a real page are reported by rule."""
     page = browser_page
@@ -179,11 +162,8 @@ FOCUS_JS = """() => {
 }"""
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_keyboard_reaches_header_menu_and_main_with_visible_focus(browser_page, seeded_pages):
-    """Tab through each page: focus is never lost and every stop shows a focus ring it lacks unfocused."""
-    page = browser_page
+def _keyboard_failures(page, seeded_pages) -> list[str]:
+    """Tab through pages: focus is never lost and every stop shows a focus ring it lacks unfocused."""
     failures: list[str] = []
     wanted = {"home", "article", "event", "organisation", "feedback form", "poll results"}
     for page_type, url in [(t, u) for t, u in seeded_pages if t in wanted]:
@@ -212,6 +192,30 @@ def test_keyboard_reaches_header_menu_and_main_with_visible_focus(browser_page, 
                 failures.append(
                     f"{page_type}: Tab never reached the {region} (reached {sorted(set(regions))})"
                 )
+    return failures
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_page_passes_axe_headings_typography_keyboard_and_print(browser_page, seeded_pages, axe):
+    """At desktop width: axe-core, heading order, font and line height, JS errors on every page type;
+    keyboard focus on the pages with the most controls; an article printed."""
+    page = browser_page
+    failures: list[str] = []
+    for page_type, url in seeded_pages:
+        failures += _visit(page, page_type, url)
+        failures += [f"{page_type} {url}: axe {v}" for v in axe(page)]
+        failures += [f"{page_type} {url}: headings: {p}" for p in page.evaluate(HEADINGS_JS)]
+        typo = page.evaluate(TYPOGRAPHY_JS)
+        if typo["lang"] != "vi":
+            failures.append(f'{page_type} {url}: <html lang="{typo["lang"]}">, expected "vi"')
+        if not typo["fontLoaded"] or not typo["bodyFont"].strip("\"'").startswith("Be Vietnam Pro"):
+            failures.append(f"{page_type} {url}: Be Vietnam Pro not loaded (body font {typo['bodyFont']})")
+        if typo["bodyRatio"] < 1.5:
+            failures.append(f"{page_type} {url}: body line-height {typo['bodyRatio']:.2f} < 1.5")
+        failures += [f"{page_type} {url}: line-height < 1.5 on {t}" for t in typo["tight"]]
+    failures += _keyboard_failures(page, seeded_pages)
+    failures += _print_failures(page, seeded_pages)
     assert not failures, _report(failures)
 
 
@@ -306,11 +310,8 @@ def _article_or_event(seeded_pages) -> tuple[str, str]:
     pytest.fail("no article and no event in the seeded database to print")
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_article_prints_without_menus_sidebar_and_forms_but_with_its_url(browser_page, seeded_pages):
+def _print_failures(page, seeded_pages) -> list[str]:
     """An article (or, until news has demo content, an event) printed: the content and its address only."""
-    page = browser_page
     page_type, url = _article_or_event(seeded_pages)
     failures = _visit(page, page_type, url)
     page.emulate_media(media="print")
@@ -337,4 +338,99 @@ def test_article_prints_without_menus_sidebar_and_forms_but_with_its_url(browser
         )
     if not page.locator("main h1").is_visible():
         failures.append(f"{page_type} {url} printed: the title is not printed")
+    page.emulate_media(media="screen")
+    return failures
+
+
+@pytest.fixture
+def no_js_page(chromium, live_server):
+    """A phone-sized page with JavaScript off; requests to other hosts are refused and reported."""
+    context = chromium.new_context(
+        base_url=live_server.url,
+        viewport={"width": 360, "height": 800},
+        locale="vi-VN",
+        java_script_enabled=False,
+    )
+    own_host = urlsplit(live_server.url).netloc
+    external: list[str] = []
+
+    def route(route_obj):
+        parts = urlsplit(route_obj.request.url)
+        if parts.scheme in {"data", "blob", "about"} or parts.netloc == own_host:
+            route_obj.continue_()
+        else:
+            external.append(route_obj.request.url)
+            route_obj.abort()
+
+    context.route("**/*", route)
+    yield context.new_page()
+    context.close()
+    assert not external, f"requests to other hosts: {external}"
+
+
+def _open_poll_url() -> str:
+    """An open poll of the demo content, or a new one when the demo content has none."""
+    poll_model = apps.get_model("engagement", "Poll")
+    poll = poll_model.objects.open().first()
+    if poll is None:
+        poll = poll_model.objects.create(question="Bạn biết đến cổng thông tin qua kênh nào?")
+        for text in ("Báo chí", "Mạng xã hội", "Tổ dân phố"):
+            poll.choices.create(text=text)
+    return poll.get_absolute_url()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_menu_search_feedback_and_poll_work_without_javascript(no_js_page, seeded_pages):
+    page = no_js_page
+    failures: list[str] = []
+
+    page.goto("/")
+    nav = page.get_by_role("navigation", name="Menu chính")
+    links = nav.get_by_role("link")
+    hidden = [links.nth(i).inner_text() for i in range(links.count()) if not links.nth(i).is_visible()]
+    top_level = nav.locator(".main-nav__list > li > a")
+    if hidden and any(top_level.nth(i).inner_text() in hidden for i in range(top_level.count())):
+        failures.append(f"menu without JavaScript: top-level links not visible: {hidden}")
+    if nav.get_by_role("button").is_visible():
+        failures.append("menu without JavaScript: a menu button that cannot work is shown")
+    target = top_level.nth(1)
+    href = target.get_attribute("href")
+    target.click()
+    page.wait_for_load_state()
+    if not page.url.endswith(href):
+        failures.append(f"menu without JavaScript: following {href} led to {page.url}")
+
+    page.goto("/")
+    page.get_by_role("searchbox", name="Tìm kiếm trên cổng").fill(SEARCH_WITH_RESULTS)
+    page.get_by_role("search").get_by_role("button").click()
+    page.wait_for_load_state()
+    if "/tim-kiem/" not in page.url or page.locator("main .search-result").count() == 0:
+        failures.append(f"search without JavaScript: no results for {SEARCH_WITH_RESULTS!r} at {page.url}")
+
+    if apps.is_installed("frontcms.engagement"):
+        page.goto(reverse("engagement:feedback"))
+        form = page.locator("main form")
+        for name, value in {
+            "name": "Nguyễn Văn Bình",
+            "contact": "binh@example.vn",
+            "subject": "Góp ý về giờ tiếp dân",
+            "message": "Đề nghị bố trí thêm buổi tiếp dân vào sáng thứ Bảy.",
+            "captcha_1": "PASSED",
+        }.items():
+            field = form.locator(f'[name="{name}"]')
+            if field.count():
+                field.fill(value)
+        form.locator('button[type="submit"]').click()
+        page.wait_for_load_state()
+        if "/gop-y/da-gui/" not in page.url:
+            errors = page.locator("main [role=alert]").all_inner_texts()
+            failures.append(f"feedback without JavaScript: not sent, still at {page.url}: {errors}")
+
+        page.goto(_open_poll_url())
+        page.locator("main form input[type=radio]").first.check()
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        if "ket-qua=" not in page.url or not page.locator("main [role=status]").count():
+            failures.append(f"poll without JavaScript: the vote was not confirmed, at {page.url}")
     assert not failures, _report(failures)
