@@ -30,6 +30,10 @@ def _rate_limited(kind: str, client: str, limit: int, seconds: int) -> bool:
 
 
 class CaptchaMixin(forms.Form):
+    # django-simple-captcha would put `required` on its hidden key input too, which is invalid HTML;
+    # the templates mark required fields visibly and the server validates everything.
+    use_required_attribute = False
+
     captcha = CaptchaField(
         label=_("Mã xác thực"),
         help_text=_("Nhập các ký tự trong ảnh."),

@@ -286,3 +286,17 @@ def test_addresses_are_only_stored_hashed(reader):
     reader.post(reverse("engagement:rate", args=[api.content_type_id(article), article.pk]), {"score": "3"})
     rating = Rating.objects.get()
     assert "203.0.113.10" not in rating.client_hash and len(rating.client_hash) == 64
+
+
+def test_demo_seed_is_idempotent():
+    from frontcms.engagement import demo
+
+    ArticleFactory.create_batch(3)
+    demo.seed(io.StringIO())
+    counts = (Comment.objects.count(), PollVote.objects.count())
+    demo.seed(io.StringIO())
+    assert (Comment.objects.count(), PollVote.objects.count()) == counts
+    assert Comment.objects.count() == 4
+    from frontcms.engagement.models import Poll
+
+    assert Poll.objects.open().count() == 1
