@@ -78,6 +78,7 @@ MENU = [
     ("Văn bản", "events:documents"),
     ("Tổ chức", "committees:tree"),
     ("Liên hệ", "page:lien-he"),
+    ("Góp ý", "engagement:feedback"),
 ]
 
 
