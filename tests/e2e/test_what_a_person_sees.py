@@ -30,6 +30,7 @@ def _visit(page, page_type: str, url: str) -> list[str]:
     """Open a page; the wrong HTTP status or any console/JS error is a failure of that page."""
     problems = page.problems
     before_js, before_console = len(problems.js_errors), len(problems.console_errors)
+    before_external = len(problems.external_requests)
     response = page.goto(url, wait_until="load")
     expected = 404 if page_type == "404" else 200
     failures = []
@@ -44,9 +45,14 @@ def _visit(page, page_type: str, url: str) -> list[str]:
         new_console = [m for m in new_console if "404" not in m]
     failures += [f"{page_type} {url}: JavaScript error: {m}" for m in new_js]
     failures += [f"{page_type} {url}: console error: {m}" for m in new_console]
+    failures += [
+        f"{page_type} {url}: request to another host: {u}"
+        for u in problems.external_requests[before_external:]
+    ]
     # Reported here, with the page named, instead of once more, anonymously, by the fixture.
     del problems.js_errors[before_js:]
     del problems.console_errors[before_console:]
+    del problems.external_requests[before_external:]
     return failures
 
 
