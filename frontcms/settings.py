@@ -306,6 +306,10 @@ if not DEBUG:
 # Seconds an anonymous page may be served from the cache (it is also cleared on every change).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+# Reader engagement (frontcms.engagement): one counted view per reader per object per window;
+# hashed client addresses are erased after the retention period by `purge_engagement_data`.
+ENGAGEMENT_VIEW_WINDOW_MINUTES = env_int("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)
+ENGAGEMENT_RETENTION_DAYS = env_int("ENGAGEMENT_RETENTION_DAYS", 180)
 
 # --- logging: everything to stderr, where systemd/journald or the container runtime collects it --
 LOGGING = {
