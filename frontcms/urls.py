@@ -4,6 +4,8 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
@@ -17,6 +19,12 @@ for _app in ("news", "events", "committees"):
     except ModuleNotFoundError:
         continue
     sitemaps.update(getattr(_module, "sitemaps", {}))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the emblem."""
+    return redirect(static_url("img/emblem.svg"))
+
 
 handler400 = "frontcms.views.error_400"
 handler403 = "frontcms.views.error_403"
@@ -32,6 +40,7 @@ urlpatterns = [
     path("ckeditor/", include("frontcms.upload_urls")),
     path("captcha/", include("captcha.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", favicon),
     path("suc-khoe/", views.health, name="health"),
     path(
         "sitemap.xml",
