@@ -19,9 +19,9 @@ from .models import ContactPoint, Membership, Organization, OrganizationKind, Pe
 LATEST_ITEMS = 5
 
 
-def _published_related(org: Organization, name: str, order: str):
+def _published_related(obj, name: str, order: str):
     """The latest published items of a reverse relation that may not exist yet (news.Article)."""
-    manager = getattr(org, name, None)
+    manager = getattr(obj, name, None)
     if manager is None or not hasattr(manager, "published"):
         return []
     return list(manager.published().order_by(order)[:LATEST_ITEMS])
@@ -139,6 +139,9 @@ class TermDetailView(TermMixin, TemplateView):
             ),
             roster=structure.roster(memberships),
             composition=structure.composition(memberships),
+            congress_events=[
+                e for e in _published_related(term, "events", "starts_at") if e.kind == "congress"
+            ],
             breadcrumbs=[
                 (_("Tổ chức"), reverse("committees:tree")),
                 (org.name, org.get_absolute_url()),

@@ -240,6 +240,15 @@ def test_term_comparison(client, district, term, next_term, chair, member_positi
     assert "Hội LHPN quận: 1" in html
 
 
+def test_term_page_links_the_congress_that_opened_it(client, district, term):
+    EventFactory(
+        organization=district, term=term, kind="congress", title="Đại hội đại biểu MTTQ quận lần thứ V"
+    )
+    EventFactory(organization=district, term=term, kind="meeting", title="Họp thường kỳ")
+    html = client.get(term.get_absolute_url()).content.decode()
+    assert "Đại hội đại biểu MTTQ quận lần thứ V" in html and "Họp thường kỳ" not in html
+
+
 def test_first_term_comparison_says_there_is_nothing_before(client, district, term):
     response = client.get(reverse("committees:term_compare", args=[district.slug, term.number]))
     assert response.status_code == 200 and "nhiệm kỳ đầu tiên" in response.content.decode()
