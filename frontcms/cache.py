@@ -40,8 +40,11 @@ def register_next_change(provider) -> None:
         _next_change_providers.append(provider)
 
 
-def seconds_until_next_change(limit: int) -> int:
-    """How long (at most `limit` seconds) a page rendered now stays correct."""
+def next_change(limit: int):
+    """The next moment at which public pages change by themselves (cached per content version).
+
+    A remembered moment that has already passed is computed afresh, so the answer never depends
+    on how precisely the cache server expires keys."""
     from datetime import datetime, time, timedelta
 
     from django.utils import timezone
@@ -49,7 +52,7 @@ def seconds_until_next_change(limit: int) -> int:
     now = timezone.now()
     key = f"frontcms:next-change:{content_version()}"
     moment = cache.get(key)
-    if moment is None:
+    if moment is None or moment <= now:
         local_midnight = timezone.make_aware(
             datetime.combine(timezone.localdate() + timedelta(days=1), time.min)
         )
@@ -60,5 +63,12 @@ def seconds_until_next_change(limit: int) -> int:
                 candidates.append(value)
         moment = min(candidates)
         cache.set(key, moment, limit)
-    remaining = int((moment - now).total_seconds())
+    return moment
+
+
+def seconds_until_next_change(limit: int) -> int:
+    """How long (at most `limit` seconds) a page rendered now stays correct."""
+    from django.utils import timezone
+
+    remaining = int((next_change(limit) - timezone.now()).total_seconds())
     return max(0, min(limit, remaining))

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
-from .cache import content_version, seconds_until_next_change
+from .cache import content_version, next_change, seconds_until_next_change
 
 SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
 
@@ -38,7 +38,10 @@ def _cacheable_request(request) -> bool:
 def page_cache_key(request) -> str:
     raw = f"{request.get_host()}|{request.get_full_path()}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"frontcms:page:{content_version()}:{digest}"
+    # The next time-driven change is part of the key: once it has passed, older copies are
+    # unreachable even if the cache server (or a clock) kept them past their expiry.
+    moment = int(next_change(settings.PAGE_CACHE_SECONDS).timestamp())
+    return f"frontcms:page:{content_version()}:{moment}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:

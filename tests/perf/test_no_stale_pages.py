@@ -1,0 +1,174 @@
+"""No stale page survives a change, for anonymous readers served through the page cache.
+
+Every test runs twice: with local memory (the default) and with Django's Redis backend against a
+real `redis-server` started for the session. Each one first proves the page is served from the
+cache (`X-Page-Cache: hit`), then makes one kind of change and checks the next response.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from frontcms.engagement.models import CommentStatus
+from frontcms.models import MenuItem, SiteSettings
+from frontcms.publishing import Status
+from tests.factories import (
+    ArticleFactory,
+    CommentFactory,
+    EventFactory,
+    PageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NEWS = "/tin-tuc/"
+
+
+def cached_html(client, url: str) -> str:
+    """The page as an anonymous reader gets it, after making sure it sits in the page cache."""
+    first = client.get(url)
+    assert first.status_code == 200, url
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit", url
+    return second.content.decode()
+
+
+def fresh_html(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_publishing_an_article_shows_it_at_once(cache_backend, client):
+    ArticleFactory(title="Tin cũ về Ban Thường trực")
+    draft = ArticleFactory(title="Hội nghị hiệp thương vừa xuất bản", status=Status.DRAFT)
+    assert "Hội nghị hiệp thương vừa xuất bản" not in cached_html(client, NEWS)
+    assert "Hội nghị hiệp thương vừa xuất bản" not in cached_html(client, "/")
+    draft.status = Status.PUBLISHED
+    draft.save()
+    assert "Hội nghị hiệp thương vừa xuất bản" in fresh_html(client, NEWS)
+    assert "Hội nghị hiệp thương vừa xuất bản" in fresh_html(client, "/")
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_editing_an_article_refreshes_its_page_and_lists(cache_backend, client):
+    article = ArticleFactory(title="Tập huấn nghiệp vụ bản cũ", body="<p>Đoạn văn bản cũ.</p>")
+    url = article.get_absolute_url()
+    assert "Đoạn văn bản cũ." in cached_html(client, url)
+    assert "Tập huấn nghiệp vụ bản cũ" in cached_html(client, NEWS)
+    article.title = "Tập huấn nghiệp vụ bản mới"
+    article.body = "<p>Đoạn văn bản mới.</p>"
+    article.save()
+    html = fresh_html(client, url)
+    assert "Đoạn văn bản mới." in html and "Đoạn văn bản cũ." not in html
+    html = fresh_html(client, NEWS)
+    assert "Tập huấn nghiệp vụ bản mới" in html and "Tập huấn nghiệp vụ bản cũ" not in html
+
+
+def test_unpublishing_an_article_removes_it_everywhere(cache_backend, client):
+    article = ArticleFactory(title="Tin sẽ bị gỡ xuống")
+    url = article.get_absolute_url()
+    cached_html(client, url)
+    assert "Tin sẽ bị gỡ xuống" in cached_html(client, NEWS)
+    assert "Tin sẽ bị gỡ xuống" in cached_html(client, "/")
+    article.status = Status.ARCHIVED
+    article.save()
+    assert client.get(url).status_code == 404
+    assert "Tin sẽ bị gỡ xuống" not in fresh_html(client, NEWS)
+    assert "Tin sẽ bị gỡ xuống" not in fresh_html(client, "/")
+
+
+def test_a_scheduled_article_appears_by_itself_at_its_time(cache_backend, client):
+    now = timezone.now()
+    ArticleFactory(title="Tin đã đăng từ trước")
+    scheduled = ArticleFactory(
+        title="Tin hẹn giờ đăng lúc chín giờ", published_at=now + datetime.timedelta(hours=1)
+    )
+    with time_machine.travel(now, tick=False):
+        assert "Tin hẹn giờ đăng lúc chín giờ" not in cached_html(client, NEWS)
+        assert "Tin hẹn giờ đăng lúc chín giờ" not in cached_html(client, "/")
+        assert client.get(scheduled.get_absolute_url()).status_code == 404
+    # Nothing is saved in between: only the clock moves past the publish time.
+    with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
+        assert "Tin hẹn giờ đăng lúc chín giờ" in fresh_html(client, NEWS)
+        assert "Tin hẹn giờ đăng lúc chín giờ" in fresh_html(client, "/")
+        assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_menu_changes_show_on_every_cached_page(cache_backend, client):
+    page = PageFactory(title="Giới thiệu")
+    item = MenuItem.objects.create(title="Mục cũ của menu", page=page)
+    article = ArticleFactory()
+    for url in ("/", NEWS, article.get_absolute_url()):
+        assert "Mục cũ của menu" in cached_html(client, url)
+    item.title = "Mục mới của menu"
+    item.save()
+    for url in ("/", NEWS, article.get_absolute_url()):
+        html = fresh_html(client, url)
+        assert "Mục mới của menu" in html and "Mục cũ của menu" not in html
+
+
+def test_site_settings_changes_show_on_every_cached_page(cache_backend, client):
+    article = ArticleFactory()
+    for url in ("/", NEWS, article.get_absolute_url()):
+        cached_html(client, url)
+    settings_row = SiteSettings.objects.first() or SiteSettings()
+    settings_row.site_name = "Cổng thông tin đã đổi tên"
+    settings_row.save()
+    for url in ("/", NEWS, article.get_absolute_url()):
+        assert "Cổng thông tin đã đổi tên" in fresh_html(client, url)
+
+
+def test_an_approved_comment_changes_the_count(cache_backend, client):
+    article = ArticleFactory(title="Bài có ý kiến bạn đọc")
+    CommentFactory(content_object=article, text="Ý kiến thứ nhất đã duyệt.")
+    pending = CommentFactory(
+        content_object=article, text="Ý kiến thứ hai chờ duyệt.", status=CommentStatus.PENDING
+    )
+    url = article.get_absolute_url()
+    html = cached_html(client, url)
+    assert "Ý kiến bạn đọc (1)" in html and "Ý kiến thứ hai chờ duyệt." not in html
+    pending.status = CommentStatus.APPROVED
+    pending.save()
+    html = fresh_html(client, url)
+    assert "Ý kiến bạn đọc (2)" in html and "Ý kiến thứ hai chờ duyệt." in html
+
+
+def test_an_event_change_refreshes_its_page_the_list_and_the_home_page(cache_backend, client):
+    event = EventFactory(title="Hội nghị đối thoại tại nhà văn hóa", venue="Nhà văn hóa khu dân cư số 3")
+    url = event.get_absolute_url()
+    assert "Nhà văn hóa khu dân cư số 3" in cached_html(client, url)
+    assert "Hội nghị đối thoại tại nhà văn hóa" in cached_html(client, reverse("events:list"))
+    assert "Hội nghị đối thoại tại nhà văn hóa" in cached_html(client, "/")
+    event.title = "Hội nghị đối thoại chuyển sang hội trường"
+    event.venue = "Hội trường Ủy ban nhân dân quận"
+    event.save()
+    assert "Hội trường Ủy ban nhân dân quận" in fresh_html(client, url)
+    for list_url in (reverse("events:list"), "/"):
+        html = fresh_html(client, list_url)
+        assert "Hội nghị đối thoại chuyển sang hội trường" in html
+        assert "Hội nghị đối thoại tại nhà văn hóa" not in html
+
+
+def test_logged_in_staff_always_see_fresh_pages(cache_backend, client, editor_user):
+    from news.models import Article
+
+    article = ArticleFactory(title="Tiêu đề trước khi sửa")
+    url = article.get_absolute_url()
+    assert "Tiêu đề trước khi sửa" in cached_html(client, url)
+    # A change that bypasses every signal: anonymous readers keep the cached copy for now, but
+    # staff must never be served from the page cache.
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề sau khi sửa")
+    assert "Tiêu đề trước khi sửa" in client.get(url).content.decode()
+    client.force_login(editor_user)
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "private" in response["Cache-Control"]
+        assert "Tiêu đề sau khi sửa" in response.content.decode()
