@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from .models import MenuItem, Page, QuickLink, SiteSettings, SlugHistory
+from .workflow import ConcurrentEditForm
 
 
 class ChildPageInline(admin.TabularInline):
@@ -17,15 +18,24 @@ class ChildPageInline(admin.TabularInline):
     verbose_name_plural = _("trang con")
 
 
+class PageAdminForm(ConcurrentEditForm):
+    """Two editors saving the same page: the second is refused, not silently applied."""
+
+    class Meta:
+        model = Page
+        fields = "__all__"
+
+
 @admin.register(Page)
 class PageAdmin(VersionAdmin):
+    form = PageAdminForm
     list_display = ("title", "parent", "slug", "is_published", "order", "updated_at", "view_link")
     list_filter = ("is_published", "parent")
     list_editable = ("is_published", "order")
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {}
     fieldsets = (
-        (None, {"fields": ("title", "parent", "body")}),
+        (None, {"fields": ("title", "parent", "body", "loaded_version")}),
         (_("Hiển thị"), {"fields": ("slug", "is_published", "order", "seo_description")}),
     )
     inlines = [ChildPageInline]
