@@ -98,7 +98,7 @@ def test_article_page_shows_everything_a_reader_needs(client):
     Article.objects.filter(pk=article.pk).update(view_count=8)
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<h1" in html and "Hội nghị đối thoại với nhân dân" in html
-    assert '<time datetime="2019-07-23T08:27:00+00:00">23/07/2019 15:27</time>' in html
+    assert '<time datetime="2019-07-23T15:27:00+07:00">23/07/2019 15:27</time>' in html
     assert "Ủy ban MTTQ Việt Nam phường Khương Đình" in html
     assert article.category.name in html
     assert "Sapo của bài viết." in html

@@ -21,9 +21,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for config in apps.get_app_configs():
-            if not config.name.startswith(("frontcms", "committees", "events", "news")):
-                continue
+        # Content first, in dependency order; engagement last, because it attaches sample
+        # comments to the articles and events seeded before it.
+        order = ["frontcms", "committees", "events", "news", "frontcms.engagement"]
+        configs = sorted(
+            (c for c in apps.get_app_configs() if c.name in order), key=lambda c: order.index(c.name)
+        )
+        for config in configs:
             try:
                 module = import_module(f"{config.name}.demo")
             except ModuleNotFoundError as exc:
