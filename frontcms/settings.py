@@ -143,9 +143,12 @@ _cache_url = env("CACHE_URL") or env("REDIS_URL")
 if _cache_url.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, failing soft: Redis down means cache misses, not 500s.
+            "BACKEND": "frontcms.redis_cache.FailSoftRedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "frontcms"),
+            # A hung or unreachable Redis must not hold a worker for long.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -96,9 +96,13 @@ def wait_for(url: str, timeout: float = 30.0, status: int = 200) -> None:
     raise AssertionError(f"{url} did not answer {status} within {timeout}s (last: {last})")
 
 
+# Behind a load balancer every instance sees the site's own host name, whatever its port.
+SITE_HOST = "mttq.example.vn"
+
+
 def fetch(url: str, timeout: float = 10.0) -> tuple[int, dict[str, str], str]:
     """(status, headers, body) of a GET; HTTP errors are returned, not raised."""
-    request = urllib.request.Request(url, headers={"User-Agent": "frontcms-ops-test"})
+    request = urllib.request.Request(url, headers={"User-Agent": "frontcms-ops-test", "Host": SITE_HOST})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
