@@ -8,6 +8,7 @@ import contextlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,10 @@ class Event(SluggedModel, Publishable):
         indexes = [
             models.Index(fields=["status", "starts_at"], name="events_event_pub_idx"),
             models.Index(fields=["organization", "status", "starts_at"], name="events_event_org_idx"),
+            # "Most read" (frontcms.engagement) and upcoming/past (EventQuerySet.with_end) without a
+            # scan of every event.
+            models.Index(fields=["-view_count"], name="events_event_views_idx"),
+            models.Index(Coalesce("ends_at", "starts_at"), name="events_event_end_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -15,12 +15,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
-from .cache import content_version, next_change, seconds_until_next_change
+from .cache import content_version, seconds_until_next_change
 
 SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
 
@@ -38,10 +39,7 @@ def _cacheable_request(request) -> bool:
 def page_cache_key(request) -> str:
     raw = f"{request.get_host()}|{request.get_full_path()}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-    # The next time-driven change is part of the key: once it has passed, older copies are
-    # unreachable even if the cache server (or a clock) kept them past their expiry.
-    moment = int(next_change(settings.PAGE_CACHE_SECONDS).timestamp())
-    return f"frontcms:page:{content_version()}:{moment}:{digest}"
+    return f"frontcms:page:{content_version()}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -56,9 +54,12 @@ class AnonymousPageCacheMiddleware:
             return response
         key = page_cache_key(request)
         cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        # Entries carry the moment they stop being correct (the next time-driven change) and are
+        # checked against this server's clock, whatever the cache server's own expiry does.
+        if isinstance(cached, tuple) and cached[0] > time.time():
+            response = cached[1]
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -74,5 +75,5 @@ class AnonymousPageCacheMiddleware:
                 response["ETag"] = f'"{digest}"'
             if ttl > 0:
                 response["X-Page-Cache"] = "miss"
-                cache.set(key, response, ttl)
+                cache.set(key, (time.time() + ttl, response), ttl)
         return response

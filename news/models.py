@@ -131,6 +131,8 @@ class Article(SluggedModel, Publishable):
             models.Index(fields=["organization", "status", "-published_at"], name="news_article_org_idx"),
             models.Index(fields=["is_featured", "status", "-published_at"], name="news_article_feat_idx"),
             models.Index(fields=["event", "status", "-published_at"], name="news_article_event_idx"),
+            # "Most read" (frontcms.engagement): the top few by views without sorting every article.
+            models.Index(fields=["-view_count"], name="news_article_views_idx"),
         ]
 
     def __str__(self) -> str:

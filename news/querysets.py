@@ -77,7 +77,17 @@ class ArticleQuerySet(PublishableQuerySet):
             take(base.filter(event_id=article.event_id).newest_first().with_cards())
         tag_ids = [tag.pk for tag in article.tags.all()]
         if tag_ids:
-            take(base.filter(tags__in=tag_ids).distinct().newest_first().with_cards())
+            # EXISTS, not a join + DISTINCT: the newest articles are walked in index order and the
+            # first few sharing a tag are kept, instead of sorting every article of common tags.
+            from django.contrib.contenttypes.models import ContentType
+            from taggit.models import TaggedItem
+
+            shares_tag = TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(self.model),
+                object_id=models.OuterRef("pk"),
+                tag_id__in=tag_ids,
+            )
+            take(base.filter(models.Exists(shares_tag)).newest_first().with_cards())
         same = models.Q()
         if article.organization_id:
             same |= models.Q(organization_id=article.organization_id)
