@@ -9,6 +9,13 @@ from frontcms.publishing import PublishableQuerySet
 RELATED_LIMIT = 6
 
 
+def _tagged_items(model):
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    return TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(model))
+
+
 class CategoryQuerySet(models.QuerySet):
     def roots(self):
         return self.filter(parent__isnull=True)
@@ -36,7 +43,10 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(category_id__in=ids)
 
     def tagged(self, slug: str):
-        return self.filter(tags__slug=slug)
+        # EXISTS rather than taggit's join: the join casts object_id, which rules out its index.
+        return self.filter(
+            models.Exists(_tagged_items(self.model).filter(object_id=models.OuterRef("pk"), tag__slug=slug))
+        )
 
     def for_organization(self, organization):
         return self.filter(organization=organization)
@@ -79,14 +89,7 @@ class ArticleQuerySet(PublishableQuerySet):
         if tag_ids:
             # EXISTS, not a join + DISTINCT: the newest articles are walked in index order and the
             # first few sharing a tag are kept, instead of sorting every article of common tags.
-            from django.contrib.contenttypes.models import ContentType
-            from taggit.models import TaggedItem
-
-            shares_tag = TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(self.model),
-                object_id=models.OuterRef("pk"),
-                tag_id__in=tag_ids,
-            )
+            shares_tag = _tagged_items(self.model).filter(object_id=models.OuterRef("pk"), tag_id__in=tag_ids)
             take(base.filter(models.Exists(shares_tag)).newest_first().with_cards())
         same = models.Q()
         if article.organization_id:
