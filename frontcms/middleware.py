@@ -1,8 +1,14 @@
-"""Security headers that Django 5.2 does not set itself (Content-Security-Policy, Permissions-Policy)."""
+"""Request-level protections: security headers that Django 5.2 does not set itself
+(Content-Security-Policy, Permissions-Policy), refusal of malformed requests, and a short wait
+instead of an error page while the database is briefly unreachable."""
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
+
+logger = logging.getLogger("frontcms.database")
 
 # Readers' pages load only this site's own scripts, styles, fonts and images: no inline script.
 PUBLIC_CSP = "; ".join(
@@ -72,3 +78,90 @@ class RejectMalformedRequestMiddleware:
 
             return error_400(request)
         return self.get_response(request)
+
+
+class DatabaseOutageMiddleware:
+    """A database that is briefly unreachable (a restart, a failover) costs readers a short wait,
+    not an error page.
+
+    When a view fails because the database cannot be reached, a GET or HEAD waits up to
+    `DB_OUTAGE_WAIT` seconds for it to answer again and runs the view once more (reading twice is
+    harmless). Anything else, or a database still down, gets a 503 with Retry-After instead of a
+    500, so that proxies and load balancers know to try again.
+    """
+
+    retry_after = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError, connections
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.warning("database unreachable during %s %s: %s", request.method, request.path, exception)
+        retryable = (
+            request.method in ("GET", "HEAD")
+            and not getattr(request, "_frontcms_db_retried", False)
+            and not any(conn.in_atomic_block for conn in connections.all(initialized_only=True))
+            and request.resolver_match is not None
+        )
+        if retryable and wait_for_database(getattr(settings, "DB_OUTAGE_WAIT", 5)):
+            request._frontcms_db_retried = True
+            match = request.resolver_match
+            try:
+                response = match.func(request, *match.args, **match.kwargs)
+                if callable(getattr(response, "render", None)):
+                    response = response.render()
+                return response
+            except (OperationalError, InterfaceError) as exc:
+                logger.warning("database still failing after the wait: %s", exc)
+        return database_unavailable(self.retry_after)
+
+
+def wait_for_database(timeout: float) -> bool:
+    """Drop broken connections and reconnect until the default database answers or `timeout` passes."""
+    import time
+
+    from django.db import InterfaceError, OperationalError, connection, connections
+
+    deadline = time.monotonic() + timeout
+    while True:
+        for conn in connections.all(initialized_only=True):
+            try:
+                conn.close()
+            except (OperationalError, InterfaceError):
+                conn.connection = None  # already broken; forget it
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            return True
+        except (OperationalError, InterfaceError):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.25)
+
+
+def database_unavailable(retry_after: int):
+    """A plain 503 page: templates and context processors may need the database that is down."""
+    from django.http import HttpResponse
+    from django.templatetags.static import static
+    from django.utils.html import escape
+
+    html = (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>Tạm gián đoạn</title><link rel="stylesheet" href="{escape(static("css/site.css"))}">'
+        '</head><body><main class="container"><h1 class="page-title">Cổng thông tin tạm gián đoạn</h1>'
+        "<p>Hệ thống đang bảo trì trong giây lát. Xin vui lòng tải lại trang sau ít phút.</p>"
+        "</main></body></html>"
+    )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    response.no_page_cache = True
+    return response

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Views failing on an unreachable database: readers wait DB_OUTAGE_WAIT seconds, others get 503.
+    "frontcms.middleware.DatabaseOutageMiddleware",
     # Innermost, so that it sees whether the page used a CSRF token before CsrfViewMiddleware.
     "frontcms.page_cache.AnonymousPageCacheMiddleware",
 ]
@@ -308,6 +310,8 @@ if not DEBUG:
 # --- portal behaviour -----------------------------------------------------------------------------
 # Seconds an anonymous page may be served from the cache (it is also cleared on every change).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Seconds a GET waits for an unreachable database (restart, failover) before a 503 (frontcms.middleware).
+DB_OUTAGE_WAIT = env_int("DB_OUTAGE_WAIT", 5)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 # Reader engagement (frontcms.engagement): one counted view per reader per object per window;
 # hashed client addresses are erased after the retention period by `purge_engagement_data`.

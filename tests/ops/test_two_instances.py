@@ -102,6 +102,11 @@ def test_health_reports_outages_and_the_site_recovers(site, tmp_path):
     try:
         status, _headers, body = fetch(base_a + "/suc-khoe/")
         assert status == 503 and "database" in body, (status, body)
+        # A page that needs the database: a 503 with Retry-After after a bounded wait, not a 500.
+        started = time.monotonic()
+        status, headers, _body = fetch(base_b + "/gioi-thieu-chung/?khong-cache=1", timeout=20)
+        assert status == 503 and headers.get("Retry-After"), (status, headers)
+        assert time.monotonic() - started < 15
     finally:
         options = f"-p {cluster.port} -k {cluster.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
         import subprocess
@@ -149,3 +154,44 @@ def test_pages_stay_up_while_redis_is_down(site):
         path: fetch(base_a + path)[0] for path in ("/", "/gioi-thieu-chung/", "/tin-tuc/", "/tim-kiem/?q=mat")
     }
     assert all(status < 500 for status in statuses.values()), statuses
+
+
+def test_a_reader_during_a_brief_database_restart_waits_instead_of_failing(site):
+    env, base_a, _base_b, _redis, cluster = site
+    import subprocess
+    import threading
+
+    data = str(cluster.directory / "data")
+    cluster.run(_bin("pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+    results = {}
+    reader = threading.Thread(
+        target=lambda: results.update(
+            page=fetch(base_a + "/gioi-thieu-chung/?trong-luc-khoi-dong=1", timeout=30)
+        )
+    )
+    try:
+        reader.start()
+        time.sleep(1.5)  # the request is now waiting for the database (DB_OUTAGE_WAIT defaults to 5 s)
+    finally:
+        options = f"-p {cluster.port} -k {cluster.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run(
+            _as_postgres(
+                [
+                    _bin("pg_ctl"),
+                    "-D",
+                    data,
+                    "-o",
+                    options,
+                    "-l",
+                    str(cluster.directory / "log"),
+                    "-w",
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    reader.join(timeout=30)
+    status, _headers, body = results["page"]
+    assert status == 200 and "Phiên bản một" in body, status
