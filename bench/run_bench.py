@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from tests.pgcluster import free_port, start_cluster  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
+ANALYZE = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 
 
@@ -62,9 +63,15 @@ def parse_wrk(output: str) -> dict:
         unit = value[len(re.match(r"[\d.]+", value).group()) :]
         return number * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}.get(unit, 1)
 
+    def percentile(name: str) -> float:
+        match = re.search(rf"^\s*{name}%\s+([\d.]+[a-z]+)\s*$", output, re.MULTILINE)
+        if match is None:
+            raise RuntimeError(f"could not read the {name}th percentile from wrk:\n{output}")
+        return to_ms(match.group(1))
+
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    p50 = percentile("50")
+    p99 = percentile("99")
     errors = 0
     for pattern in (
         r"Non-2xx or 3xx responses: (\d+)",
@@ -104,18 +111,23 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk scenario")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="measure an already filled PostgreSQL database instead of starting and filling a new one",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
         return 2
 
-    cluster = start_cluster("frontcms_bench")
+    cluster = None if args.database_url else start_cluster("frontcms_bench")
     static_root = tempfile.mkdtemp(prefix="frontcms-bench-static-")
     media_root = tempfile.mkdtemp(prefix="frontcms-bench-media-")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "frontcms.settings",
-        "DATABASE_URL": cluster.url,
+        "DATABASE_URL": args.database_url or cluster.url,
         "DEBUG": "0",
         "SECRET_KEY": "bench-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -133,23 +145,29 @@ def main() -> int:
         started = time.time()
         run([PYTHON, "manage.py", "migrate", "-v0"], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-        run(
-            [
-                PYTHON,
-                "manage.py",
-                "generate_load_data",
-                "--articles",
-                str(args.articles),
-                "--events",
-                str(args.events),
-                "--people",
-                str(args.people),
-            ],
-            env,
-        )
+        if not args.database_url:
+            run(
+                [
+                    PYTHON,
+                    "manage.py",
+                    "generate_load_data",
+                    "--articles",
+                    str(args.articles),
+                    "--events",
+                    str(args.events),
+                    "--people",
+                    str(args.people),
+                ],
+                env,
+            )
+            # Fresh statistics, as autovacuum would gather them a little later on a real server.
+            run([PYTHON, "manage.py", "shell", "-v0", "-c", ANALYZE], env)
         print(f"data ready in {time.time() - started:.0f} s", flush=True)
 
         pages = json.loads(run([PYTHON, "bench/measure_pages.py"], env, capture_output=True).stdout)
+        failed = {name: page["status"] for name, page in pages.items() if page["status"] != 200}
+        if failed:
+            print(f"pages that did not answer 200: {failed}", file=sys.stderr)
 
         portal_port, baseline_port = free_port(), free_port()
         portal = subprocess.Popen(
@@ -207,6 +225,12 @@ def main() -> int:
                 ["Cookie: sessionid=bench-uncached"],
                 pages["article"]["queries"],
             ),
+            (
+                "home, uncached",
+                portal_url + "/",
+                ["Cookie: sessionid=bench-uncached"],
+                pages["home"]["queries"],
+            ),
         ]
         for _name, url, headers, _q in scenarios:  # warm every worker's cache and connections
             for _ in range(args.workers * 4):
@@ -250,7 +274,8 @@ def main() -> int:
                 server.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 server.kill()
-        cluster.stop()
+        if cluster is not None:
+            cluster.stop()
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(media_root, ignore_errors=True)
 
