@@ -317,3 +317,34 @@ def test_contributor_cannot_move_own_article_into_another_ward(client, wards):
     assert article.organization_id == ward_a.pk
     if response.status_code == 200:
         assert response.context["adminform"].form.errors.get("organization"), "no error shown"
+
+
+@pytest.mark.django_db
+def test_contributors_browse_only_their_own_uploads(client, wards, django_user_model, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    ward_a, ward_b, user_a = wards
+    user_b = django_user_model.objects.create_user(
+        username="ctv-khuong-dinh", password=PASSWORD, is_staff=True
+    )
+    user_b.groups.add(Group.objects.get(name=CONTRIBUTORS))
+    StaffAssignment.objects.create(user=user_b, organization=ward_b)
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (10, 120, 40)).save(buffer, format="PNG")
+
+    client.force_login(user_a)
+    response = client.post(
+        "/ckeditor/upload/", {"upload": SimpleUploadedFile("anh-rieng.png", buffer.getvalue())}
+    )
+    assert response.status_code == 200, response.content[:200]
+    stored = next(p.name for p in tmp_path.rglob("anh-rieng*.png"))
+    assert stored in client.get("/ckeditor/browse/").content.decode()  # control: the owner sees it
+
+    client.force_login(user_b)
+    response = client.get("/ckeditor/browse/")
+    assert response.status_code == 200
+    assert stored not in response.content.decode()
