@@ -348,3 +348,24 @@ def test_contributors_browse_only_their_own_uploads(client, wards, django_user_m
     response = client.get("/ckeditor/browse/")
     assert response.status_code == 200
     assert stored not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_preview_tokens_cannot_be_forged_or_reused_for_another_draft(client):
+    from django.apps import apps
+
+    if not apps.is_installed("news"):
+        pytest.skip("news not installed")
+    from news.preview import make_token
+    from tests.factories import ArticleFactory
+
+    mine = ArticleFactory(status="draft", title="Bản nháp được chia sẻ")
+    other = ArticleFactory(status="draft", title="Bản nháp bí mật của người khác")
+    token = make_token(mine)
+    assert client.get(reverse("news:preview", kwargs={"token": token})).status_code == 200  # control
+    value, _sep, signature = token.partition(":")
+    forged = f"{other.pk}:{signature}"
+    for candidate in (forged, f"{other.pk}", f"{token}x", token.replace(value, str(other.pk), 1)):
+        response = client.get(reverse("news:preview", kwargs={"token": candidate}))
+        assert response.status_code == 404, candidate
+        assert "bí mật" not in response.content.decode()
