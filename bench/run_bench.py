@@ -1,14 +1,18 @@
 """Throughput and page benchmark for FrontCMS (run by hand; never part of the test suite).
 
     .venv/bin/python bench/run_bench.py [--articles 100000 --events 20000 --people 5000]
-                                        [--duration 10] [--connections 32] [--workers 2]
+                                        [--duration 10] [--rounds 2] [--connections 32] [--workers 2]
+                                        [--database-url postgres://… to re-measure a filled database]
 
 In one run, on loopback only, it:
 1. starts a throw-away PostgreSQL cluster and fills it with `manage.py generate_load_data`;
 2. measures every public page in-process, uncached: median and 95th-percentile render time and
    the number of SQL queries (bench/measure_pages.py);
 3. starts gunicorn for the portal and for a minimal Django view (bench/baseline), both with the
-   same worker count, and runs `wrk` against each scenario for a bounded time;
+   same worker count, and runs `wrk` against each scenario for a bounded time, in slices that
+   alternate with slices of the baseline (each ratio compares slices taken side by side);
+   "cached" scenarios are anonymous readers (page cache), "uncached" ones send a session cookie,
+   which makes the page cache step aside (fragment caches stay warm, as for staff);
 4. prints a table: scenario, requests/s, p50, p99, ratio to the baseline, errors, queries per
    request, and the resident memory of each worker after the run;
 5. stops everything it started.
@@ -91,6 +95,17 @@ def wrk(url: str, duration: int, connections: int, headers: list[str] | None = N
     return parse_wrk(output)
 
 
+def combine(slices: list[dict]) -> dict:
+    """One result for several equal-length wrk slices: mean rate, median p50, worst p99."""
+    p50s = sorted(r["p50"] for r in slices)
+    return {
+        "rps": sum(r["rps"] for r in slices) / len(slices),
+        "p50": p50s[len(p50s) // 2],
+        "p99": max(r["p99"] for r in slices),
+        "errors": sum(r["errors"] for r in slices),
+    }
+
+
 def worker_rss_mb(master_pid: int) -> list[float]:
     children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
     sizes = []
@@ -108,8 +123,13 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--people", type=int, default=5_000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk scenario")
+    parser.add_argument(
+        "--duration", type=int, default=10, help="seconds of wrk per scenario (split in --rounds)"
+    )
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="slices per scenario, each paired with the baseline"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--database-url",
@@ -236,27 +256,41 @@ def main() -> int:
             for _ in range(args.workers * 4):
                 request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers or []))
                 urllib.request.urlopen(request, timeout=10).read()
+        # Each scenario runs in slices, each right after a slice of the baseline, and is compared
+        # with those baseline slices only: a machine whose load drifts (other processes, CPU
+        # boost) then moves both sides of every ratio alike.
+        slice_seconds = max(1, args.duration // args.rounds)
+        baseline_name, baseline_url, _, _ = scenarios[0]
+        baseline_slices: list[dict] = []
         results = []
-        for name, url, headers, queries in scenarios:
-            result = wrk(url, args.duration, args.connections, headers)
+        for name, url, headers, queries in scenarios[1:]:
+            paired, measured = [], []
+            for _ in range(args.rounds):
+                paired.append(wrk(baseline_url, slice_seconds, args.connections))
+                measured.append(wrk(url, slice_seconds, args.connections, headers))
+            baseline_slices += paired
+            result = combine(measured)
+            result["ratio"] = result["rps"] / combine(paired)["rps"]
             results.append((name, result, queries))
+        baseline = combine(baseline_slices)
+        baseline["ratio"] = 1.0
+        results.insert(0, (baseline_name, baseline, None))
         memory = worker_rss_mb(portal.pid)
 
-        base_rps = results[0][1]["rps"]
         print()
         print(
             f"Machine: {os.cpu_count()} cores; gunicorn sync workers: {args.workers}; "
-            f"wrk -t2 -c{args.connections} -d{args.duration}s; data: {args.articles} articles, "
+            f"wrk -t2 -c{args.connections}, {args.rounds} × {slice_seconds} s per scenario, each "
+            f"slice paired with a baseline slice; data: {args.articles} articles, "
             f"{args.events} events, {args.people} people"
         )
         print()
         print("| scenario | req/s | p50 ms | p99 ms | ratio to baseline | errors | queries/request |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, result, queries in results:
-            ratio = result["rps"] / base_rps if base_rps else 0
             print(
                 f"| {name} | {result['rps']:.0f} | {result['p50']:.2f} | {result['p99']:.2f} | "
-                f"{ratio:.0%} | {result['errors']} | {'-' if queries is None else queries} |"
+                f"{result['ratio']:.0%} | {result['errors']} | {'-' if queries is None else queries} |"
             )
         print()
         print(f"Portal worker resident memory after the run (MB): {memory}")
