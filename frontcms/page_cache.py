@@ -19,21 +19,63 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 
 from .cache import content_version, seconds_until_next_change
 
 SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
 
 
-def _cacheable_request(request) -> bool:
+def _anonymous_read(request) -> bool:
+    """A GET/HEAD of a public page by a visitor without a session (so certainly not logged in)."""
     if request.method not in ("GET", "HEAD"):
         return False
     if request.path.startswith((f"/{settings.ADMIN_URL}", *SKIP_PREFIXES)):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    return not request.user.is_authenticated
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def _cacheable_request(request) -> bool:
+    return _anonymous_read(request) and not request.user.is_authenticated
+
+
+def _cached_response(request, key: str):
+    """The stored response for `key` if it is still correct now (a 304 when the browser has it), else None."""
+    cached = cache.get(key)
+    # Entries carry the moment they stop being correct (the next time-driven change) and are
+    # checked against this server's clock, whatever the cache server's own expiry does.
+    if isinstance(cached, tuple) and cached[0] > time.time():
+        response = cached[1]
+        response["X-Page-Cache"] = "hit"
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+    return None
+
+
+class PageCacheServeMiddleware:
+    """Outer half of the page cache, placed early in MIDDLEWARE: a hit skips sessions, CSRF,
+    authentication, messages and the rest, which is most of the cost of a cached page.
+
+    It stores the complete response (with every inner middleware's headers) that the inner
+    AnonymousPageCacheMiddleware marked as cacheable; only that one can tell whether the page
+    used a CSRF token or came from a logged-in user."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _anonymous_read(request):
+            return self.get_response(request)
+        request._page_cache_outer = True
+        key = page_cache_key(request)
+        response = _cached_response(request, key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        until = getattr(response, "page_cache_until", None)
+        # Middleware between the two halves may still have set a cookie (a session): never store that.
+        if until is not None and response.status_code == 200 and not response.cookies:
+            cache.set(key, (until, response), max(1, int(until - time.time())))
+        return response
 
 
 def page_cache_key(request) -> str:
@@ -52,14 +94,12 @@ class AnonymousPageCacheMiddleware:
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
+        outer = getattr(request, "_page_cache_outer", False)
         key = page_cache_key(request)
-        cached = cache.get(key)
-        # Entries carry the moment they stop being correct (the next time-driven change) and are
-        # checked against this server's clock, whatever the cache server's own expiry does.
-        if isinstance(cached, tuple) and cached[0] > time.time():
-            response = cached[1]
-            response["X-Page-Cache"] = "hit"
-            return response
+        if not outer:  # without PageCacheServeMiddleware, this one serves hits too
+            response = _cached_response(request, key)
+            if response is not None:
+                return response
         response = self.get_response(request)
         if (
             response.status_code == 200
@@ -75,5 +115,8 @@ class AnonymousPageCacheMiddleware:
                 response["ETag"] = f'"{digest}"'
             if ttl > 0:
                 response["X-Page-Cache"] = "miss"
-                cache.set(key, (time.time() + ttl, response), ttl)
+                if outer:
+                    response.page_cache_until = time.time() + ttl  # stored by the outer half
+                else:
+                    cache.set(key, (time.time() + ttl, response), ttl)
         return response

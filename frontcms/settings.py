@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "frontcms.middleware.RejectMalformedRequestMiddleware",
     "frontcms.middleware.SecurityHeadersMiddleware",
+    # Serves cached anonymous pages before sessions, CSRF and auth run (frontcms/page_cache.py).
+    "frontcms.page_cache.PageCacheServeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -172,3 +172,33 @@ def test_logged_in_staff_always_see_fresh_pages(cache_backend, client, editor_us
         assert "X-Page-Cache" not in response
         assert "private" in response["Cache-Control"]
         assert "Tiêu đề sau khi sửa" in response.content.decode()
+
+
+def test_a_response_that_sets_a_cookie_on_the_way_out_is_never_stored(cache_backend, client, monkeypatch):
+    """Middleware between the two halves of the page cache (sessions, messages) may add a cookie
+    after the inner half has judged the page cacheable: the outer half must not store it."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    original = SessionMiddleware.process_response
+
+    def set_cookie(self, request, response):
+        response = original(self, request, response)
+        response.set_cookie("sessionid", "khach-a")
+        return response
+
+    monkeypatch.setattr(SessionMiddleware, "process_response", set_cookie)
+    article = ArticleFactory()
+    first = client.get(article.get_absolute_url())
+    assert first.cookies["sessionid"].value == "khach-a"
+    client.cookies.clear()
+    second = client.get(article.get_absolute_url())
+    assert second.get("X-Page-Cache") != "hit"
+
+
+def test_a_cached_hit_answers_304_to_a_browser_that_has_it(cache_backend, client):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    client.get(url)
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert client.get(url, HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
