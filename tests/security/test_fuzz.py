@@ -268,3 +268,85 @@ def test_every_method_and_odd_headers_never_give_a_server_error(seeded, fuzz_cli
             if response.status_code >= 500:
                 server_errors.append((page, headers, response.status_code))
     assert not server_errors, (server_errors[:20], exceptions[:3])
+
+
+FORM_FIELDS = [
+    "name",
+    "contact",
+    "email",
+    "subject",
+    "message",
+    "text",
+    "score",
+    "choice",
+    "choices",
+    "captcha_0",
+    "captcha_1",
+    "website",
+    "q",
+    "csrfmiddlewaretoken",
+]
+FORM_VALUES = [
+    "",
+    "x",
+    "\x00",
+    "a\x00b",
+    "x" * 20000,
+    "-1",
+    "99999999999999999999",
+    "1.5",
+    "<script>alert(1)</script>",
+    "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+    "\u202e",
+    "PASSED",
+    "0",
+]
+
+
+def _post_targets(seeded_values) -> list[str]:
+    """Every public route, filled with real values where the seeded objects have them, plus the
+    engagement forms of a real article and poll when those apps exist."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    rng = random.Random(SEED + 3)
+    targets = {_fill(route, {k: v[0] for k, v in seeded_values.items() if v}, rng) for route in _routes()}
+    if apps.is_installed("frontcms.engagement") and apps.is_installed("news"):
+        from tests.factories import ArticleFactory, PollFactory
+
+        article = ArticleFactory()
+        ct = ContentType.objects.get_for_model(article).pk
+        poll = PollFactory()
+        targets |= {
+            reverse("engagement:comment", kwargs={"ct_id": ct, "object_id": article.pk}),
+            reverse("engagement:rate", kwargs={"ct_id": ct, "object_id": article.pk}),
+            reverse("engagement:vote", kwargs={"pk": poll.pk}),
+            reverse("engagement:feedback"),
+        }
+    return sorted(targets)
+
+
+@pytest.mark.django_db
+def test_hostile_form_posts_never_give_a_server_error(seeded, fuzz_client):
+    values, _urls = seeded
+    client, exceptions = fuzz_client
+    rng = random.Random(SEED + 2)
+    server_errors, statuses = [], set()
+    targets = _post_targets(values)
+    for url in targets:
+        for _ in range(8):
+            data = {}
+            for name in rng.sample(FORM_FIELDS, rng.randint(1, len(FORM_FIELDS))):
+                value = rng.choice(FORM_VALUES)
+                data[name] = [value, rng.choice(FORM_VALUES)] if rng.random() < 0.2 else value
+            response = client.post(url, data)
+            statuses.add(response.status_code)
+            if response.status_code >= 500:
+                server_errors.append((url, sorted(data), response.status_code))
+        from django.core.cache import cache
+
+        cache.clear()  # keep the rate limits from hiding the later posts
+    assert len(targets) > 20
+    assert statuses & {200, 302, 400}, statuses  # some posts reached a form, not only 403/405
+    assert not server_errors, (server_errors[:10], exceptions[:3], statuses)
