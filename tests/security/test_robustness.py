@@ -173,3 +173,18 @@ def test_slug_that_folds_onto_an_existing_one_is_a_form_error_not_a_500(admin_us
         assert response.context["adminform"].form.errors.get("slug")
     with transaction.atomic():
         assert Page.objects.filter(slug="gioi-thieu").count() == 1
+
+
+def test_every_admin_of_long_form_content_uses_optimistic_locking():
+    """Rich-text content is where a silently lost edit costs most: its admin must lock."""
+    from tests.security.support import rich_text_fields
+
+    unlocked = sorted(
+        {
+            model._meta.label
+            for model, _field in rich_text_fields()
+            if model in admin.site._registry
+            and not issubclass(admin.site._registry[model].form, ConcurrentEditForm)
+        }
+    )
+    assert not unlocked, f"admins that let a second editor overwrite the first silently: {unlocked}"
