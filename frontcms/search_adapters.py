@@ -20,4 +20,6 @@ def register() -> None:
     from . import search
     from .models import Page
 
-    search.register_model(SearchAdapter(model=Page, kind="page", label="Trang", document=page_document, order=40))
+    search.register_model(
+        SearchAdapter(model=Page, kind="page", label="Trang", document=page_document, order=40)
+    )

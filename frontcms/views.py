@@ -162,8 +162,9 @@ class SearchView(TemplateView):
         if org_slug and apps.is_installed("committees"):
             Organization = apps.get_model("committees", "Organization")
             organization = Organization.objects.filter(slug=org_slug[:200]).only("pk", "name").first()
-        results = search.search(query, kind=kind, organization_id=organization.pk if organization else None,
-                                year=year)
+        results = search.search(
+            query, kind=kind, organization_id=organization.pk if organization else None, year=year
+        )
         page = Paginator(results, self.paginate_by).get_page(params.get("trang"))
         labels = {a.kind: a.label for a in kinds}
         hits = [
