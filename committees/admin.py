@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from frontcms.text import fold
+from frontcms.workflow import ConcurrentEditForm
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
 from .scoping import OrganizationScopedAdminMixin
@@ -105,13 +106,14 @@ class TermMembershipInline(MembershipInline):
 @admin.register(Organization)
 class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, VersionAdmin):
     organization_field = "pk"
+    form = ConcurrentEditForm  # two editors on the same organisation: the second save is refused
     list_display = ("name", "kind", "parent", "founded_on", "dissolved_on", "view_link")
     list_filter = ("kind", CurrentOrganizationFilter)
     search_fields = ("search_name", "slug")
     autocomplete_fields = ("parent", "succeeded_by")
     inlines = [TermInline, ContactPointInline]
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug")}),
+        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug", "loaded_version")}),
         (_("Giới thiệu, chức năng nhiệm vụ"), {"fields": ("intro", "functions")}),
         (_("Liên hệ"), {"fields": ("address", "phone", "email")}),
         (_("Lịch sử"), {"fields": ("founded_on", "dissolved_on", "succeeded_by")}),
