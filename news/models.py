@@ -126,8 +126,9 @@ class Article(SluggedModel, Publishable):
         ordering = ["-published_at", "-pk"]
         permissions = [("publish_article", _("Xuất bản bài viết"))]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="news_article_pub_idx"),
-            models.Index(fields=["category", "status", "-published_at"], name="news_article_cat_idx"),
+            # The id closes the order (newest_first) so that deep pages walk the index alone.
+            models.Index(fields=["status", "-published_at", "-id"], name="news_article_pub_idx"),
+            models.Index(fields=["category", "status", "-published_at", "-id"], name="news_article_cat_idx"),
             models.Index(fields=["organization", "status", "-published_at"], name="news_article_org_idx"),
             models.Index(fields=["is_featured", "status", "-published_at"], name="news_article_feat_idx"),
             models.Index(fields=["event", "status", "-published_at"], name="news_article_event_idx"),

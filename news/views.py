@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from committees.scoping import allowed_organization_ids
-from frontcms.pagination import PaginationMixin
+from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
 from frontcms.views import OldSlugRedirectMixin
 
 from .models import Article, Category
@@ -24,6 +24,7 @@ class ArticleListView(PaginationMixin, ListView):
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
+    paginator_class = DeferredJoinPaginator
 
     def get_queryset(self):
         return self.filter_articles(Article.objects.published()).with_cards().newest_first()
