@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from frontcms.pagination import PaginationMixin
+from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
 from frontcms.text import WEEKDAYS
 from frontcms.views import OldSlugRedirectMixin
 
@@ -30,6 +30,7 @@ class EventListView(PaginationMixin, FilterView):
     template_name = "events/event_list.html"
     context_object_name = "events"
     strict = False
+    paginator_class = DeferredJoinPaginator  # the reader order sorts every event: ids only, then 20 rows
 
     def get_queryset(self):
         return Event.objects.published().with_cards().reader_order()

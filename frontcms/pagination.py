@@ -48,7 +48,12 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         queryset = self.object_list
-        if isinstance(queryset, QuerySet) and queryset.ordered:
+        if (
+            isinstance(queryset, QuerySet)
+            and queryset.ordered
+            and not queryset.query.distinct
+            and not queryset.query.combinator
+        ):
             ids = queryset.values("pk")[bottom:top]
             return self._get_page(queryset.filter(pk__in=Subquery(ids)), number, self)
         return self._get_page(queryset[bottom:top], number, self)
