@@ -5,6 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 export DEBUG=1
 .venv/bin/python manage.py migrate --noinput
-.venv/bin/python manage.py compilemessages -v0 2>/dev/null || true
 .venv/bin/python manage.py seed_demo
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000
