@@ -7,12 +7,15 @@ import datetime
 from django.db.models import Min
 from django.utils import timezone
 
+from frontcms.cache import cached_block
+
 from .models import Document, Event
 
 UPCOMING_LIMIT = 5
 DOCUMENTS_LIMIT = 5
 
 
+@cached_block("events:upcoming")
 def upcoming_context(request) -> dict:
     """The next events (soonest first); when none is planned, the latest past ones. Two queries at most."""
     now = timezone.now()
@@ -26,6 +29,7 @@ def upcoming_context(request) -> dict:
     return {"events": events, "past": past}
 
 
+@cached_block("events:documents")
 def documents_context(request) -> dict:
     documents = Document.objects.published().select_related("issuer").newest_first()[:DOCUMENTS_LIMIT]
     return {"documents": list(documents)}

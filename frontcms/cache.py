@@ -72,3 +72,41 @@ def seconds_until_next_change(limit: int) -> int:
 
     remaining = int((next_change(limit) - timezone.now()).total_seconds())
     return max(0, min(limit, remaining))
+
+
+# --- fragments ------------------------------------------------------------------------------------
+def cached_until_change(name: str, compute, limit: int | None = None):
+    """`compute()`, kept in the cache until any content changes or the next time-driven change.
+
+    For data that does not depend on the visitor (home blocks, related news). Entries carry the
+    moment they stop being correct and are checked against this server's clock, like pages."""
+    from django.conf import settings
+
+    limit = settings.PAGE_CACHE_SECONDS if limit is None else limit
+    key = f"frontcms:fragment:{name}:{content_version()}"
+    found = cache.get(key)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] > time.time():
+        return found[1]
+    value = compute()
+    # Only once the page layer has worked out the next time-driven change (its queries belong to
+    # the page, not to every fragment): until then the fragment is simply not kept.
+    moment = cache.get(f"frontcms:next-change:{content_version()}")
+    if moment is not None:
+        ttl = int(min(limit, moment.timestamp() - time.time()))
+        if ttl > 0:
+            cache.set(key, (time.time() + ttl, value), ttl)
+    return value
+
+
+def cached_block(name: str):
+    """Decorator for a home block's `get_context(request)` whose data is the same for every visitor."""
+    import functools
+
+    def decorator(function):
+        @functools.wraps(function)
+        def wrapper(request):
+            return cached_until_change(f"block:{name}", lambda: function(request))
+
+        return wrapper
+
+    return decorator

@@ -100,22 +100,15 @@ def visible_articles(user):
 def articles_around(article) -> tuple[list, list]:
     """Related news and "Các tin tức khác" of `article`: five queries, so kept in the cache until
     any content changes (the content version) or a scheduled article appears (the next change)."""
-    from django.conf import settings
-    from django.core.cache import cache
+    from frontcms.cache import cached_until_change
 
-    from frontcms.cache import content_version, seconds_until_next_change
-
-    key = f"news:around:{article.pk}:{content_version()}"
-    found = cache.get(key)
-    if found is None:
+    def compute():
         related = Article.objects.related_to(article)
         others = Article.objects.published().exclude(pk=article.pk)
         others = others.filter(category_id=article.category_id) if article.category_id else others
-        found = (related, list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT]))
-        ttl = seconds_until_next_change(settings.PAGE_CACHE_SECONDS)
-        if ttl > 0:
-            cache.set(key, found, ttl)
-    return found
+        return related, list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT])
+
+    return cached_until_change(f"news:around:{article.pk}", compute)
 
 
 class ArticleDetailMixin:

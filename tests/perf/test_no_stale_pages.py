@@ -202,3 +202,30 @@ def test_a_cached_hit_answers_304_to_a_browser_that_has_it(cache_backend, client
     hit = client.get(url)
     assert hit["X-Page-Cache"] == "hit"
     assert client.get(url, HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
+
+
+def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, client, editor_user):
+    """Home blocks are kept in the cache for everyone (staff included) once the page layer knows
+    the next time-driven change; a publish or a scheduled time passing still shows at once."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    from frontcms.cache import content_version
+
+    reader = Client()
+    client.force_login(editor_user)
+    now = timezone.now()
+    ArticleFactory(title="Tin nền của trang chủ")
+    ArticleFactory(title="Tin hẹn giờ cho biên tập viên", published_at=now + datetime.timedelta(hours=2))
+    with time_machine.travel(now, tick=False):
+        cached_html(reader, "/")  # an anonymous visit works out the next time-driven change
+        assert "Tin nền của trang chủ" in fresh_html(client, "/")
+        assert cache.get(f"frontcms:fragment:block:news:featured:{content_version()}") is not None
+        ArticleFactory(title="Tin mới đăng cho biên tập viên")
+        assert "Tin mới đăng cho biên tập viên" in fresh_html(client, "/")
+        cached_html(reader, "/")
+        html = fresh_html(client, "/")  # served with the fragments of the new version
+        assert "Tin mới đăng cho biên tập viên" in html and "Tin hẹn giờ cho biên tập viên" not in html
+        assert cache.get(f"frontcms:fragment:block:news:featured:{content_version()}") is not None
+    with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
+        assert "Tin hẹn giờ cho biên tập viên" in fresh_html(client, "/")
