@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import uuid
-import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.files import sniff_kind
 from frontcms.text import slugify_vi
 
 # extension → (kind, label shown to readers)
@@ -28,39 +28,6 @@ FILE_KINDS = {
     "png": ("png", "PNG"),
 }
 KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "jpg": "JPEG", "png": "PNG"}
-# An OOXML package is a ZIP holding this part.
-OOXML_MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
-
-
-def _head(fileobj, length: int = 16) -> bytes:
-    fileobj.seek(0)
-    data = fileobj.read(length)
-    fileobj.seek(0)
-    return data or b""
-
-
-def sniff_kind(fileobj) -> str | None:
-    """The kind ("pdf", "docx", "xlsx", "jpg", "png") the file's bytes show, or None."""
-    head = _head(fileobj, 16)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            fileobj.seek(0)
-            with zipfile.ZipFile(fileobj) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-        finally:
-            fileobj.seek(0)
-        for kind, part in OOXML_MAIN_PART.items():
-            if part in names and "[Content_Types].xml" in names:
-                return kind
-    return None
 
 
 def extension_kind(name: str) -> str | None:

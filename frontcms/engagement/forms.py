@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import zipfile
-
 from captcha.fields import CaptchaField
 from django import forms
 from django.core.cache import cache
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.files import sniff_kind
 from frontcms.text import nfc
 
 from .api import setting
@@ -90,31 +89,8 @@ class VoteForm(forms.Form):
 
 
 # --- feedback -------------------------------------------------------------------------------------
-ATTACHMENT_TYPES = {"pdf": "PDF", "docx": "DOCX", "jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
-
-
-def sniff_type(upload) -> str | None:
-    """The real type of an upload from its first bytes (and, for DOCX, its zip contents)."""
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "PDF"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-        finally:
-            upload.seek(0)
-        if "[Content_Types].xml" in names and "word/document.xml" in names:
-            return "DOCX"
-    return None
+# extension → the kind its bytes must show (frontcms.files.sniff_kind)
+ATTACHMENT_KINDS = {"pdf": "pdf", "docx": "docx", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
 
 
 def validate_attachment(upload) -> None:
@@ -124,8 +100,8 @@ def validate_attachment(upload) -> None:
             _("Tệp quá lớn (tối đa %(size)s).") % {"size": filesizeformat(max_size)}, code="too_large"
         )
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    expected = ATTACHMENT_TYPES.get(extension)
-    if expected is None or sniff_type(upload) != expected:
+    expected = ATTACHMENT_KINDS.get(extension)
+    if expected is None or sniff_kind(upload) != expected:
         raise forms.ValidationError(_("Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG."), code="bad_type")
 
 
