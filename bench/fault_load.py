@@ -45,7 +45,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from tests.ops.support import Process, app_env, manage, shell, start_gunicorn  # noqa: E402
-from tests.pgcluster import _as_postgres, _bin, start_cluster  # noqa: E402
+from tests.pgcluster import _bin, start_cluster  # noqa: E402
 
 HOST = "mttq.example.vn"
 ADMIN = ("tai-kiem-tra", "Kiem-tra-tai-2026!")
@@ -245,30 +245,11 @@ def main() -> int:
         events["workers reloaded"] = time.monotonic()
         print(f"{events['workers reloaded'] - t0:6.1f}s  SIGHUP master (graceful reload)")
         at(duration * 0.6)
-        data = str(cluster.directory / "data")
-        cluster.run(_bin("pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+        cluster.stop_server()
         events["database stopped"] = time.monotonic()
         print(f"{events['database stopped'] - t0:6.1f}s  PostgreSQL stopped")
         time.sleep(args.outage)
-        options = f"-p {cluster.port} -k {cluster.directory} -c listen_addresses=127.0.0.1"
-        subprocess.run(
-            _as_postgres(
-                [
-                    _bin("pg_ctl"),
-                    "-D",
-                    data,
-                    "-o",
-                    options,
-                    "-l",
-                    str(cluster.directory / "log"),
-                    "-w",
-                    "start",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        cluster.start_server()
         events["database started"] = time.monotonic()
         print(f"{events['database started'] - t0:6.1f}s  PostgreSQL started")
         at(duration)

@@ -59,6 +59,19 @@ class Cluster:
     def run(self, *cmd: str, **kwargs) -> subprocess.CompletedProcess:
         return subprocess.run(_as_postgres(list(cmd)), check=True, capture_output=True, text=True, **kwargs)
 
+    def start_server(self) -> None:
+        """Start (or restart after stop_server) the server on this cluster's port, waiting until it is up."""
+        options = (
+            f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        )
+        data, log = str(self.directory / "data"), str(self.directory / "log")
+        self.run(_bin("pg_ctl"), "-D", data, "-o", options, "-l", log, "-w", "start", timeout=60)
+
+    def stop_server(self) -> None:
+        """Stop the server but keep the data (outage tests); start_server() brings it back."""
+        self.run(_bin("pg_ctl"), "-D", str(self.directory / "data"), "-m", "fast", "-w", "stop", timeout=60)
+
     def stop(self) -> None:
         if (self.directory / "data" / "postmaster.pid").exists():
             subprocess.run(
@@ -88,21 +101,7 @@ def start_cluster(dbname: str = "frontcms") -> Cluster:
             "-U",
             "postgres",
         )
-        options = (
-            f"-p {cluster.port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        cluster.run(
-            _bin("pg_ctl"),
-            "-D",
-            str(directory / "data"),
-            "-o",
-            options,
-            "-l",
-            str(directory / "log"),
-            "-w",
-            "start",
-        )
+        cluster.start_server()
         cluster.run(_bin("createdb"), "-h", "127.0.0.1", "-p", str(cluster.port), "-U", "postgres", dbname)
     except subprocess.CalledProcessError as exc:
         log = (directory / "log").read_text() if (directory / "log").exists() else ""

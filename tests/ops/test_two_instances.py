@@ -10,7 +10,7 @@ import time
 import pytest
 
 from tests.ops.support import app_env, fetch, manage, shell, start_gunicorn, start_redis, wait_for
-from tests.pgcluster import _as_postgres, _bin, start_cluster
+from tests.pgcluster import start_cluster
 
 pytestmark = pytest.mark.postgres
 
@@ -97,8 +97,7 @@ def test_health_reports_outages_and_the_site_recovers(site, tmp_path):
     assert fetch(base_a + "/suc-khoe/")[0] == 200
 
     # PostgreSQL stops: the health check says so (503, not 500) and comes back by itself.
-    data = str(cluster.directory / "data")
-    cluster.run(_bin("pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+    cluster.stop_server()
     try:
         status, _headers, body = fetch(base_a + "/suc-khoe/")
         assert status == 503 and "database" in body, (status, body)
@@ -108,27 +107,7 @@ def test_health_reports_outages_and_the_site_recovers(site, tmp_path):
         assert status == 503 and headers.get("Retry-After"), (status, headers)
         assert time.monotonic() - started < 15
     finally:
-        options = f"-p {cluster.port} -k {cluster.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
-        import subprocess
-
-        subprocess.run(
-            _as_postgres(
-                [
-                    _bin("pg_ctl"),
-                    "-D",
-                    data,
-                    "-o",
-                    options,
-                    "-l",
-                    str(cluster.directory / "log"),
-                    "-w",
-                    "start",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        cluster.start_server()
     wait_for(base_a + "/suc-khoe/", timeout=20)
     assert fetch(base_a + "/gioi-thieu-chung/")[0] == 200
 
@@ -158,11 +137,9 @@ def test_pages_stay_up_while_redis_is_down(site):
 
 def test_a_reader_during_a_brief_database_restart_waits_instead_of_failing(site):
     env, base_a, _base_b, _redis, cluster = site
-    import subprocess
     import threading
 
-    data = str(cluster.directory / "data")
-    cluster.run(_bin("pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+    cluster.stop_server()
     results = {}
     reader = threading.Thread(
         target=lambda: results.update(
@@ -173,25 +150,7 @@ def test_a_reader_during_a_brief_database_restart_waits_instead_of_failing(site)
         reader.start()
         time.sleep(1.5)  # the request is now waiting for the database (DB_OUTAGE_WAIT defaults to 5 s)
     finally:
-        options = f"-p {cluster.port} -k {cluster.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
-        subprocess.run(
-            _as_postgres(
-                [
-                    _bin("pg_ctl"),
-                    "-D",
-                    data,
-                    "-o",
-                    options,
-                    "-l",
-                    str(cluster.directory / "log"),
-                    "-w",
-                    "start",
-                ]
-            ),
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
+        cluster.start_server()
     reader.join(timeout=30)
     status, _headers, body = results["page"]
     assert status == 200 and "Phiên bản một" in body, status
