@@ -27,7 +27,7 @@ FILE_KINDS = {
     "jpeg": ("jpg", "JPEG"),
     "png": ("png", "PNG"),
 }
-KIND_LABELS = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "jpg": "JPEG", "png": "PNG"}
+KIND_LABELS = dict(FILE_KINDS.values())  # kind → label, derived so the two never disagree
 
 
 def extension_kind(name: str) -> str | None:
