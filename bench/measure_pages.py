@@ -25,6 +25,7 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -45,6 +46,13 @@ SEARCH_QUERIES = [
     "nhiệm kỳ 2019-2024",
     "đối thoại",
     "phường",
+    # Rarer in titles, common or only in bodies, and nothing at all: the slower paths.
+    "hòa giải",
+    "chuyển đổi số",
+    "cử tri",
+    "công trình dân sinh",
+    "suất quà hộ nghèo",
+    "bão lũ miền Trung",
 ]
 
 
@@ -128,7 +136,9 @@ def main() -> None:
         query = search.parse_query(text)
         for _ in range(5):
             started = time.perf_counter()
-            list(search.search(query)[:20])
+            # What the search page does: the result count and the first page.
+            page = Paginator(search.search(query), 20).get_page(1)
+            list(page.object_list)
             search_times.append((time.perf_counter() - started) * 1000)
     search_times.sort()
     result["search query (index only)"] = {
@@ -136,9 +146,9 @@ def main() -> None:
         "status": 200,
         "median_ms": statistics.median(search_times),
         "p95_ms": search_times[int(len(search_times) * 0.95) - 1],
-        "queries": 2,
+        "queries": 4,
         "warm_median_ms": statistics.median(search_times),
-        "warm_queries": 2,
+        "warm_queries": 4,
     }
     print(json.dumps(result))
 

@@ -223,11 +223,17 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 # A query over a large portal can match tens of thousands of documents. Ranking them all would
-# read every one; instead the candidates are the CANDIDATES most recent matches plus the
-# CANDIDATES most recent documents with every word in the title (so an old but exactly titled
-# document is still found), and only those are ranked: at most 2 × CANDIDATES results, 50 pages.
-# The same rule on both databases keeps their results identical.
+# read every one; instead only a bounded candidate set is ranked: the CANDIDATES most recent
+# documents with every word in the title (so an old but exactly titled document is still found)
+# and, when there are fewer of those, also the CANDIDATES most recent matches anywhere. Every word
+# in the title outranks words found only in the summary or body, so when the title alone fills
+# the candidate set the body matches could only have come after it: at most 2 × CANDIDATES
+# results, 50 pages. The same rule on both databases keeps their results identical.
 CANDIDATES = 500
+# On PostgreSQL the title matches are first looked for among this many most recent documents,
+# read from a covering index in date order (frontcms_searchentry_recent_title, no table rows);
+# only a query whose title matches are rarer than that falls back on the trigram index.
+TITLE_WINDOW = 20000
 
 
 def search(query: ParsedQuery, kind: str = "", organization_id: int | None = None, year: int | None = None):
@@ -244,30 +250,10 @@ def search(query: ParsedQuery, kind: str = "", organization_id: int | None = Non
         qs = qs.filter(year=year)
     if query.is_empty:
         return qs.none()
-    in_title = qs
-    for word in query.words:
-        # Whole words in the folded title; on PostgreSQL the trigram GIN index serves this LIKE.
-        in_title = in_title.filter(title_folded__contains=f" {word} ")
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-
-        from .postgres import Unaccent
-
-        matches = qs.filter(
-            search_vector=SearchQuery(Unaccent(Value(" ".join(query.words))), config="simple")
-        )
-    else:
-        matches = qs
-        for word in query.words:
-            needle = f" {word} "
-            matches = matches.filter(
-                Q(title_folded__contains=needle)
-                | Q(summary_folded__contains=needle)
-                | Q(body_folded__contains=needle)
-            )
     # Two small id lists instead of one OR of subqueries, which would defeat the primary key index.
-    ids = set(matches.order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
-    ids.update(in_title.order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
+    ids = set(_recent_title_matches(qs, query.words))
+    if len(ids) < CANDIDATES:
+        ids.update(_recent_matches(qs, query.words))
     candidates = SearchEntry.objects.filter(pk__in=sorted(ids))
 
     score = Value(0)
@@ -284,6 +270,60 @@ def search(query: ParsedQuery, kind: str = "", organization_id: int | None = Non
         .annotate(rank=ExpressionWrapper(score, output_field=IntegerField()))
         .order_by("-rank", "-date", "-pk")
     )
+
+
+
+def _recent_title_matches(qs, words: list[str]) -> list[int]:
+    """Ids of the CANDIDATES most recent documents of `qs` with every word in the title."""
+    if connection.vendor == "postgresql":
+        ids = _title_matches_in_window(qs, words)
+        if len(ids) == CANDIDATES:
+            return ids
+    in_title = qs
+    for word in words:
+        # Whole words in the folded title; on PostgreSQL the trigram GIN index serves this LIKE.
+        in_title = in_title.filter(title_folded__contains=f" {word} ")
+    return list(in_title.order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
+
+
+def _title_matches_in_window(qs, words: list[str]) -> list[int]:
+    """The most recent title matches among the TITLE_WINDOW most recent documents of `qs`.
+
+    When this finds CANDIDATES of them they are exactly the most recent title matches overall.
+    A derived table keeps PostgreSQL from pushing the LIKE below the LIMIT, where it would
+    estimate the words as independent and pick the trigram index, reading thousands of wide rows.
+    Words are folded `[a-z0-9]+` tokens and go in as parameters.
+    """
+    window = qs.order_by("-date", "-pk").values_list("pk", "date", "title_folded")[:TITLE_WINDOW]
+    sql, params = window.query.sql_with_params()
+    like = " AND ".join(["recent.title_folded LIKE %s"] * len(words))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT recent.id FROM ({sql}) AS recent (id, date, title_folded) WHERE {like} "  # noqa: S608 - no user text in SQL
+            "ORDER BY recent.date DESC, recent.id DESC LIMIT %s",
+            [*params, *(f"% {word} %" for word in words), CANDIDATES],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _recent_matches(qs, words: list[str]) -> list[int]:
+    """Ids of the CANDIDATES most recent documents of `qs` with every word anywhere."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery
+
+        from .postgres import Unaccent
+
+        matches = qs.filter(search_vector=SearchQuery(Unaccent(Value(" ".join(words))), config="simple"))
+    else:
+        matches = qs
+        for word in words:
+            needle = f" {word} "
+            matches = matches.filter(
+                Q(title_folded__contains=needle)
+                | Q(summary_folded__contains=needle)
+                | Q(body_folded__contains=needle)
+            )
+    return list(matches.order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
 
 
 def suggestions(query: ParsedQuery, limit: int = 5) -> list[str]:

@@ -112,3 +112,40 @@ def test_search_query_count_is_bounded(client, django_assert_max_num_queries):
     client.get("/tim-kiem/", {"q": "tap huan"})
     with django_assert_max_num_queries(8):
         client.get("/tim-kiem/", {"q": "tap huan", "trang": "2"})
+
+
+@pytest.fixture
+def dated_pages():
+    """Seven pages, newest first: two non-matching, then five with "tập huấn" in the title."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    titles_newest_first = [
+        "Thông báo lịch tiếp dân",  # no match at all
+        "Lịch làm việc tháng",  # the words in the body only
+        *(f"Tập huấn đợt {n}" for n in range(5, 0, -1)),
+    ]
+    for age, title in enumerate(titles_newest_first):
+        body = "<p>Lớp tập huấn cho cán bộ.</p>" if title == "Lịch làm việc tháng" else "<p>Nội dung.</p>"
+        page = PageFactory(title=title, body=body)
+        SearchEntry.objects.filter(object_id=page.pk, kind="page").update(date=now - timedelta(days=age + 1))
+    return titles_newest_first
+
+
+@pytest.mark.parametrize("window", [2, 3, 100])
+def test_candidates_are_the_most_recent_title_matches_whichever_way_they_are_found(
+    dated_pages, monkeypatch, window
+):
+    # A window of 2 holds no title match (the trigram fallback), 3 holds one, 100 holds all.
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    monkeypatch.setattr(search, "TITLE_WINDOW", window)
+    # Three title matches fill the candidates, so the newer body-only match is not ranked.
+    assert titles("tap huan") == ["Tập huấn đợt 5", "Tập huấn đợt 4", "Tập huấn đợt 3"]
+
+
+def test_body_matches_are_added_when_titles_do_not_fill_the_candidates(dated_pages, monkeypatch):
+    monkeypatch.setattr(search, "CANDIDATES", 6)
+    monkeypatch.setattr(search, "TITLE_WINDOW", 2)
+    assert titles("tap huan") == [f"Tập huấn đợt {n}" for n in range(5, 0, -1)] + ["Lịch làm việc tháng"]

@@ -39,7 +39,7 @@ LIMITS = {
     "event": 20,
     "organisation": 21,
     "person": 14,
-    "search": 16,  # two candidate id lists (recent matches, title matches), count, page
+    "search": 17,  # title window (PostgreSQL), title matches, recent matches, count, page
     "static page": 14,
     "organisation tree": 15,
     "document library": 17,
