@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Min
+from django.db.models import Subquery
 from django.utils import timezone
 
 from frontcms.cache import cached_block
@@ -36,18 +36,26 @@ def documents_context(request) -> dict:
 
 
 def next_change() -> datetime.datetime | None:
-    """Event pages and lists change by themselves when an event starts or ends, or a scheduled one appears."""
+    """Event pages and lists change by themselves when an event starts or ends, or a scheduled one appears.
+
+    One statement of three "first one after now" subqueries, each served by an index (status and
+    start, end-or-start, publication time) instead of a scan of every event.
+    """
     now = timezone.now()
-    values = Event.objects.filter(status="published").aggregate(
-        start=Min("starts_at", filter=_after("starts_at", now)),
-        end=Min("ends_at", filter=_after("ends_at", now)),
-        publish=Min("published_at", filter=_after("published_at", now)),
+    published = Event.objects.filter(status="published")
+
+    def first_after(queryset, field: str):
+        return Subquery(queryset.filter(**{f"{field}__gt": now}).order_by(field).values(field)[:1])
+
+    row = (
+        Event.objects.order_by()
+        .values(
+            start=first_after(published, "starts_at"),
+            # An event without an end moves to "past" when it starts, so end-or-start covers both.
+            end=first_after(published.with_end(), "end_or_start"),
+            publish=first_after(published, "published_at"),
+        )
+        .first()
     )
-    moments = [v for v in values.values() if v is not None]
+    moments = [value for value in (row or {}).values() if value is not None]
     return min(moments) if moments else None
-
-
-def _after(field: str, now):
-    from django.db.models import Q
-
-    return Q(**{f"{field}__gt": now})
