@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frontcms.cache import cached_block
@@ -19,7 +20,12 @@ DOCUMENTS_LIMIT = 5
 def upcoming_context(request) -> dict:
     """The next events (soonest first); when none is planned, the latest past ones. Two queries at most."""
     now = timezone.now()
-    events = list(Event.objects.published().upcoming(now).with_cards().order_by("starts_at")[:UPCOMING_LIMIT])
+    # Sorting on COALESCE(start, end), which is just the start, instead of the bare column keeps
+    # PostgreSQL from walking the start index from the oldest past event (it cannot know that
+    # the upcoming ones all sit at its far end); it fetches the few upcoming events by their end
+    # instead and sorts those.
+    soonest = (Coalesce("starts_at", "ends_at"), "pk")
+    events = list(Event.objects.published().upcoming(now).with_cards().order_by(*soonest)[:UPCOMING_LIMIT])
     past = False
     if not events:
         events = list(
