@@ -88,13 +88,11 @@ def cached_until_change(name: str, compute, limit: int | None = None):
     if isinstance(found, tuple) and len(found) == 2 and found[0] > time.time():
         return found[1]
     value = compute()
-    # Only once the page layer has worked out the next time-driven change (its queries belong to
-    # the page, not to every fragment): until then the fragment is simply not kept.
-    moment = cache.get(f"frontcms:next-change:{content_version()}")
-    if moment is not None:
-        ttl = int(min(limit, moment.timestamp() - time.time()))
-        if ttl > 0:
-            cache.set(key, (time.time() + ttl, value), ttl)
+    # The next time-driven change is worked out once per content version and shared with the
+    # page layer, so visitors the page cache does not serve (staff, a session) keep fragments too.
+    ttl = int(min(limit, next_change(limit).timestamp() - time.time()))
+    if ttl > 0:
+        cache.set(key, (time.time() + ttl, value), ttl)
     return value
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Subquery
 from django.http import QueryDict
+from django.utils.functional import cached_property
+
+from .cache import cached_until_change
 
 
 def pagination_context(page_obj: Page | None, query: QueryDict) -> dict:
@@ -21,11 +26,48 @@ def pagination_context(page_obj: Page | None, query: QueryDict) -> dict:
     }
 
 
+class CountCachingPaginator(Paginator):
+    """A Paginator whose total is kept until content changes, when it is given a `count_key`.
+
+    Counting every published article with a tag reads thousands of rows on each request; the
+    number only changes when content does (a save, or a scheduled item appearing), which is
+    exactly when frontcms.cache.cached_until_change forgets it. Without a key (staff, who may
+    see unpublished items) it counts as usual.
+    """
+
+    count_key: str | None = None
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_key is None:
+            return self._count()
+        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
+        return cached_until_change(f"count:{digest}", self._count)
+
+    def _count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.count()
+        return len(self.object_list)
+
+
 class PaginationMixin:
-    """For ListViews: 20 a page, `?trang=N`, numbers that fit a phone screen."""
+    """For ListViews: 20 a page, `?trang=N`, numbers that fit a phone screen.
+
+    Anonymous readers' totals come from the cache until content changes (CountCachingPaginator),
+    keyed by the path and the filters.
+    """
 
     paginate_by = 20
     page_kwarg = "trang"
+    paginator_class = CountCachingPaginator
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
+        if isinstance(paginator, CountCachingPaginator) and not self.request.user.is_authenticated:
+            filters = self.request.GET.copy()
+            filters.pop(self.page_kwarg, None)
+            paginator.count_key = f"{self.request.path}?{filters.urlencode()}"
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,7 +75,7 @@ class PaginationMixin:
         return context
 
 
-class DeferredJoinPaginator(Paginator):
+class DeferredJoinPaginator(CountCachingPaginator):
     """A Paginator for deep pages of large, index-ordered querysets (`?trang=500`).
 
     The page's ids are found by an index-only scan in a subquery, and only those rows are read:

@@ -229,3 +229,50 @@ def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, clie
         assert cache.get(f"frontcms:fragment:block:news:featured:{content_version()}") is not None
     with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
         assert "Tin hẹn giờ cho biên tập viên" in fresh_html(client, "/")
+
+
+# --- list totals (frontcms.pagination.CountCachingPaginator) ---------------------------------------
+def total_without_page_cache(client, url: str) -> int:
+    """The list's total as a reader with a session gets it: no page cache, cached fragments."""
+    client.cookies["sessionid"] = "no-page-cache"
+    return client.get(url).context["paginator"].count
+
+
+@pytest.mark.parametrize("url", [NEWS, "/tin-tuc/the/hoi-nghi/", "/su-kien/"])
+def test_list_totals_are_cached_and_counted_afresh_after_a_change(cache_backend, client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add_one():
+        ArticleFactory(tags=["hội nghị"])
+        EventFactory()
+
+    add_one()
+    assert total_without_page_cache(client, url) == 1
+    with CaptureQueriesContext(connection) as counted:
+        assert total_without_page_cache(client, url) == 1
+    assert not any("COUNT(" in q["sql"] for q in counted.captured_queries)
+    add_one()
+    assert total_without_page_cache(client, url) == 2
+
+
+def test_a_scheduled_article_is_counted_by_itself_at_its_time(cache_backend, client):
+    now = timezone.now()
+    ArticleFactory()
+    ArticleFactory(published_at=now + datetime.timedelta(hours=1))
+    with time_machine.travel(now, tick=False):
+        assert total_without_page_cache(client, NEWS) == 1
+        assert total_without_page_cache(client, NEWS) == 1
+    with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
+        assert total_without_page_cache(client, NEWS) == 2
+
+
+def test_staff_totals_are_always_counted(editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ArticleFactory()
+    editor_client.get(NEWS)
+    with CaptureQueriesContext(connection) as counted:
+        assert editor_client.get(NEWS).context["paginator"].count == 1
+    assert any("COUNT(" in q["sql"] for q in counted.captured_queries)
