@@ -40,6 +40,7 @@ class CommitteesConfig(AppConfig):
                 blocks.wards_block,
                 order=50,
                 region="aside",
+                same_for_everyone=True,
             )
         )
         search.register()

@@ -38,11 +38,21 @@ class EventsConfig(AppConfig):
         from . import search
 
         home.register(
-            home.HomeBlock("events-upcoming", "events/blocks/upcoming.html", event_home.upcoming_context, 30)
+            home.HomeBlock(
+                "events-upcoming",
+                "events/blocks/upcoming.html",
+                event_home.upcoming_context,
+                30,
+                same_for_everyone=True,
+            )
         )
         home.register(
             home.HomeBlock(
-                "events-documents", "events/blocks/documents.html", event_home.documents_context, 40
+                "events-documents",
+                "events/blocks/documents.html",
+                event_home.documents_context,
+                40,
+                same_for_everyone=True,
             )
         )
         search.register()

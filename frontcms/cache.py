@@ -7,6 +7,7 @@ and no list of keys has to be tracked. Shared caches (Redis) make this work acro
 
 from __future__ import annotations
 
+import secrets
 import time
 
 from django.core.cache import cache
@@ -14,17 +15,22 @@ from django.core.cache import cache
 VERSION_KEY = "frontcms:content-version"
 
 
+def _new_version() -> str:
+    # The time alone could repeat (two saves on a coarse or frozen clock) and leave a stale page.
+    return f"{time.time_ns()}-{secrets.token_hex(4)}"
+
+
 def content_version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = str(time.time_ns())
+        version = _new_version()
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
     return version
 
 
 def bump_content_version() -> None:
-    cache.set(VERSION_KEY, str(time.time_ns()), None)
+    cache.set(VERSION_KEY, _new_version(), None)
 
 
 # --- time-driven changes --------------------------------------------------------------------------

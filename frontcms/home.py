@@ -3,6 +3,11 @@
 The home page belongs to the core, but its content (latest news, upcoming events, …) belongs to
 the apps. Each app registers its blocks in `AppConfig.ready()`; the home view renders them in
 `order`. This keeps the dependency pointing from the apps to the core, never back.
+
+A block whose output is the same for every visitor says so with `same_for_everyone=True`: its
+HTML, not just its data, is then kept until content changes (frontcms.cache.cached_until_change),
+so pages the page cache does not serve (staff, visitors with a session) skip rendering it too.
+Its template then gets only `data`, not the request context.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ class HomeBlock:
     get_context: Callable[[HttpRequest], dict[str, Any]]
     order: int = 100
     region: str = "main"  # "main": the home page body; "aside": the sidebar of every page
+    same_for_everyone: bool = False  # keep the rendered HTML (see the module docstring)
 
 
 @dataclass
@@ -29,6 +35,7 @@ class RenderedBlock:
     template: str
     region: str
     data: dict[str, Any] = field(default_factory=dict)
+    html: str = ""  # the rendered block, for blocks that are the same for everyone
 
 
 _registry: dict[str, HomeBlock] = {}
@@ -41,4 +48,19 @@ def register(block: HomeBlock) -> None:
 def blocks(request: HttpRequest, region: str = "main") -> list[RenderedBlock]:
     """The blocks registered for `region`, in order, each with the data its template needs."""
     ordered = sorted((b for b in _registry.values() if b.region == region), key=lambda b: (b.order, b.name))
-    return [RenderedBlock(b.name, b.template, b.region, b.get_context(request)) for b in ordered]
+    return [_rendered(block, request) for block in ordered]
+
+
+def _rendered(block: HomeBlock, request: HttpRequest) -> RenderedBlock:
+    if not block.same_for_everyone:
+        return RenderedBlock(block.name, block.template, block.region, block.get_context(request))
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    from .cache import cached_until_change
+
+    html = cached_until_change(
+        f"block-html:{block.name}:{get_language()}",
+        lambda: render_to_string(block.template, {"data": block.get_context(request)}),
+    )
+    return RenderedBlock(block.name, block.template, block.region, html=html)

@@ -29,11 +29,21 @@ class NewsConfig(AppConfig):
         from . import search, signals  # noqa: F401  (signals: ASCII tag slugs)
 
         home.register(
-            home.HomeBlock("news_featured", "news/blocks/featured.html", news_home.featured_context, order=10)
+            home.HomeBlock(
+                "news_featured",
+                "news/blocks/featured.html",
+                news_home.featured_context,
+                order=10,
+                same_for_everyone=True,
+            )
         )
         home.register(
             home.HomeBlock(
-                "news_categories", "news/blocks/categories.html", news_home.categories_context, order=30
+                "news_categories",
+                "news/blocks/categories.html",
+                news_home.categories_context,
+                order=30,
+                same_for_everyone=True,
             )
         )
         search.register()

@@ -32,7 +32,11 @@ class EngagementConfig(AppConfig):
         api.register_default_models()
         home.register(
             home.HomeBlock(
-                "engagement_most_read", "engagement/blocks/most_read.html", blocks.most_read_context, order=50
+                "engagement_most_read",
+                "engagement/blocks/most_read.html",
+                blocks.most_read_context,
+                order=50,
+                same_for_everyone=True,
             )
         )
         home.register(

@@ -276,3 +276,27 @@ def test_staff_totals_are_always_counted(editor_client):
     with CaptureQueriesContext(connection) as counted:
         assert editor_client.get(NEWS).context["paginator"].count == 1
     assert any("COUNT(" in q["sql"] for q in counted.captured_queries)
+
+
+# --- home blocks kept as HTML (frontcms.home, same_for_everyone) ------------------------------------
+def html_without_page_cache(client, url: str) -> str:
+    client.cookies["sessionid"] = "no-page-cache"
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    return response.content.decode()
+
+
+def test_block_html_kept_for_session_visitors_follows_every_change(cache_backend, client):
+    now = timezone.now()
+    ArticleFactory(title="Tin cũ trên trang chủ", is_featured=True)
+    scheduled = ArticleFactory(title="Tin hẹn giờ trên trang chủ", published_at=now + datetime.timedelta(hours=1))
+    with time_machine.travel(now, tick=False):
+        assert "Tin cũ trên trang chủ" in html_without_page_cache(client, "/")
+        assert "Tin hẹn giờ trên trang chủ" not in html_without_page_cache(client, "/")
+    with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
+        assert "Tin hẹn giờ trên trang chủ" in html_without_page_cache(client, "/")
+        scheduled.title = "Tin hẹn giờ, đã sửa tiêu đề"
+        scheduled.save()
+        assert "Tin hẹn giờ, đã sửa tiêu đề" in html_without_page_cache(client, "/")
+        EventFactory(title="Hội nghị mới lên lịch", starts_at=now + datetime.timedelta(days=2))
+        assert "Hội nghị mới lên lịch" in html_without_page_cache(client, "/")
