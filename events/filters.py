@@ -14,31 +14,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Organization
-from frontcms.text import fold, normalize_query
+from frontcms import search
 
 from .models import Document, DocumentType, Event, EventKind, EventStatus
 
 
-def _words(value: str) -> list[str]:
-    return normalize_query(value or "").split()[:8]
+def text_filter(queryset, kind: str, value: str):
+    """Objects where every word of `value` is found in their search index row (frontcms.search).
 
-
-def text_filter(queryset, fields: list[str], value: str):
-    """Objects where every word of `value` appears in one of `fields`, accent-insensitively.
-
-    `tap huan`, `tập huấn` and `TẬP HUẤN` find each other. Folding happens in Python over one
-    query of the candidate texts: SQLite cannot fold `đ`, and the library of a district portal
-    (thousands of rows) is small enough. The search issue may replace this with PostgreSQL
-    full-text search.
+    Accent-insensitive and word-based like portal search: `tap huan`, `tập huấn` and `TẬP HUẤN`
+    find each other, through the index (full-text search on PostgreSQL) instead of reading
+    every row. Only published objects are indexed, as only those are listed.
     """
-    words = [fold(w) for w in _words(value)]
-    if not words:
-        return queryset
-    rows = queryset.values_list("pk", *fields)
-    ids = [
-        row[0] for row in rows if all(word in fold(" ".join(str(v or "") for v in row[1:])) for word in words)
-    ]
-    return queryset.filter(pk__in=ids)
+    ids = search.object_ids_matching(kind, value)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 class LenientFilterSet(django_filters.FilterSet):
@@ -124,7 +113,7 @@ class EventFilter(LenientFilterSet):
         )
 
     def filter_text(self, queryset, name, value):
-        return text_filter(queryset, ["title", "summary", "venue"], value)
+        return text_filter(queryset, "event", value)
 
     def filter_when(self, queryset, name, value):
         now = timezone.now()
@@ -161,4 +150,4 @@ class DocumentFilter(LenientFilterSet):
         )
 
     def filter_text(self, queryset, name, value):
-        return text_filter(queryset, ["number", "title", "summary"], value)
+        return text_filter(queryset, "document", value)

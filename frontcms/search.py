@@ -308,22 +308,37 @@ def _title_matches_in_window(qs, words: list[str]) -> list[int]:
 
 def _recent_matches(qs, words: list[str]) -> list[int]:
     """Ids of the CANDIDATES most recent documents of `qs` with every word anywhere."""
+    return list(_matching(qs, words).order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
+
+
+def _matching(qs, words: list[str]):
+    """The rows of `qs` with every word in the title, summary or body."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
         from .postgres import Unaccent
 
-        matches = qs.filter(search_vector=SearchQuery(Unaccent(Value(" ".join(words))), config="simple"))
-    else:
-        matches = qs
-        for word in words:
-            needle = f" {word} "
-            matches = matches.filter(
-                Q(title_folded__contains=needle)
-                | Q(summary_folded__contains=needle)
-                | Q(body_folded__contains=needle)
-            )
-    return list(matches.order_by("-date", "-pk").values_list("pk", flat=True)[:CANDIDATES])
+        return qs.filter(search_vector=SearchQuery(Unaccent(Value(" ".join(words))), config="simple"))
+    for word in words:
+        needle = f" {word} "
+        qs = qs.filter(
+            Q(title_folded__contains=needle) | Q(summary_folded__contains=needle) | Q(body_folded__contains=needle)
+        )
+    return qs
+
+
+def object_ids_matching(kind: str, text: str):
+    """A subquery of the ids of `kind` objects whose indexed text has every word of `text`.
+
+    For the keyword filter of list pages (events, documents): accent-insensitive and word-based
+    like search, through the same indexes. None when `text` holds no word.
+    """
+    from .models import SearchEntry
+
+    query = parse_query(text)
+    if query.is_empty:
+        return None
+    return _matching(SearchEntry.objects.filter(kind=kind), query.words).values("object_id")
 
 
 def suggestions(query: ParsedQuery, limit: int = 5) -> list[str]:
