@@ -9,12 +9,12 @@ list or failing: the other, valid filters still apply.
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Organization
 from frontcms import search
+from frontcms.widgets import FastSelect
 
 from .models import Document, DocumentType, Event, EventKind, EventStatus
 
@@ -74,23 +74,27 @@ def _year_choices(dates):
 
 class EventFilter(LenientFilterSet):
     q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
-    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=EventKind.choices, empty_label=_("Tất cả"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Loại"), choices=EventKind.choices, empty_label=_("Tất cả"), widget=FastSelect
+    )
     organization = django_filters.ModelChoiceFilter(
         label=_("Đơn vị"),
         field_name="organization",
         queryset=Organization.objects.all(),
         to_field_name="slug",
         empty_label=_("Tất cả đơn vị"),
+        widget=FastSelect,
     )
     year = django_filters.NumberFilter(label=_("Năm"), field_name="starts_at", lookup_expr="year")
     event_status = django_filters.ChoiceFilter(
-        label=_("Tình trạng"), choices=EventStatus.choices, empty_label=_("Tất cả")
+        label=_("Tình trạng"), choices=EventStatus.choices, empty_label=_("Tất cả"), widget=FastSelect
     )
     when = django_filters.ChoiceFilter(
         label=_("Thời gian"),
         choices=[("sap-dien-ra", _("Sắp diễn ra")), ("da-dien-ra", _("Đã diễn ra"))],
         method="filter_when",
         empty_label=_("Tất cả"),
+        widget=FastSelect,
     )
 
     renames = {
@@ -109,7 +113,7 @@ class EventFilter(LenientFilterSet):
         super().__init__(*args, **kwargs)
         years = _year_range(Event.objects.published(), "starts_at")
         self.filters["nam"].extra.update(
-            widget=forms.Select(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
+            widget=FastSelect(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
         )
 
     def filter_text(self, queryset, name, value):
@@ -125,7 +129,7 @@ class EventFilter(LenientFilterSet):
 class DocumentFilter(LenientFilterSet):
     q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
     doc_type = django_filters.ChoiceFilter(
-        label=_("Loại văn bản"), choices=DocumentType.choices, empty_label=_("Tất cả")
+        label=_("Loại văn bản"), choices=DocumentType.choices, empty_label=_("Tất cả"), widget=FastSelect
     )
     issuer = django_filters.ModelChoiceFilter(
         label=_("Cơ quan ban hành"),
@@ -133,6 +137,7 @@ class DocumentFilter(LenientFilterSet):
         queryset=Organization.objects.all(),
         to_field_name="slug",
         empty_label=_("Tất cả"),
+        widget=FastSelect,
     )
     year = django_filters.NumberFilter(label=_("Năm"), field_name="issued_on", lookup_expr="year")
 
@@ -146,7 +151,7 @@ class DocumentFilter(LenientFilterSet):
         super().__init__(*args, **kwargs)
         years = _year_choices(Document.objects.published().dates("issued_on", "year"))
         self.filters["nam"].extra.update(
-            widget=forms.Select(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
+            widget=FastSelect(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
         )
 
     def filter_text(self, queryset, name, value):
