@@ -16,7 +16,8 @@ through `unaccent`), and trigram similarity (pg_trgm) suggests titles when nothi
 SQLite the same folded words are matched as whole words in the folded columns.
 
 Ranking, on both: every word found in the title counts 8, in the summary 4 (a match in the body
-only counts 0, so it comes after those); the whole query found in the title with its exact
+only counts 0, so it comes after those); all the words in the title add 4 per word, so such a
+document outranks any without them; the whole query found in the title with its exact
 diacritics adds 16, folded adds 4; ties go to the most recent document.
 """
 
@@ -257,10 +258,16 @@ def search(query: ParsedQuery, kind: str = "", organization_id: int | None = Non
     candidates = SearchEntry.objects.filter(pk__in=sorted(ids))
 
     score = Value(0)
+    every_word_in_title = Q()
     for word in query.words:
         needle = f" {word} "
+        every_word_in_title &= Q(title_folded__contains=needle)
         score = score + Case(When(title_folded__contains=needle, then=Value(8)), default=Value(0))
         score = score + Case(When(summary_folded__contains=needle, then=Value(4)), default=Value(0))
+    # Every word in the title outranks any mix of title and summary words (at most 8(n-1) + 4n),
+    # which is what lets the title matches alone fill the candidate set.
+    title_bonus = 4 * len(query.words)
+    score = score + Case(When(every_word_in_title, then=Value(title_bonus)), default=Value(0))
     exact = query.text.casefold()
     folded_phrase = f" {' '.join(query.words)} "
     score = score + Case(When(title_exact__contains=exact, then=Value(16)), default=Value(0))

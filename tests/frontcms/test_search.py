@@ -149,3 +149,21 @@ def test_body_matches_are_added_when_titles_do_not_fill_the_candidates(dated_pag
     monkeypatch.setattr(search, "CANDIDATES", 6)
     monkeypatch.setattr(search, "TITLE_WINDOW", 2)
     assert titles("tap huan") == [f"Tập huấn đợt {n}" for n in range(5, 0, -1)] + ["Lịch làm việc tháng"]
+
+
+def test_every_word_in_the_title_outranks_any_mix_of_title_and_summary_words():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import ArticleFactory
+
+    now = timezone.now()
+    ArticleFactory(
+        title="Hội nghị tổng kết năm", summary="Nội dung khác.", published_at=now - timedelta(days=3)
+    )
+    # Newer, two words in the title and all three in the summary: 8·2 + 4·3 = 28 > 8·3 = 24.
+    ArticleFactory(
+        title="Hội nghị bàn công tác", summary="Tổng hợp ý kiến tại hội nghị.", published_at=now - timedelta(days=1)
+    )
+    assert titles("tổng hội nghị", kind="article") == ["Hội nghị tổng kết năm", "Hội nghị bàn công tác"]
