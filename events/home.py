@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frontcms.cache import cached_block
 
-from .models import Document, Event
+from .models import Document, Event, EventReport
 
 UPCOMING_LIMIT = 5
 DOCUMENTS_LIMIT = 5
@@ -42,9 +42,10 @@ def documents_context(request) -> dict:
 
 
 def next_change() -> datetime.datetime | None:
-    """Event pages and lists change by themselves when an event starts or ends, or a scheduled one appears.
+    """Event pages, lists and the document library change by themselves when an event starts or
+    ends, or a scheduled event, report or document appears.
 
-    One statement of three "first one after now" subqueries, each served by an index (status and
+    One statement of "first one after now" subqueries, each served by an index (status and
     start, end-or-start, publication time) instead of a scan of every event.
     """
     now = timezone.now()
@@ -53,15 +54,23 @@ def next_change() -> datetime.datetime | None:
     def first_after(queryset, field: str):
         return Subquery(queryset.filter(**{f"{field}__gt": now}).order_by(field).values(field)[:1])
 
-    row = (
-        Event.objects.order_by()
-        .values(
-            start=first_after(published, "starts_at"),
-            # An event without an end moves to "past" when it starts, so end-or-start covers both.
-            end=first_after(published.with_end(), "end_or_start"),
-            publish=first_after(published, "published_at"),
-        )
-        .first()
-    )
-    moments = [value for value in (row or {}).values() if value is not None]
+    subqueries = {
+        "start": first_after(published, "starts_at"),
+        # An event without an end moves to "past" when it starts, so end-or-start covers both.
+        "end": first_after(published.with_end(), "end_or_start"),
+        "publish": first_after(published, "published_at"),
+        "next_document": first_after(Document.objects.filter(status="published"), "published_at"),
+        "next_report": first_after(EventReport.objects.filter(status="published"), "published_at"),
+    }
+    # Any event row carries the subqueries; a portal without a single event asks the others directly.
+    row = Event.objects.order_by().values(**subqueries).first()
+    if row is None:
+        row = {
+            model.__name__: model.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+            for model in (Document, EventReport)
+        }
+    moments = [value for value in row.values() if value is not None]
     return min(moments) if moments else None

@@ -36,3 +36,15 @@ def test_unpublished_events_are_ignored():
     EventFactory(starts_at=now + HOUR, status=Status.DRAFT)
     EventFactory(starts_at=now + 6 * HOUR)
     assert next_change() == now + 6 * HOUR
+
+
+def test_scheduled_documents_and_reports_count_too():
+    from tests.factories import DocumentFactory, EventReportFactory
+
+    now = timezone.now()
+    DocumentFactory(published_at=now + 7 * HOUR)
+    assert next_change() == now + 7 * HOUR  # no event at all: asked directly
+    event = EventFactory(starts_at=now - 3 * HOUR)
+    assert next_change() == now + 7 * HOUR
+    EventReportFactory(event=event, published_at=now + 6 * HOUR)
+    assert next_change() == now + 6 * HOUR

@@ -300,3 +300,25 @@ def test_block_html_kept_for_session_visitors_follows_every_change(cache_backend
         assert "Tin hẹn giờ, đã sửa tiêu đề" in html_without_page_cache(client, "/")
         EventFactory(title="Hội nghị mới lên lịch", starts_at=now + datetime.timedelta(days=2))
         assert "Hội nghị mới lên lịch" in html_without_page_cache(client, "/")
+
+
+def test_scheduled_documents_and_reports_appear_by_themselves(cache_backend, client):
+    from tests.factories import DocumentFactory, EventReportFactory
+
+    now = timezone.now()
+    DocumentFactory(title="Kế hoạch đã ban hành")
+    DocumentFactory(title="Thông báo hẹn giờ đăng", published_at=now + datetime.timedelta(minutes=2))
+    event = EventFactory(title="Hội nghị có báo cáo hẹn giờ", starts_at=now - datetime.timedelta(days=1))
+    EventReportFactory(
+        event=event, body="<p>Báo cáo hẹn giờ đăng.</p>", published_at=now + datetime.timedelta(minutes=2)
+    )
+    with time_machine.travel(now, tick=False):
+        assert "Thông báo hẹn giờ đăng" not in cached_html(client, "/van-ban/")
+        assert "Báo cáo hẹn giờ đăng" not in cached_html(client, event.get_absolute_url())
+        assert total_without_page_cache(client, "/van-ban/") == 1
+    # Well within the cache lifetime (PAGE_CACHE_SECONDS): only the time-driven change expires them.
+    with time_machine.travel(now + datetime.timedelta(minutes=3), tick=False):
+        del client.cookies["sessionid"]
+        assert "Thông báo hẹn giờ đăng" in fresh_html(client, "/van-ban/")
+        assert "Báo cáo hẹn giờ đăng" in fresh_html(client, event.get_absolute_url())
+        assert total_without_page_cache(client, "/van-ban/") == 2
