@@ -93,10 +93,12 @@ def cached_until_change(name: str, compute, limit: int | None = None):
     found = cache.get(key)
     if isinstance(found, tuple) and len(found) == 2 and found[0] > time.time():
         return found[1]
-    value = compute()
     # The next time-driven change is worked out once per content version and shared with the
     # page layer, so visitors the page cache does not serve (staff, a session) keep fragments too.
-    ttl = int(min(limit, next_change(limit).timestamp() - time.time()))
+    # Taken before computing, so a moment passing meanwhile cannot keep an outdated value.
+    moment = next_change(limit)
+    value = compute()
+    ttl = int(min(limit, moment.timestamp() - time.time()))
     if ttl > 0:
         cache.set(key, (time.time() + ttl, value), ttl)
     return value
