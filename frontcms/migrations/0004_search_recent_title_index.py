@@ -10,11 +10,13 @@ CREATE_UNACCENT = r"""
 DO $$
 DECLARE ext_schema text;
 BEGIN
-    SELECT extnamespace::regnamespace::text INTO ext_schema FROM pg_extension WHERE extname = 'unaccent';
+    SELECT n.nspname INTO ext_schema
+    FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname = 'unaccent';
     EXECUTE format(
         'CREATE OR REPLACE FUNCTION frontcms_unaccent(text) RETURNS text '
         'LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS %L',
-        format('SELECT %I.unaccent(%L::regdictionary, $1)', ext_schema, ext_schema || '.unaccent')
+        format('SELECT %I.unaccent(%L::regdictionary, $1)', ext_schema, format('%I.unaccent', ext_schema))
     );
 END
 $$;
