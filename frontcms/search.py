@@ -279,7 +279,6 @@ def search(query: ParsedQuery, kind: str = "", organization_id: int | None = Non
     )
 
 
-
 def _recent_title_matches(qs, words: list[str]) -> list[int]:
     """Ids of the CANDIDATES most recent documents of `qs` with every word in the title."""
     if connection.vendor == "postgresql":
@@ -329,7 +328,9 @@ def _matching(qs, words: list[str]):
     for word in words:
         needle = f" {word} "
         qs = qs.filter(
-            Q(title_folded__contains=needle) | Q(summary_folded__contains=needle) | Q(body_folded__contains=needle)
+            Q(title_folded__contains=needle)
+            | Q(summary_folded__contains=needle)
+            | Q(body_folded__contains=needle)
         )
     return qs
 

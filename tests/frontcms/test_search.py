@@ -18,8 +18,12 @@ def titles(query, **kwargs):
 @pytest.fixture
 def pages():
     return {
-        "training": PageFactory(title="Tập huấn nghiệp vụ công tác Mặt trận", body="<p>Lớp học cho cán bộ.</p>"),
-        "congress": PageFactory(title="Đại hội đại biểu phường Thượng Đình", body="<p>Nhiệm kỳ 2024-2029.</p>"),
+        "training": PageFactory(
+            title="Tập huấn nghiệp vụ công tác Mặt trận", body="<p>Lớp học cho cán bộ.</p>"
+        ),
+        "congress": PageFactory(
+            title="Đại hội đại biểu phường Thượng Đình", body="<p>Nhiệm kỳ 2024-2029.</p>"
+        ),
         "body_only": PageFactory(title="Thông báo", body="<p>Kết quả lớp tập huấn năm 2024.</p>"),
         "folded_title": PageFactory(title="Tap huan truc tuyen", body="<p>Không dấu.</p>"),
         "draft": PageFactory(title="Tập huấn bản nháp", is_published=False),
@@ -31,7 +35,9 @@ def pages():
 )
 def test_accented_plain_upper_and_nfd_queries_find_the_same_documents(pages, query):
     assert set(titles(query)) == {
-        "Tập huấn nghiệp vụ công tác Mặt trận", "Thông báo", "Tap huan truc tuyen",
+        "Tập huấn nghiệp vụ công tác Mặt trận",
+        "Thông báo",
+        "Tap huan truc tuyen",
     }
 
 
@@ -96,7 +102,9 @@ def test_search_page_lists_labelled_highlighted_results(client, pages):
 
 @pytest.mark.parametrize("q", ["", "   ", "!!!", "…", "%", "' OR 1=1 --", "a" * 1000, "\u0301\u0301"])
 def test_odd_queries_get_a_helpful_page(client, pages, q):
-    response = client.get("/tim-kiem/", {"q": q, "trang": "abc", "nam": "xyz", "loai": "nope", "to-chuc": "x" * 500})
+    response = client.get(
+        "/tim-kiem/", {"q": q, "trang": "abc", "nam": "xyz", "loai": "nope", "to-chuc": "x" * 500}
+    )
     assert response.status_code == 200
 
 
@@ -164,6 +172,8 @@ def test_every_word_in_the_title_outranks_any_mix_of_title_and_summary_words():
     )
     # Newer, two words in the title and all three in the summary: 8·2 + 4·3 = 28 > 8·3 = 24.
     ArticleFactory(
-        title="Hội nghị bàn công tác", summary="Tổng hợp ý kiến tại hội nghị.", published_at=now - timedelta(days=1)
+        title="Hội nghị bàn công tác",
+        summary="Tổng hợp ý kiến tại hội nghị.",
+        published_at=now - timedelta(days=1),
     )
     assert titles("tổng hội nghị", kind="article") == ["Hội nghị tổng kết năm", "Hội nghị bàn công tác"]

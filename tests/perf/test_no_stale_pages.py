@@ -289,7 +289,9 @@ def html_without_page_cache(client, url: str) -> str:
 def test_block_html_kept_for_session_visitors_follows_every_change(cache_backend, client):
     now = timezone.now()
     ArticleFactory(title="Tin cũ trên trang chủ", is_featured=True)
-    scheduled = ArticleFactory(title="Tin hẹn giờ trên trang chủ", published_at=now + datetime.timedelta(hours=1))
+    scheduled = ArticleFactory(
+        title="Tin hẹn giờ trên trang chủ", published_at=now + datetime.timedelta(hours=1)
+    )
     with time_machine.travel(now, tick=False):
         assert "Tin cũ trên trang chủ" in html_without_page_cache(client, "/")
         assert "Tin hẹn giờ trên trang chủ" not in html_without_page_cache(client, "/")
