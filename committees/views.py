@@ -7,10 +7,13 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from frontcms.cache import cached_until_change
 from frontcms.views import OldSlugRedirectMixin
 
 from . import structure
@@ -77,29 +80,42 @@ class OrganizationDetailView(OrganizationMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
+        # Leadership, roster, terms, news and events are the same for every reader and cost a
+        # dozen queries and hundreds of rows for a district committee: the rendered body is kept
+        # until content changes (or midnight, when memberships may start or end).
+        context["body_html"] = cached_until_change(
+            f"committees:organization-body:{org.pk}:{get_language()}",
+            lambda: render_to_string("committees/partials/organization_body.html", self.body_context(org)),
+        )
+        context["breadcrumbs"] = self.breadcrumbs(org)
+        return context
+
+    @staticmethod
+    def body_context(org) -> dict:
         terms = list(org.terms.all())
         current_term = org.current_term(terms)
         # A dissolved organisation shows its members as they were on its last day.
         on = org.dissolved_on - datetime.timedelta(days=1) if org.is_dissolved else None
         members = list(Membership.objects.filter(organization=org).active_on(on).with_related())
         children = list(org.children.all())
-        context.update(
-            terms=terms,
-            current_term=current_term,
-            past_terms=[t for t in terms if current_term is None or t.start_date < current_term.start_date],
-            leadership=structure.leadership(members),
-            roster=structure.roster(members),
-            children=[c for c in children if not c.is_dissolved],
-            dissolved_children=[c for c in children if c.is_dissolved],
-            successors=list(org.succeeded_by.all()),
-            predecessors=list(org.predecessors.all()),
-            contacts=list(org.contact_points.select_related("person")),
-            events=_published_related(org, "events", "-starts_at"),
-            articles=_published_related(org, "articles", "-published_at"),
-            has_articles=hasattr(org, "articles"),
-            breadcrumbs=self.breadcrumbs(org),
-        )
-        return context
+        return {
+            "org": org,
+            "terms": terms,
+            "current_term": current_term,
+            "past_terms": [
+                t for t in terms if current_term is None or t.start_date < current_term.start_date
+            ],
+            "leadership": structure.leadership(members),
+            "roster": structure.roster(members),
+            "children": [c for c in children if not c.is_dissolved],
+            "dissolved_children": [c for c in children if c.is_dissolved],
+            "successors": list(org.succeeded_by.all()),
+            "predecessors": list(org.predecessors.all()),
+            "contacts": list(org.contact_points.select_related("person")),
+            "events": _published_related(org, "events", "-starts_at"),
+            "articles": _published_related(org, "articles", "-published_at"),
+            "has_articles": hasattr(org, "articles"),
+        }
 
     @staticmethod
     def breadcrumbs(org, last_url=None):

@@ -324,3 +324,26 @@ def test_scheduled_documents_and_reports_appear_by_themselves(cache_backend, cli
         assert "Thông báo hẹn giờ đăng" in fresh_html(client, "/van-ban/")
         assert "Báo cáo hẹn giờ đăng" in fresh_html(client, event.get_absolute_url())
         assert total_without_page_cache(client, "/van-ban/") == 2
+
+
+def test_organisation_body_kept_for_session_visitors_follows_changes_and_midnight(cache_backend, client):
+    from datetime import datetime, time, timedelta
+
+    from tests.factories import MembershipFactory, OrganizationFactory, PersonFactory
+
+    org = OrganizationFactory(name="Ủy ban MTTQ phường Thượng Đình")
+    MembershipFactory(organization=org, person=PersonFactory(full_name="Trần Thị Hiện Tại"))
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    url = org.get_absolute_url()
+    # Late evening: the membership starting tomorrow is not shown yet.
+    evening = timezone.make_aware(datetime.combine(timezone.localdate(), time(23, 50)))
+    MembershipFactory(organization=org, person=PersonFactory(full_name="Lê Văn Ngày Mai"), start_date=tomorrow)
+    with time_machine.travel(evening, tick=False):
+        html = html_without_page_cache(client, url)
+        assert "Trần Thị Hiện Tại" in html and "Lê Văn Ngày Mai" not in html
+        assert "Lê Văn Ngày Mai" not in html_without_page_cache(client, url)
+        MembershipFactory(organization=org, person=PersonFactory(full_name="Phạm Văn Vừa Thêm"))
+        assert "Phạm Văn Vừa Thêm" in html_without_page_cache(client, url)
+    # Past midnight, nothing saved: the new membership has begun.
+    with time_machine.travel(evening + timedelta(minutes=15), tick=False):
+        assert "Lê Văn Ngày Mai" in html_without_page_cache(client, url)
