@@ -59,9 +59,8 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.select_related("category", "organization").defer("body")
 
     def with_detail(self):
-        return self.select_related("category", "category__parent", "organization", "event").prefetch_related(
-            "tags"
-        )
+        # Tags are read with the body, which is usually kept rendered (news.views.ArticleDetailMixin).
+        return self.select_related("category", "category__parent", "organization", "event")
 
     def related_to(self, article, limit: int = RELATED_LIMIT) -> list:
         """Related news for `article`, in this order of groups, most recent first within each:

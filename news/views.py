@@ -121,6 +121,7 @@ def articles_around(article) -> str:
 
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
+    body_template = "news/includes/article_body.html"
     context_object_name = "article"
     model = Article
 
@@ -129,14 +130,51 @@ class ArticleDetailMixin:
 
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["around_html"] = articles_around(article)
         crumbs = [(_("Tin tức"), reverse("news:list"))]
         if article.category_id:
             crumbs.append((article.category.name, article.category.get_absolute_url()))
         crumbs.append((article.title, None))
         context["breadcrumbs"] = crumbs
-        context["tags"] = list(article.tags.all())
+        if self.body_is_shared(article, context):
+            context["body_html"] = self.shared_body(article)
+        else:
+            context.update(self.body_context(article))
         return context
+
+    def body_is_shared(self, article, context) -> bool:
+        """A published article's body is the same for every reader, unless the visit carries a
+        one-off notice (`?danh-gia=` after rating); previews and drafts are rendered in place."""
+        return (
+            article.is_published
+            and not context.get("is_shared_preview")
+            and "danh-gia" not in self.request.GET
+        )
+
+    def body_context(self, article) -> dict:
+        from django.db.models import prefetch_related_objects
+
+        prefetch_related_objects([article], "tags")  # once, for the tag list and the related news
+        return {
+            "article": article,
+            "tags": list(article.tags.all()),
+            "around_html": articles_around(article),
+            "request": self.request,  # absolute share links: the host is part of the cache key
+        }
+
+    def shared_body(self, article) -> str:
+        """The rendered body (article, engagement, related news), kept until content changes."""
+        import hashlib
+
+        from django.template.loader import render_to_string
+        from django.utils.translation import get_language
+
+        from frontcms.cache import cached_until_change
+
+        host = hashlib.sha256(self.request.get_host().encode()).hexdigest()[:16]
+        return cached_until_change(
+            f"news:article-body:{article.pk}:{get_language()}:{host}",
+            lambda: render_to_string(self.body_template, self.body_context(article)),
+        )
 
 
 class ArticleDetailView(OldSlugRedirectMixin, ArticleDetailMixin, DetailView):

@@ -337,7 +337,9 @@ def test_organisation_body_kept_for_session_visitors_follows_changes_and_midnigh
     url = org.get_absolute_url()
     # Late evening: the membership starting tomorrow is not shown yet.
     evening = timezone.make_aware(datetime.combine(timezone.localdate(), time(23, 50)))
-    MembershipFactory(organization=org, person=PersonFactory(full_name="Lê Văn Ngày Mai"), start_date=tomorrow)
+    MembershipFactory(
+        organization=org, person=PersonFactory(full_name="Lê Văn Ngày Mai"), start_date=tomorrow
+    )
     with time_machine.travel(evening, tick=False):
         html = html_without_page_cache(client, url)
         assert "Trần Thị Hiện Tại" in html and "Lê Văn Ngày Mai" not in html
@@ -347,3 +349,25 @@ def test_organisation_body_kept_for_session_visitors_follows_changes_and_midnigh
     # Past midnight, nothing saved: the new membership has begun.
     with time_machine.travel(evening + timedelta(minutes=15), tick=False):
         assert "Lê Văn Ngày Mai" in html_without_page_cache(client, url)
+
+
+def test_article_body_kept_for_session_visitors_follows_edits_ratings_and_comments(cache_backend, client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from frontcms.engagement.models import Rating
+
+    article = ArticleFactory(title="Hội nghị đối thoại với nhân dân", body="<p>Nội dung ban đầu.</p>")
+    url = article.get_absolute_url()
+    assert "Nội dung ban đầu." in html_without_page_cache(client, url)
+    article.body = "<p>Nội dung đã sửa.</p>"
+    article.save()
+    assert "Nội dung đã sửa." in html_without_page_cache(client, url)
+    Rating.objects.create(
+        content_type=ContentType.objects.get_for_model(article), object_id=article.pk, score=4, voter_hash="a"
+    )
+    assert "Trung bình 4/5 (1 lượt đánh giá)" in html_without_page_cache(client, url)
+    CommentFactory(content_object=article, text="Ý kiến đã duyệt của bạn đọc", status=CommentStatus.APPROVED)
+    assert "Ý kiến đã duyệt của bạn đọc" in html_without_page_cache(client, url)
+    # A one-off notice after rating is rendered for that visit only.
+    assert "Cảm ơn bạn đã đánh giá." in html_without_page_cache(client, url + "?danh-gia=cam-on")
+    assert "Cảm ơn bạn đã đánh giá." not in html_without_page_cache(client, url)
