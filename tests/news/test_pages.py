@@ -114,7 +114,16 @@ def test_article_page_shows_everything_a_reader_needs(client):
     assert '<p class="print-url" hidden>' in html
     assert "Các đại biểu dự hội nghị" in html
     assert '<meta property="og:image" content="http://testserver/media/news/covers/' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_pages_without_a_picture_do_not_offer_themselves_as_the_share_image(client):
+    article = ArticleFactory(title="Tin không có ảnh")
+    for url in ("/", article.get_absolute_url(), "/su-kien/?loai=conference"):
+        html = client.get(url).content.decode()
+        assert 'property="og:image"' not in html, url
+        assert '<meta name="twitter:card" content="summary">' in html, url
 
 
 def test_home_shows_featured_and_latest_of_each_main_category(client):
