@@ -19,21 +19,32 @@ from frontcms.widgets import FastSelect
 from .models import Document, DocumentType, Event, EventKind, EventStatus
 
 
-def text_filter(queryset, kind: str, value: str):
-    """Objects where every word of `value` is found in their search index row (frontcms.search).
-
-    Accent-insensitive and word-based like portal search: `tap huan`, `tập huấn` and `TẬP HUẤN`
-    find each other, through the index (full-text search on PostgreSQL) instead of reading
-    every row. Only published objects are indexed, as only those are listed.
-    """
-    ids = search.object_ids_matching(kind, value)
-    return queryset if ids is None else queryset.filter(pk__in=ids)
-
-
 class LenientFilterSet(django_filters.FilterSet):
-    """Applies the filters whose values are valid and ignores the others (never a 500, never 'no results')."""
+    """Applies the filters whose values are valid and ignores the others (never a 500, never 'no results').
+
+    Also the parts both lists share: the `q` keyword filter and the year choices.
+    """
+
+    q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
 
     renames: dict[str, str] = {}
+    search_kind = ""  # the frontcms.search kind of the listed objects
+
+    def filter_text(self, queryset, name, value):
+        """Objects where every word of `value` is found in their search index row (frontcms.search).
+
+        Accent-insensitive and word-based like portal search: `tap huan`, `tập huấn` and `TẬP HUẤN`
+        find each other, through the index (full-text search on PostgreSQL) instead of reading
+        every row. Only published objects are indexed, as only those are listed.
+        """
+        ids = search.object_ids_matching(self.search_kind, value)
+        return queryset if ids is None else queryset.filter(pk__in=ids)
+
+    def offer_years(self, years: list[tuple[int, str]]) -> None:
+        """The `nam` filter as a list of the given years (newest first), plus "all"."""
+        self.filters["nam"].extra.update(
+            widget=FastSelect(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
+        )
 
     @classmethod
     def get_filters(cls):
@@ -73,7 +84,7 @@ def _year_choices(dates):
 
 
 class EventFilter(LenientFilterSet):
-    q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
+    search_kind = "event"
     kind = django_filters.ChoiceFilter(
         label=_("Loại"), choices=EventKind.choices, empty_label=_("Tất cả"), widget=FastSelect
     )
@@ -111,13 +122,7 @@ class EventFilter(LenientFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = _year_range(Event.objects.published(), "starts_at")
-        self.filters["nam"].extra.update(
-            widget=FastSelect(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
-        )
-
-    def filter_text(self, queryset, name, value):
-        return text_filter(queryset, "event", value)
+        self.offer_years(_year_range(Event.objects.published(), "starts_at"))
 
     def filter_when(self, queryset, name, value):
         now = timezone.now()
@@ -127,7 +132,7 @@ class EventFilter(LenientFilterSet):
 
 
 class DocumentFilter(LenientFilterSet):
-    q = django_filters.CharFilter(label=_("Từ khóa"), method="filter_text", max_length=200)
+    search_kind = "document"
     doc_type = django_filters.ChoiceFilter(
         label=_("Loại văn bản"), choices=DocumentType.choices, empty_label=_("Tất cả"), widget=FastSelect
     )
@@ -149,10 +154,4 @@ class DocumentFilter(LenientFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = _year_choices(Document.objects.published().dates("issued_on", "year"))
-        self.filters["nam"].extra.update(
-            widget=FastSelect(choices=[("", _("Tất cả"))] + years), min_value=1900, max_value=2100
-        )
-
-    def filter_text(self, queryset, name, value):
-        return text_filter(queryset, "document", value)
+        self.offer_years(_year_choices(Document.objects.published().dates("issued_on", "year")))
