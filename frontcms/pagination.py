@@ -39,15 +39,13 @@ class CountCachingPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        if self.count_key is None:
-            return self._count()
-        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
-        return cached_until_change(f"count:{digest}", self._count)
+        def counted() -> int:
+            return Paginator.count.func(self)  # Django's own counting
 
-    def _count(self) -> int:
-        if isinstance(self.object_list, QuerySet):
-            return self.object_list.count()
-        return len(self.object_list)
+        if self.count_key is None:
+            return counted()
+        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
+        return cached_until_change(f"count:{digest}", counted)
 
 
 class PaginationMixin:
