@@ -7,13 +7,11 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from frontcms.cache import cached_until_change
+from frontcms.cache import cached_render
 from frontcms.views import OldSlugRedirectMixin
 
 from . import structure
@@ -83,9 +81,10 @@ class OrganizationDetailView(OrganizationMixin, DetailView):
         # Leadership, roster, terms, news and events are the same for every reader and cost a
         # dozen queries and hundreds of rows for a district committee: the rendered body is kept
         # until content changes (or midnight, when memberships may start or end).
-        context["body_html"] = cached_until_change(
-            f"committees:organization-body:{org.pk}:{get_language()}",
-            lambda: render_to_string("committees/partials/organization_body.html", self.body_context(org)),
+        context["body_html"] = cached_render(
+            f"committees:organization-body:{org.pk}",
+            "committees/partials/organization_body.html",
+            lambda: self.body_context(org),
         )
         context["breadcrumbs"] = self.breadcrumbs(org)
         return context

@@ -104,6 +104,19 @@ def cached_until_change(name: str, compute, limit: int | None = None):
     return value
 
 
+def cached_render(name: str, template: str, get_context) -> str:
+    """`template` rendered with `get_context()`, kept like cached_until_change, per language.
+
+    For HTML that is the same for every visitor (home blocks, an article's or an organisation's
+    body): the template gets only that context, not the request's."""
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    return cached_until_change(
+        f"html:{name}:{get_language()}", lambda: render_to_string(template, get_context())
+    )
+
+
 def cached_block(name: str):
     """Decorator for a home block's `get_context(request)` whose data is the same for every visitor."""
     import functools

@@ -54,13 +54,7 @@ def blocks(request: HttpRequest, region: str = "main") -> list[RenderedBlock]:
 def _rendered(block: HomeBlock, request: HttpRequest) -> RenderedBlock:
     if not block.same_for_everyone:
         return RenderedBlock(block.name, block.template, block.region, block.get_context(request))
-    from django.template.loader import render_to_string
-    from django.utils.translation import get_language
+    from .cache import cached_render
 
-    from .cache import cached_until_change
-
-    html = cached_until_change(
-        f"block-html:{block.name}:{get_language()}",
-        lambda: render_to_string(block.template, {"data": block.get_context(request)}),
-    )
+    html = cached_render(f"block:{block.name}", block.template, lambda: {"data": block.get_context(request)})
     return RenderedBlock(block.name, block.template, block.region, html=html)

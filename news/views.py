@@ -97,28 +97,6 @@ def visible_articles(user):
     return Article.objects.filter(Q(pk__in=published.values("pk")) | Q(organization_id__in=allowed))
 
 
-def articles_around(article) -> str:
-    """Related news and "Các tin tức khác" of `article`, rendered: five queries and a dozen cards,
-    the same for every visitor, so the HTML is kept in the cache until any content changes (the
-    content version) or a scheduled article appears (the next change)."""
-    from django.template.loader import render_to_string
-    from django.utils.translation import get_language
-
-    from frontcms.cache import cached_until_change
-
-    def render():
-        related = Article.objects.related_to(article)
-        others = Article.objects.published().exclude(pk=article.pk)
-        others = others.filter(category_id=article.category_id) if article.category_id else others
-        context = {
-            "related_articles": related,
-            "other_articles": list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT]),
-        }
-        return render_to_string("news/includes/article_around.html", context)
-
-    return cached_until_change(f"news:around-html:{article.pk}:{get_language()}", render)
-
-
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
     body_template = "news/includes/article_body.html"
@@ -154,10 +132,13 @@ class ArticleDetailMixin:
         from django.db.models import prefetch_related_objects
 
         prefetch_related_objects([article], "tags")  # once, for the tag list and the related news
+        others = Article.objects.published().exclude(pk=article.pk)
+        others = others.filter(category_id=article.category_id) if article.category_id else others
         return {
             "article": article,
             "tags": list(article.tags.all()),
-            "around_html": articles_around(article),
+            "related_articles": Article.objects.related_to(article),
+            "other_articles": list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT]),
             "request": self.request,  # absolute share links: the host is part of the cache key
         }
 
@@ -165,15 +146,11 @@ class ArticleDetailMixin:
         """The rendered body (article, engagement, related news), kept until content changes."""
         import hashlib
 
-        from django.template.loader import render_to_string
-        from django.utils.translation import get_language
-
-        from frontcms.cache import cached_until_change
+        from frontcms.cache import cached_render
 
         host = hashlib.sha256(self.request.get_host().encode()).hexdigest()[:16]
-        return cached_until_change(
-            f"news:article-body:{article.pk}:{get_language()}:{host}",
-            lambda: render_to_string(self.body_template, self.body_context(article)),
+        return cached_render(
+            f"news:article-body:{article.pk}:{host}", self.body_template, lambda: self.body_context(article)
         )
 
 
