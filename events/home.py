@@ -65,12 +65,6 @@ def next_change() -> datetime.datetime | None:
     # Any event row carries the subqueries; a portal without a single event asks the others directly.
     row = Event.objects.order_by().values(**subqueries).first()
     if row is None:
-        row = {
-            model.__name__: model.objects.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-            for model in (Document, EventReport)
-        }
+        row = {model.__name__: model.objects.next_publication() for model in (Document, EventReport)}
     moments = [value for value in row.values() if value is not None]
     return min(moments) if moments else None

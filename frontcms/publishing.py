@@ -27,6 +27,10 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def next_publication(self):
+        """When the next scheduled item goes live (a time-driven change for cached pages), or None."""
+        return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+
 
 class Publishable(models.Model):
     """Abstract base: status, publish time and bookkeeping timestamps."""

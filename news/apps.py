@@ -54,4 +54,4 @@ def next_scheduled_article():
     """When the next scheduled article goes live: cached pages must not outlive that moment."""
     from .models import Article
 
-    return Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+    return Article.objects.next_publication()
