@@ -8,15 +8,12 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from frontcms.cache import cached_block
-
 from .models import Document, Event, EventReport
 
 UPCOMING_LIMIT = 5
 DOCUMENTS_LIMIT = 5
 
 
-@cached_block("events:upcoming")
 def upcoming_context(request) -> dict:
     """The next events (soonest first); when none is planned, the latest past ones. Two queries at most."""
     now = timezone.now()
@@ -35,7 +32,6 @@ def upcoming_context(request) -> dict:
     return {"events": events, "past": past}
 
 
-@cached_block("events:documents")
 def documents_context(request) -> dict:
     documents = Document.objects.published().select_related("issuer").newest_first()[:DOCUMENTS_LIMIT]
     return {"documents": list(documents)}

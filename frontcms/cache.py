@@ -84,7 +84,7 @@ def seconds_until_next_change(limit: int) -> int:
 def cached_until_change(name: str, compute, limit: int | None = None):
     """`compute()`, kept in the cache until any content changes or the next time-driven change.
 
-    For data that does not depend on the visitor (home blocks, related news). Entries carry the
+    For data that does not depend on the visitor (list totals, rendered HTML). Entries carry the
     moment they stop being correct and are checked against this server's clock, like pages."""
     from django.conf import settings
 
@@ -115,17 +115,3 @@ def cached_render(name: str, template: str, get_context) -> str:
     return cached_until_change(
         f"html:{name}:{get_language()}", lambda: render_to_string(template, get_context())
     )
-
-
-def cached_block(name: str):
-    """Decorator for a home block's `get_context(request)` whose data is the same for every visitor."""
-    import functools
-
-    def decorator(function):
-        @functools.wraps(function)
-        def wrapper(request):
-            return cached_until_change(f"block:{name}", lambda: function(request))
-
-        return wrapper
-
-    return decorator

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from frontcms.cache import cached_block
 from frontcms.publishing import Status
 
 from .models import Article, Category
@@ -15,7 +14,6 @@ PER_CATEGORY = 4
 LATEST_LIMIT = 6
 
 
-@cached_block("news:featured")
 def featured_context(request) -> dict:
     """Featured articles; when none is featured, the latest ones (so the block is never empty)."""
     featured = list(Article.objects.published().featured().with_cards().newest_first()[:FEATURED_LIMIT])
@@ -35,7 +33,6 @@ def _union_of_ids(querysets) -> RawSQL:
     return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611
 
 
-@cached_block("news:categories")
 def categories_context(request) -> dict:
     """The latest articles of each top-level category, sub-categories included: two queries in all."""
     categories = list(Category.objects.all())

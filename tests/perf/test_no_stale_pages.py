@@ -205,8 +205,8 @@ def test_a_cached_hit_answers_304_to_a_browser_that_has_it(cache_backend, client
 
 
 def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, client, editor_user):
-    """Home blocks are kept in the cache for everyone (staff included) once the page layer knows
-    the next time-driven change; a publish or a scheduled time passing still shows at once."""
+    """Home blocks are kept in the cache, as HTML, for everyone (staff included); a publish or a
+    scheduled time passing still shows at once."""
     from django.core.cache import cache
     from django.test import Client
 
@@ -220,13 +220,13 @@ def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, clie
     with time_machine.travel(now, tick=False):
         cached_html(reader, "/")  # an anonymous visit works out the next time-driven change
         assert "Tin nền của trang chủ" in fresh_html(client, "/")
-        assert cache.get(f"frontcms:fragment:block:news:featured:{content_version()}") is not None
+        assert cache.get(f"frontcms:fragment:html:block:news_featured:vi:{content_version()}") is not None
         ArticleFactory(title="Tin mới đăng cho biên tập viên")
         assert "Tin mới đăng cho biên tập viên" in fresh_html(client, "/")
         cached_html(reader, "/")
         html = fresh_html(client, "/")  # served with the fragments of the new version
         assert "Tin mới đăng cho biên tập viên" in html and "Tin hẹn giờ cho biên tập viên" not in html
-        assert cache.get(f"frontcms:fragment:block:news:featured:{content_version()}") is not None
+        assert cache.get(f"frontcms:fragment:html:block:news_featured:vi:{content_version()}") is not None
     with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
         assert "Tin hẹn giờ cho biên tập viên" in fresh_html(client, "/")
 
