@@ -11,18 +11,25 @@ from django.utils.functional import cached_property
 
 from .cache import cached_until_change
 
+PAGE_PARAM = "trang"
+
+
+def query_without_page(query: QueryDict) -> str:
+    """The query string's other parameters (the filters), without `?trang=`."""
+    others = query.copy()
+    others.pop(PAGE_PARAM, None)
+    return others.urlencode()
+
 
 def pagination_context(page_obj: Page | None, query: QueryDict) -> dict:
     """Context for partials/pagination.html: elided page numbers and the other query parameters."""
     if page_obj is None:
         return {}
-    others = query.copy()
-    others.pop("trang", None)
     return {
         "page_range": list(
             page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
         ),
-        "page_query": others.urlencode(),
+        "page_query": query_without_page(query),
     }
 
 
@@ -56,15 +63,13 @@ class PaginationMixin:
     """
 
     paginate_by = 20
-    page_kwarg = "trang"
+    page_kwarg = PAGE_PARAM
     paginator_class = CountCachingPaginator
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
         if isinstance(paginator, CountCachingPaginator) and not self.request.user.is_authenticated:
-            filters = self.request.GET.copy()
-            filters.pop(self.page_kwarg, None)
-            paginator.count_key = f"{self.request.path}?{filters.urlencode()}"
+            paginator.count_key = f"{self.request.path}?{query_without_page(self.request.GET)}"
         return paginator
 
     def get_context_data(self, **kwargs):
