@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from frontcms.cache import cached_render
-from frontcms.views import OldSlugRedirectMixin
+from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
 
 from . import structure
 from .models import ContactPoint, Membership, Organization, OrganizationKind, Person, Term
@@ -70,7 +70,7 @@ class OrganizationMixin(OldSlugRedirectMixin):
         return Organization.objects.select_related("parent")
 
 
-class OrganizationDetailView(OrganizationMixin, DetailView):
+class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
     """`/to-chuc/<slug>/`: leadership, members, past terms, sub-organisations, news and events."""
 
     template_name = "committees/organization.html"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from . import home
+from .cache import cached_until_change
 from .models import Page
 from .pagination import pagination_context
 
@@ -44,6 +47,23 @@ class OldSlugRedirectMixin:
         if obj is None or not self.get_queryset().filter(pk=obj.pk).exists():
             return None
         return obj
+
+
+class KeptObjectMixin:
+    """For DetailViews whose object every reader sees alike: the lookup is kept like any fragment
+    (frontcms.cache.cached_until_change), so a warm page runs no query for it. Unknown URLs
+    raise Http404 inside and are never kept, so junk URLs cannot fill the cache."""
+
+    def object_is_kept(self) -> bool:
+        """Whether this visitor sees the shared object (staff who preview drafts do not)."""
+        return True
+
+    def get_object(self, queryset=None):
+        if queryset is not None or not self.object_is_kept():
+            return super().get_object(queryset)
+        lookup = repr(sorted(self.kwargs.items())).encode()
+        key = f"object:{self.model._meta.label_lower}:{hashlib.sha256(lookup).hexdigest()[:32]}"
+        return cached_until_change(key, super().get_object)
 
 
 class PageView(OldSlugRedirectMixin, DetailView):

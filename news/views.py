@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -10,8 +12,9 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from committees.scoping import allowed_organization_ids
+from frontcms.cache import cached_render
 from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
-from frontcms.views import OldSlugRedirectMixin
+from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
 
 from .models import Article, Category
 from .preview import article_id_from_token
@@ -86,10 +89,15 @@ class TagArticleListView(ArticleListView):
         )
 
 
+def sees_unpublished(user) -> bool:
+    """Staff who may change articles see the unpublished ones they may edit, with a preview banner."""
+    return user.is_authenticated and user.is_staff and user.has_perm("news.change_article")
+
+
 def visible_articles(user):
     """Published articles; staff who may change articles also see unpublished ones they may edit."""
     published = Article.objects.published()
-    if not (user.is_authenticated and user.is_staff and user.has_perm("news.change_article")):
+    if not sees_unpublished(user):
         return published
     allowed = allowed_organization_ids(user)
     if allowed is None:
@@ -144,21 +152,20 @@ class ArticleDetailMixin:
 
     def shared_body(self, article) -> str:
         """The rendered body (article, engagement, related news), kept until content changes."""
-        import hashlib
-
-        from frontcms.cache import cached_render
-
         host = hashlib.sha256(self.request.get_host().encode()).hexdigest()[:16]
         return cached_render(
             f"news:article-body:{article.pk}:{host}", self.body_template, lambda: self.body_context(article)
         )
 
 
-class ArticleDetailView(OldSlugRedirectMixin, ArticleDetailMixin, DetailView):
+class ArticleDetailView(OldSlugRedirectMixin, KeptObjectMixin, ArticleDetailMixin, DetailView):
     """`/tin-tuc/<slug>/`: 404 for the public unless published; staff preview with a banner."""
 
     def get_queryset(self):
         return visible_articles(self.request.user).with_detail()
+
+    def object_is_kept(self) -> bool:
+        return not sees_unpublished(self.request.user)
 
     def find_renamed(self, kwargs):
         # Only published articles redirect: an old slug must not reveal an unpublished one.

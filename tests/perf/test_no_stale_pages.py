@@ -371,3 +371,26 @@ def test_article_body_kept_for_session_visitors_follows_edits_ratings_and_commen
     # A one-off notice after rating is rendered for that visit only.
     assert "Cảm ơn bạn đã đánh giá." in html_without_page_cache(client, url + "?danh-gia=cam-on")
     assert "Cảm ơn bạn đã đánh giá." not in html_without_page_cache(client, url)
+
+
+def test_article_kept_for_session_visitors_follows_publishing_and_schedules(cache_backend, client):
+    now = timezone.now()
+    article = ArticleFactory(title="Hội nghị hiệp thương lần thứ nhất")
+    scheduled = ArticleFactory(title="Tin hẹn giờ cho bạn đọc có phiên", published_at=now + datetime.timedelta(hours=1))
+    url = article.get_absolute_url()
+    with time_machine.travel(now, tick=False):
+        assert "<title>Hội nghị hiệp thương lần thứ nhất" in html_without_page_cache(client, url)
+        article.title = "Hội nghị hiệp thương lần thứ hai"
+        article.save()
+        assert "<title>Hội nghị hiệp thương lần thứ hai" in html_without_page_cache(client, url)
+        article.status = Status.DRAFT
+        article.save()
+        assert client.get(url).status_code == 404
+        article.status = Status.PUBLISHED
+        article.save()
+        assert client.get(url).status_code == 200
+        assert client.get(scheduled.get_absolute_url()).status_code == 404
+    # Nothing saved: the scheduled article goes live by itself.
+    with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
+        assert "Tin hẹn giờ cho bạn đọc có phiên" in html_without_page_cache(client, scheduled.get_absolute_url())
+

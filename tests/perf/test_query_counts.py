@@ -128,3 +128,17 @@ def test_query_counts_do_not_grow_with_the_data(big_site, chrome, client):
     )
     after = {name: _count(client, url) for name, url in urls.items()}
     assert after == before
+
+
+@pytest.mark.parametrize("name", ["home", "article", "organisation"])
+def test_warm_pages_for_a_session_visitor_run_no_content_query(big_site, chrome, client, name):
+    """Visitors the page cache cannot serve (a session) get these pages from kept fragments:
+    the article lookup, its body, the header, footer and sidebar blocks run no SQL once warm."""
+    url = _urls()[name]
+    client.cookies["sessionid"] = "no-page-cache"
+    cache.clear()
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert [q["sql"] for q in ctx.captured_queries if "django_session" not in q["sql"]] == []
