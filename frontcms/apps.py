@@ -9,9 +9,19 @@ class FrontcmsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
+        from . import home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
         post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")
         search_adapters.register()
+        home.register(
+            home.HomeBlock(
+                "quick_links",
+                "frontcms/blocks/quick_links.html",
+                home.quick_links_context,
+                order=100,
+                region="aside",
+                same_for_everyone=True,
+            )
+        )

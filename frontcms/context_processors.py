@@ -1,4 +1,5 @@
-"""Template context shared by every page: site settings, menu, quick links, today's date."""
+"""Template context shared by every page: site settings, menu, sidebar blocks, today's date, and the
+header and footer HTML, which are the same for every visitor and kept until content changes."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import home
-from .cache import content_version
-from .models import MenuItem, QuickLink, SiteSettings
+from .cache import cached_render, content_version
+from .models import MenuItem, SiteSettings
 from .text import format_long_date
 
 
@@ -30,21 +31,35 @@ def _menu() -> list[MenuItem]:
     return items
 
 
-def _quick_links() -> list[QuickLink]:
-    key = f"frontcms:quicklinks:{content_version()}"
-    links = cache.get(key)
-    if links is None:
-        links = list(QuickLink.objects.filter(is_active=True))
-        cache.set(key, links, 3600)
-    return links
+def _today() -> dict:
+    today = timezone.localdate()  # the cached header expires at midnight (frontcms.cache.next_change)
+    return {"today_display": format_long_date(today), "today_iso": today.isoformat()}
+
+
+def header_html(request) -> str:
+    """The site header. It differs between pages only in the menu link marked as the current
+    page, so it is kept once for all pages outside the menu and once per menu page."""
+    menu = _menu()
+    menu_paths = {"/", *(item.resolved_url for item in menu)}
+    menu_paths.update(child.resolved_url for item in menu for child in item.visible_children)
+    current = request.path if request.path in menu_paths else ""
+
+    def context():
+        return {"site": SiteSettings.load(), "main_menu": menu, "current_path": current, **_today()}
+
+    return cached_render(f"chrome:header:{current}", "partials/header.html", context)
+
+
+def footer_html() -> str:
+    return cached_render("chrome:footer", "partials/footer.html", lambda: {"site": SiteSettings.load()})
 
 
 def site(request):
     return {
         "site": SiteSettings.load(),
         "main_menu": _menu,
-        "quick_links": _quick_links,
         "sidebar_blocks": lambda: home.blocks(request, region="aside"),
-        "today_display": format_long_date(timezone.localdate()),
-        "today_iso": timezone.localdate().isoformat(),
+        "site_header": lambda: header_html(request),
+        "site_footer": footer_html,
+        **_today(),
     }

@@ -35,7 +35,7 @@ class RenderedBlock:
     template: str
     region: str
     data: dict[str, Any] = field(default_factory=dict)
-    html: str = ""  # the rendered block, for blocks that are the same for everyone
+    html: str | None = None  # the kept HTML of a block that is the same for everyone (may be "")
 
 
 _registry: dict[str, HomeBlock] = {}
@@ -58,3 +58,10 @@ def _rendered(block: HomeBlock, request: HttpRequest) -> RenderedBlock:
 
     html = cached_render(f"block:{block.name}", block.template, lambda: {"data": block.get_context(request)})
     return RenderedBlock(block.name, block.template, block.region, html=html)
+
+
+def quick_links_context(request: HttpRequest) -> dict[str, Any]:
+    """The core's own sidebar block: links to other websites, in their admin order."""
+    from .models import QuickLink
+
+    return {"links": list(QuickLink.objects.filter(is_active=True))}

@@ -46,6 +46,7 @@ class EngagementConfig(AppConfig):
                 blocks.poll_context,
                 order=20,
                 region="aside",
+                same_for_everyone=True,  # opening and closing times are time-driven changes
             )
         )
         home.register(

@@ -394,3 +394,25 @@ def test_article_kept_for_session_visitors_follows_publishing_and_schedules(cach
     with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
         assert "Tin hẹn giờ cho bạn đọc có phiên" in html_without_page_cache(client, scheduled.get_absolute_url())
 
+
+def test_kept_header_marks_the_current_menu_page_and_turns_at_midnight(cache_backend, client):
+    from tests.factories import MenuItemFactory
+
+    about = MenuItemFactory(title="Giới thiệu chung", page=PageFactory(title="Giới thiệu chung")).get_url()
+    article_url = ArticleFactory(title="Tin trong ngày").get_absolute_url()
+    current = 'aria-current="page"'
+    evening = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(23, 55)))
+    with time_machine.travel(evening, tick=False):
+        html = html_without_page_cache(client, about)
+        assert f'href="{about}" {current}' in html and f'href="/" {current}' not in html
+        assert f'href="/" {current}' in html_without_page_cache(client, "/")
+        html = html_without_page_cache(client, article_url)
+        assert current not in html.split("</header>")[0]
+        today = html.split('<time datetime="')[1][:10]
+        assert today == timezone.localdate().isoformat()
+    with time_machine.travel(evening + datetime.timedelta(minutes=10), tick=False):
+        html = html_without_page_cache(client, article_url)
+        assert html.split('<time datetime="')[1][:10] == timezone.localdate().isoformat() != today
+        # The search page writes its own header, with the query in the search box.
+        html = html_without_page_cache(client, reverse("frontcms:search") + "?q=hiệp+thương")
+        assert 'name="q" value="hiệp thương"' in html.split("</header>")[0]
