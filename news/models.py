@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -149,6 +151,12 @@ class Article(SluggedModel, Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def share_description(self) -> str:
+        """The page description for search engines, Zalo and Facebook: the summary (or the
+        title), at most 40 words."""
+        return Truncator(self.summary or self.title).words(40, truncate=" …")
 
 
 class RelatedArticle(models.Model):

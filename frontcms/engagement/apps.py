@@ -56,6 +56,8 @@ class EngagementConfig(AppConfig):
                 blocks.stats_context,
                 order=90,
                 region="aside",
+                # Global figures, refreshed by engagement.js on load: kept like cached pages keep them.
+                same_for_everyone=True,
             )
         )
         cache.register_next_change(blocks.next_poll_change)
