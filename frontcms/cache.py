@@ -10,9 +10,28 @@ from __future__ import annotations
 import secrets
 import time
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "frontcms:content-version"
+
+# Within one request the version is read from the cache once, on first use, and remembered:
+# a page asks for it a dozen times (page key, fragments, blocks). Reading it once also means
+# nothing the request reads afterwards can be older than the version it is filed under.
+_request = Local()
+
+
+def _begin_request(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def _end_request(**kwargs) -> None:
+    _request.active, _request.version = False, None
+
+
+request_started.connect(_begin_request, dispatch_uid="frontcms-content-version-begin")
+request_finished.connect(_end_request, dispatch_uid="frontcms-content-version-end")
 
 
 def _new_version() -> str:
@@ -21,16 +40,22 @@ def _new_version() -> str:
 
 
 def content_version() -> str:
+    in_request = getattr(_request, "active", False)
+    if in_request and _request.version is not None:
+        return _request.version
     version = cache.get(VERSION_KEY)
     if version is None:
         version = _new_version()
         cache.add(VERSION_KEY, version, None)
         version = cache.get(VERSION_KEY, version)
+    if in_request:
+        _request.version = version
     return version
 
 
 def bump_content_version() -> None:
     cache.set(VERSION_KEY, _new_version(), None)
+    _request.version = None  # this request's own saves are visible to the rest of it
 
 
 # --- time-driven changes --------------------------------------------------------------------------

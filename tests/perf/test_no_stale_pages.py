@@ -376,7 +376,9 @@ def test_article_body_kept_for_session_visitors_follows_edits_ratings_and_commen
 def test_article_kept_for_session_visitors_follows_publishing_and_schedules(cache_backend, client):
     now = timezone.now()
     article = ArticleFactory(title="Hội nghị hiệp thương lần thứ nhất")
-    scheduled = ArticleFactory(title="Tin hẹn giờ cho bạn đọc có phiên", published_at=now + datetime.timedelta(hours=1))
+    scheduled = ArticleFactory(
+        title="Tin hẹn giờ cho bạn đọc có phiên", published_at=now + datetime.timedelta(hours=1)
+    )
     url = article.get_absolute_url()
     with time_machine.travel(now, tick=False):
         assert "<title>Hội nghị hiệp thương lần thứ nhất" in html_without_page_cache(client, url)
@@ -392,7 +394,9 @@ def test_article_kept_for_session_visitors_follows_publishing_and_schedules(cach
         assert client.get(scheduled.get_absolute_url()).status_code == 404
     # Nothing saved: the scheduled article goes live by itself.
     with time_machine.travel(now + datetime.timedelta(hours=1, minutes=1), tick=False):
-        assert "Tin hẹn giờ cho bạn đọc có phiên" in html_without_page_cache(client, scheduled.get_absolute_url())
+        assert "Tin hẹn giờ cho bạn đọc có phiên" in html_without_page_cache(
+            client, scheduled.get_absolute_url()
+        )
 
 
 def test_kept_header_marks_the_current_menu_page_and_turns_at_midnight(cache_backend, client):
@@ -416,3 +420,25 @@ def test_kept_header_marks_the_current_menu_page_and_turns_at_midnight(cache_bac
         # The search page writes its own header, with the query in the search box.
         html = html_without_page_cache(client, reverse("frontcms:search") + "?q=hiệp+thương")
         assert 'name="q" value="hiệp thương"' in html.split("</header>")[0]
+
+
+def test_content_version_is_read_once_per_request_and_follows_its_own_saves(cache_backend):
+    from django.core.cache import cache
+    from django.core.signals import request_finished, request_started
+
+    from frontcms.cache import VERSION_KEY, bump_content_version, content_version
+
+    outside = content_version()
+    cache.set(VERSION_KEY, "changed-elsewhere")
+    assert content_version() == "changed-elsewhere" != outside  # outside a request: never remembered
+    request_started.send(sender=None)
+    try:
+        first = content_version()
+        cache.set(VERSION_KEY, "bumped-by-another-server")
+        assert content_version() == first  # one version for the whole request
+        bump_content_version()
+        assert content_version() not in (first, "bumped-by-another-server")  # its own save shows
+    finally:
+        request_finished.send(sender=None)
+    cache.set(VERSION_KEY, "after-the-request")
+    assert content_version() == "after-the-request"
