@@ -58,7 +58,7 @@ def site(request):
     return {
         "site": SiteSettings.load(),
         "main_menu": _menu,
-        "sidebar_blocks": lambda: home.blocks(request, region="aside"),
+        "sidebar_html": lambda: home.region_html(request, "aside"),
         "site_header": lambda: header_html(request),
         "site_footer": footer_html,
         **_today(),

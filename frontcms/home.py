@@ -45,10 +45,37 @@ def register(block: HomeBlock) -> None:
     _registry[block.name] = block
 
 
+def _ordered(region: str) -> list[HomeBlock]:
+    return sorted((b for b in _registry.values() if b.region == region), key=lambda b: (b.order, b.name))
+
+
 def blocks(request: HttpRequest, region: str = "main") -> list[RenderedBlock]:
     """The blocks registered for `region`, in order, each with the data its template needs."""
-    ordered = sorted((b for b in _registry.values() if b.region == region), key=lambda b: (b.order, b.name))
-    return [_rendered(block, request) for block in ordered]
+    return [_rendered(block, request) for block in _ordered(region)]
+
+
+def region_html(request: HttpRequest, region: str) -> str:
+    """Every block of `region` as one piece of HTML (the sidebar on every page). When all of
+    them are the same for everyone, the joined HTML is kept too: one cache read per page."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    from .cache import cached_until_change
+
+    def joined() -> str:
+        return mark_safe(  # noqa: S308 - each part is the output of an autoescaping template
+            "".join(
+                block.html
+                if block.html is not None
+                else render_to_string(block.template, {"data": block.data}, request)
+                for block in blocks(request, region)
+            )
+        )
+
+    if all(block.same_for_everyone for block in _ordered(region)):
+        return cached_until_change(f"html:region:{region}:{get_language()}", joined)
+    return joined()
 
 
 def _rendered(block: HomeBlock, request: HttpRequest) -> RenderedBlock:

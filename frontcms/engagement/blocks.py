@@ -33,14 +33,12 @@ def most_read_context(request: HttpRequest) -> dict:
 
 
 def poll_context(request: HttpRequest) -> dict:
-    """The newest open poll placed in the sidebar, with its choices (cached per content version)."""
-    key = f"engagement:sidebar-poll:{content_version()}"
-    poll = cache.get(key, "missing")
-    if poll == "missing":
-        poll = Poll.objects.open().filter(show_in_sidebar=True).prefetch_related("choices").first()
-        if poll is not None:
-            poll.choice_list = list(poll.choices.all())
-        cache.set(key, poll, 60)
+    """The newest open poll placed in the sidebar, with its choices. The block's HTML is kept
+    until content changes or a poll opens or closes (next_poll_change), so no cache of its own:
+    one that outlived a closing time would put the closed poll back into the kept HTML."""
+    poll = Poll.objects.open().filter(show_in_sidebar=True).prefetch_related("choices").first()
+    if poll is not None:
+        poll.choice_list = list(poll.choices.all())
     return {"poll": poll}
 
 

@@ -442,3 +442,19 @@ def test_content_version_is_read_once_per_request_and_follows_its_own_saves(cach
         request_finished.send(sender=None)
     cache.set(VERSION_KEY, "after-the-request")
     assert content_version() == "after-the-request"
+
+
+def test_kept_sidebar_follows_new_links_and_a_poll_closing_by_itself(cache_backend, client):
+    from tests.factories import PollFactory, QuickLinkFactory
+
+    now = timezone.now()
+    PollFactory(question="Bạn đọc tin trên thiết bị nào?", closes_at=now + datetime.timedelta(hours=2))
+    with time_machine.travel(now, tick=False):
+        html = html_without_page_cache(client, NEWS)
+        assert "Bạn đọc tin trên thiết bị nào?" in html and "Báo Đại Đoàn Kết" not in html
+        QuickLinkFactory(title="Báo Đại Đoàn Kết", url="https://daidoanket.vn/")
+        assert "Báo Đại Đoàn Kết" in html_without_page_cache(client, NEWS)
+    # Nothing saved: the poll closes at its time and leaves the sidebar.
+    with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
+        html = html_without_page_cache(client, NEWS)
+        assert "Bạn đọc tin trên thiết bị nào?" not in html and "Báo Đại Đoàn Kết" in html
