@@ -203,9 +203,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": env("STATICFILES_BACKEND", "whitenoise.storage.CompressedManifestStaticFilesStorage")
-    },
+    "staticfiles": {"BACKEND": env("STATICFILES_BACKEND", "frontcms.static_storage.StaticFilesStorage")},
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed files; hashed ones are cached for a year by whitenoise
 FILE_UPLOAD_PERMISSIONS = 0o644

@@ -95,7 +95,7 @@ def _wsgi_get(app, path: str) -> tuple[str, dict, bytes]:
 def test_hashed_static_files_are_cached_for_a_year_by_whitenoise(tmp_path):
     manifest = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        "staticfiles": {"BACKEND": "frontcms.static_storage.StaticFilesStorage"},  # the production default
     }
     with override_settings(STATIC_ROOT=tmp_path, STORAGES=manifest):
         # The project's own files are enough here; the editor's thousands of files are not needed.
@@ -105,6 +105,13 @@ def test_hashed_static_files_are_cached_for_a_year_by_whitenoise(tmp_path):
 
         hashed = staticfiles_storage.url("css/site.css")
         assert re.search(r"/static/css/site\.[0-9a-f]{12}\.css$", hashed), hashed
+        # Each URL is worked out once per process, and is what whitenoise's storage gives.
+        from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+        assert staticfiles_storage.url("css/site.css") is hashed
+        assert CompressedManifestStaticFilesStorage().url("css/site.css") == hashed
+        with override_settings(DEBUG=True):
+            assert staticfiles_storage.url("css/site.css") == "/static/css/site.css"
         app = WSGIHandler()  # a fresh middleware chain: whitenoise indexes the new STATIC_ROOT
         status, headers, body = _wsgi_get(app, hashed)
         assert status.startswith("200")
