@@ -3,8 +3,10 @@
 from datetime import datetime
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from .. import text
 
@@ -56,3 +58,30 @@ def absolute_url(context, path=None):
     if request is None:
         return path or ""
     return request.build_absolute_uri(path if path is not None else request.get_full_path())
+
+
+@register.simple_tag
+def breadcrumb_trail(crumbs) -> str:
+    """The "you are here" trail: Trang chủ, then each (title, url) pair; the last has no url.
+
+    Written here rather than as an included template: it is on every page, and an include
+    with a loop cost about a tenth of a millisecond."""
+    items = format_html_join(
+        "",
+        "<li>{}</li>",
+        (
+            (
+                format_html('<a href="{}">{}</a>', url, title)
+                if url
+                else format_html('<span aria-current="page">{}</span>', title),
+            )
+            for title, url in crumbs
+        ),
+    )
+    return format_html(
+        '<nav class="breadcrumbs" aria-label="{}"><ol><li><a href="{}">{}</a></li>{}</ol></nav>',
+        _("Vị trí trang"),
+        reverse("frontcms:home"),
+        _("Trang chủ"),
+        items,
+    )

@@ -166,3 +166,16 @@ def test_page_query_count_is_bounded(client, django_assert_max_num_queries):
     client.get("/gioi-thieu/")  # warm the menu cache
     with django_assert_max_num_queries(6):
         assert client.get("/gioi-thieu/").status_code == 200
+
+
+def test_breadcrumb_trail_links_each_step_marks_the_page_and_escapes_titles(client):
+    from tests.factories import ArticleFactory, CategoryFactory
+
+    category = CategoryFactory(name="Hoạt động <phường>")
+    article = ArticleFactory(title="Tập huấn <b>nghiệp vụ</b>", category=category)
+    html = client.get(article.get_absolute_url()).content.decode()
+    trail = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert 'aria-label="Vị trí trang"' in trail
+    assert '<li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc/">Tin tức</a></li>' in trail
+    assert f'<a href="{category.get_absolute_url()}">Hoạt động &lt;phường&gt;</a>' in trail
+    assert '<span aria-current="page">Tập huấn &lt;b&gt;nghiệp vụ&lt;/b&gt;</span>' in trail
