@@ -11,8 +11,10 @@ In one run, on loopback only, it:
 3. starts gunicorn for the portal and for a minimal Django view (bench/baseline), both with the
    same worker count, and runs `wrk` against each scenario for a bounded time, in slices that
    alternate with slices of the baseline (each ratio compares slices taken side by side);
-   "cached" scenarios are anonymous readers (page cache), "uncached" ones send a session cookie,
-   which makes the page cache step aside (fragment caches stay warm, as for staff);
+   "cached" scenarios are anonymous readers (page cache); "uncached" ones are anonymous readers
+   whose URL the page cache does not hold (a new query string per request, bench/unique_query.lua)
+   or visitors with a session cookie, which makes the page cache step aside (fragment caches
+   stay warm in both, as for staff);
 4. prints a table: scenario, requests/s, p50, p99, ratio to the baseline, errors, queries per
    request, and the resident memory of each worker after the run;
 5. stops everything it started.
@@ -87,10 +89,17 @@ def parse_wrk(output: str) -> dict:
     return {"rps": rps, "p50": p50, "p99": p99, "errors": errors}
 
 
-def wrk(url: str, duration: int, connections: int, headers: list[str] | None = None) -> dict:
+UNIQUE_QUERY = str(ROOT / "bench" / "unique_query.lua")
+
+
+def wrk(
+    url: str, duration: int, connections: int, headers: list[str] | None = None, script: str | None = None
+) -> dict:
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
     for header in headers or []:
         cmd[1:1] = ["-H", header]
+    if script:
+        cmd[1:1] = ["-s", script]
     output = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=duration + 30).stdout
     return parse_wrk(output)
 
@@ -229,29 +238,48 @@ def main() -> int:
 
         article = pages["article"]["url"]
         session = ["Cookie: sessionid=bench-uncached"]
+        # (name, url, headers, queries per request, wrk script)
         scenarios = [
-            ("baseline view", baseline_url + "/", None, None),
-            ("home, cached", portal_url + "/", None, pages["home"]["cached_queries"]),
-            ("article, cached", portal_url + article, None, pages["article"]["cached_queries"]),
+            ("baseline view", baseline_url + "/", None, None, None),
+            ("home, cached", portal_url + "/", None, pages["home"]["cached_queries"], None),
+            ("article, cached", portal_url + article, None, pages["article"]["cached_queries"], None),
             (
                 "news list, cached",
                 portal_url + pages["news list"]["url"],
                 None,
                 pages["news list"]["cached_queries"],
+                None,
             ),
-            # A session cookie makes the page cache step aside: this is the uncached render path
-            # (fragment caches stay warm, as for staff and any visitor with a session).
-            ("article, uncached", portal_url + article, session, pages["article"]["warm_queries"]),
-            ("home, uncached", portal_url + "/", session, pages["home"]["warm_queries"]),
-            # The cheapest response through the whole middleware stack: what no uncached page can beat.
+            # Anonymous readers whose URL the page cache does not hold: a new query string on
+            # every request, so each one is rendered (fragment caches warm) and stored.
             (
-                "robots.txt, uncached (floor)",
+                "article, uncached (page-cache miss)",
+                portal_url + article,
+                None,
+                pages["article"]["warm_queries"],
+                UNIQUE_QUERY,
+            ),
+            # A session cookie makes the page cache step aside (as for staff and any visitor
+            # with a session): rendered as above, plus the session lookup.
+            (
+                "article, uncached (session)",
+                portal_url + article,
+                session,
+                pages["article"]["warm_queries"],
+                None,
+            ),
+            ("home, uncached (session)", portal_url + "/", session, pages["home"]["warm_queries"], None),
+            # The cheapest response through the whole middleware stack with a session: what no
+            # page for a session visitor can beat.
+            (
+                "robots.txt, uncached (session floor)",
                 portal_url + "/robots.txt",
                 session,
                 pages["robots.txt"]["warm_queries"],
+                None,
             ),
         ]
-        for _name, url, headers, _q in scenarios:  # warm every worker's cache and connections
+        for _name, url, headers, _q, _script in scenarios:  # warm every worker's cache and connections
             for _ in range(args.workers * 4):
                 request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers or []))
                 urllib.request.urlopen(request, timeout=10).read()
@@ -259,14 +287,14 @@ def main() -> int:
         # with those baseline slices only: a machine whose load drifts (other processes, CPU
         # boost) then moves both sides of every ratio alike.
         slice_seconds = max(1, args.duration // args.rounds)
-        baseline_name, baseline_url, _, _ = scenarios[0]
+        baseline_name, baseline_url, _, _, _ = scenarios[0]
         baseline_slices: list[dict] = []
         results = []
-        for name, url, headers, queries in scenarios[1:]:
+        for name, url, headers, queries, script in scenarios[1:]:
             paired, measured = [], []
             for _ in range(args.rounds):
                 paired.append(wrk(baseline_url, slice_seconds, args.connections))
-                measured.append(wrk(url, slice_seconds, args.connections, headers))
+                measured.append(wrk(url, slice_seconds, args.connections, headers, script))
             baseline_slices += paired
             result = combine(measured)
             result["ratio"] = result["rps"] / combine(paired)["rps"]
