@@ -458,3 +458,32 @@ def test_kept_sidebar_follows_new_links_and_a_poll_closing_by_itself(cache_backe
     with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
         html = html_without_page_cache(client, NEWS)
         assert "Bạn đọc tin trên thiết bị nào?" not in html and "Báo Đại Đoàn Kết" in html
+
+
+def test_content_version_moves_again_when_the_saving_transaction_commits(
+    cache_backend, django_capture_on_commit_callbacks
+):
+    """A reader between the save and the commit reads the new version with the old rows; the
+    bump at commit leaves whatever it kept behind."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from frontcms.cache import VERSION_KEY, content_version
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        ArticleFactory(title="Bài thứ nhất trong một lần lưu")
+        ArticleFactory(title="Bài thứ hai trong cùng lần lưu")
+        cache.set(VERSION_KEY, "filed by a reader before the commit")
+    assert len(callbacks) == 1  # one bump per transaction, however many rows it saved
+    assert content_version() != "filed by a reader before the commit"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_leaves_nothing_kept_by_the_previous_release():
+    from django.core.management import call_command
+
+    from frontcms.cache import content_version
+
+    before = content_version()
+    call_command("migrate", verbosity=0)
+    assert content_version() != before
