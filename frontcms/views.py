@@ -61,8 +61,9 @@ class KeptObjectMixin:
     def get_object(self, queryset=None):
         if queryset is not None or not self.object_is_kept():
             return super().get_object(queryset)
-        lookup = repr(sorted(self.kwargs.items())).encode()
-        key = f"object:{self.model._meta.label_lower}:{hashlib.sha256(lookup).hexdigest()[:32]}"
+        # The view is part of the key: two views of one model may show different objects.
+        lookup = repr((type(self).__qualname__, sorted(self.kwargs.items()))).encode()
+        key = f"object:{type(self).__module__}:{hashlib.sha256(lookup).hexdigest()[:32]}"
         return cached_until_change(key, super().get_object)
 
 

@@ -478,6 +478,18 @@ def test_content_version_moves_again_when_the_saving_transaction_commits(
     assert content_version() != "filed by a reader before the commit"
 
 
+def test_a_draft_an_editor_previewed_is_never_kept_for_readers(cache_backend, client, editor_user):
+    draft = ArticleFactory(title="Bản nháp chỉ biên tập viên thấy", status=Status.DRAFT)
+    url = draft.get_absolute_url()
+    client.force_login(editor_user)
+    assert "Bản nháp chỉ biên tập viên thấy" in client.get(url).content.decode()
+    client.logout()
+    client.cookies["sessionid"] = "no-page-cache"
+    assert client.get(url).status_code == 404
+    del client.cookies["sessionid"]
+    assert client.get(url).status_code == 404
+
+
 @pytest.mark.django_db(transaction=True)
 def test_migrate_leaves_nothing_kept_by_the_previous_release():
     from django.core.management import call_command
