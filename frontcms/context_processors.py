@@ -59,7 +59,7 @@ def site(request):
         "site": SiteSettings.load(),
         "main_menu": _menu,
         "sidebar_html": lambda: home.region_html(request, "aside"),
-        "site_header": lambda: header_html(request),
-        "site_footer": footer_html,
+        "portal_header": lambda: header_html(request),
+        "portal_footer": footer_html,
         **_today(),
     }
