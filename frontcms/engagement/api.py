@@ -154,12 +154,12 @@ def record_online(visitor_hash: str) -> None:
 
 def visitor_stats() -> dict[str, int]:
     """Total, today, yesterday (portal time zone) and online now; cached for a minute."""
-    key = "engagement:stats"
+    today = timezone.localdate()
+    key = f"engagement:stats:{today.isoformat()}"  # "today" starts afresh at midnight
     stats = cache.get(key)
     if stats is None:
         from .models import OnlineVisitor, VisitCounter
 
-        today = timezone.localdate()
         yesterday = today - datetime.timedelta(days=1)
         by_day = dict(
             VisitCounter.objects.filter(day__in=[today, yesterday])

@@ -202,6 +202,17 @@ def test_stats_today_yesterday_total_online_in_local_time(reader):
     assert stats == {"total": 1043, "today": 1, "yesterday": 42, "online": 1}
 
 
+def test_today_starts_afresh_at_midnight_even_within_the_stats_cache_minute(reader):
+    # 23:59:30 in Hà Nội is 16:59:30 UTC
+    evening = datetime.datetime(2026, 3, 9, 16, 59, 30, tzinfo=datetime.UTC)
+    with time_machine.travel(evening, tick=False):
+        VisitCounter.objects.create(day=datetime.date(2026, 3, 9), shard=0, count=7)
+        assert api.visitor_stats()["today"] == 7
+    with time_machine.travel(evening + datetime.timedelta(seconds=40), tick=False):
+        assert api.visitor_stats()["today"] == 0
+        assert api.visitor_stats()["yesterday"] == 7
+
+
 def test_online_counts_distinct_visitors_of_the_last_five_minutes(client):
     url = reverse("engagement:visit_pixel")
     for n in range(3):
