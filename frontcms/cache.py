@@ -19,6 +19,8 @@ VERSION_KEY = "frontcms:content-version"
 # Within one request the version is read from the cache once, on first use, and remembered:
 # a page asks for it a dozen times (page key, fragments, blocks). Reading it once also means
 # nothing the request reads afterwards can be older than the version it is filed under.
+# The signals are sent in the request's own context under WSGI (how the portal is served);
+# under ASGI Django sends them in a copied context, and every read goes to the cache as before.
 _request = Local()
 
 
