@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import home
-from .cache import cached_render, content_version
+from .cache import cached_render, cached_until_change, content_version
 from .models import MenuItem, SiteSettings
 from .text import format_long_date
 
@@ -36,16 +36,25 @@ def _today() -> dict:
     return {"today_display": format_long_date(today), "today_iso": today.isoformat()}
 
 
+def _menu_paths() -> frozenset[str]:
+    """The paths the header can mark as the current page (kept: no menu to unpickle per page)."""
+
+    def paths() -> frozenset[str]:
+        menu = _menu()
+        found = {"/", *(item.resolved_url for item in menu)}
+        found.update(child.resolved_url for item in menu for child in item.visible_children)
+        return frozenset(found)
+
+    return cached_until_change("chrome:menu-paths", paths)
+
+
 def header_html(request) -> str:
     """The site header. It differs between pages only in the menu link marked as the current
     page, so it is kept once for all pages outside the menu and once per menu page."""
-    menu = _menu()
-    menu_paths = {"/", *(item.resolved_url for item in menu)}
-    menu_paths.update(child.resolved_url for item in menu for child in item.visible_children)
-    current = request.path if request.path in menu_paths else ""
+    current = request.path if request.path in _menu_paths() else ""
 
     def context():
-        return {"site": SiteSettings.load(), "main_menu": menu, "current_path": current, **_today()}
+        return {"site": SiteSettings.load(), "main_menu": _menu(), "current_path": current, **_today()}
 
     return cached_render(f"chrome:header:{current}", "partials/header.html", context)
 
