@@ -3,32 +3,30 @@ header and footer HTML, which are the same for every visitor and kept until cont
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from . import home
-from .cache import cached_render, cached_until_change, content_version
+from .cache import cached_render, cached_until_change
 from .models import MenuItem, SiteSettings
 from .text import format_long_date
 
 
 def _menu() -> list[MenuItem]:
-    key = f"frontcms:menu:{content_version()}"
-    items = cache.get(key)
-    if items is None:
+    def items() -> list[MenuItem]:
         children = MenuItem.objects.filter(is_active=True).select_related("page", "page__parent")
-        items = list(
+        found = list(
             MenuItem.objects.filter(is_active=True, parent__isnull=True)
             .select_related("page", "page__parent")
             .prefetch_related(Prefetch("children", queryset=children, to_attr="visible_children"))
         )
-        for item in items:
+        for item in found:
             item.resolved_url = item.get_url()
             for child in item.visible_children:
                 child.resolved_url = child.get_url()
-        cache.set(key, items, 3600)
-    return items
+        return found
+
+    return cached_until_change("chrome:menu", items)
 
 
 def _today() -> dict:

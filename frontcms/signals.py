@@ -16,10 +16,6 @@ def _is_content(sender) -> bool:
     return bool(meta) and meta.app_label in CONTENT_APPS and not getattr(sender, "cache_exempt", False)
 
 
-def _bump_after_commit() -> None:
-    bump_content_version()
-
-
 def content_version_changes() -> None:
     """Bump now, so this request and this process see the change at once, and again when the
     transaction commits: a reader arriving between the two would read the new version with the
@@ -28,9 +24,9 @@ def content_version_changes() -> None:
     bump_content_version()
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(
-        func is _bump_after_commit for _sids, func, _robust in connection.run_on_commit
+        func is bump_content_version for _sids, func, _robust in connection.run_on_commit
     ):
-        transaction.on_commit(_bump_after_commit)
+        transaction.on_commit(bump_content_version)
 
 
 @receiver(post_save)
