@@ -7,13 +7,18 @@ import hashlib
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from committees.scoping import allowed_organization_ids
-from frontcms.cache import cached_render
+from frontcms.cache import cached_until_change
+from frontcms.models import SiteSettings
 from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
+from frontcms.templatetags.frontcms_tags import breadcrumb_trail
 from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
 
 from .models import Article, Category
@@ -53,8 +58,6 @@ class CategoryArticleListView(ArticleListView):
         return queryset.in_category(self.category)
 
     def get_context_data(self, **kwargs):
-        from django.urls import reverse
-
         crumbs = [(_("Tin tức"), reverse("news:list"))]
         if self.category.parent_id:
             crumbs.append((self.category.parent.name, self.category.parent.get_absolute_url()))
@@ -79,8 +82,6 @@ class TagArticleListView(ArticleListView):
         return queryset.tagged(self.tag.slug)
 
     def get_context_data(self, **kwargs):
-        from django.urls import reverse
-
         return super().get_context_data(
             tag=self.tag,
             heading=_("Thẻ: %(tag)s") % {"tag": self.tag.name},
@@ -107,34 +108,38 @@ def visible_articles(user):
 
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
+    head_template = "news/includes/article_head.html"
     body_template = "news/includes/article_body.html"
     context_object_name = "article"
     model = Article
 
     def get_context_data(self, **kwargs):
-        from django.urls import reverse
-
         context = super().get_context_data(**kwargs)
         article = self.object
+        if self.parts_are_shared(article, context):
+            context["page_parts"] = self.shared_parts(article)
+        else:
+            context["breadcrumbs"] = self.breadcrumbs(article)
+            context.update(self.body_context(article))
+        return context
+
+    def parts_are_shared(self, article, context) -> bool:
+        """A published article's page is the same for every reader, unless the visit carries a
+        one-off notice (`?danh-gia=` after rating). Previews and drafts are rendered in place,
+        and so is every page for logged-in staff, who must always see it fresh."""
+        return (
+            article.is_published
+            and not self.request.user.is_authenticated
+            and not context.get("is_shared_preview")
+            and "danh-gia" not in self.request.GET
+        )
+
+    def breadcrumbs(self, article) -> list[tuple[str, str | None]]:
         crumbs = [(_("Tin tức"), reverse("news:list"))]
         if article.category_id:
             crumbs.append((article.category.name, article.category.get_absolute_url()))
         crumbs.append((article.title, None))
-        context["breadcrumbs"] = crumbs
-        if self.body_is_shared(article, context):
-            context["body_html"] = self.shared_body(article)
-        else:
-            context.update(self.body_context(article))
-        return context
-
-    def body_is_shared(self, article, context) -> bool:
-        """A published article's body is the same for every reader, unless the visit carries a
-        one-off notice (`?danh-gia=` after rating); previews and drafts are rendered in place."""
-        return (
-            article.is_published
-            and not context.get("is_shared_preview")
-            and "danh-gia" not in self.request.GET
-        )
+        return crumbs
 
     def body_context(self, article) -> dict:
         from django.db.models import prefetch_related_objects
@@ -150,12 +155,21 @@ class ArticleDetailMixin:
             "request": self.request,  # absolute share links: the host is part of the cache key
         }
 
-    def shared_body(self, article) -> str:
-        """The rendered body (article, engagement, related news), kept until content changes."""
+    def shared_parts(self, article) -> dict[str, str]:
+        """The article's head tags, breadcrumb trail and body (with engagement and related news)
+        as HTML, kept until content changes: all that is left to render per request is the
+        page around them. One entry per host, for the absolute links, and per language."""
         host = hashlib.sha256(self.request.get_host().encode()).hexdigest()[:16]
-        return cached_render(
-            f"news:article-body:{article.pk}:{host}", self.body_template, lambda: self.body_context(article)
-        )
+
+        def render_parts() -> dict[str, str]:
+            context = {**self.body_context(article), "site": SiteSettings.load()}
+            return {
+                "head": render_to_string(self.head_template, context),
+                "breadcrumbs": breadcrumb_trail(self.breadcrumbs(article)),
+                "body": render_to_string(self.body_template, context),
+            }
+
+        return cached_until_change(f"news:article-page:{article.pk}:{host}:{get_language()}", render_parts)
 
 
 class ArticleDetailView(OldSlugRedirectMixin, KeptObjectMixin, ArticleDetailMixin, DetailView):

@@ -283,3 +283,63 @@ def test_cold_list_page_queries_are_bounded_by_page_size_not_data(
     # Even before any rendition exists, the cost depends on the 20 cards, never on the 400 rows.
     with django_assert_max_num_queries(PAGE_QUERY_LIMIT + 20 * 2 * 12):
         assert client.get("/tin-tuc/").status_code == 200
+
+
+# --- an article page's kept parts (news.views.ArticleDetailMixin.shared_parts) ---------------------
+def _head(html: str) -> str:
+    head = html[html.index("<head>") : html.index("</head>")]
+    return " ".join(head.split())
+
+
+def _meta_keys(html: str) -> set[str]:
+    import re
+
+    head = _head(html)
+    keys = set(re.findall(r'<meta (?:name|property)="([^"]+)"', head))
+    keys.update(f"link:{rel}" for rel in re.findall(r'<link rel="([^"]+)"', head))
+    return keys | ({"title"} if "<title>" in head else set())
+
+
+def _trail(html: str) -> str:
+    return " ".join(
+        html[
+            html.index('<nav class="breadcrumbs"') : html.index(
+                "</nav>", html.index('<nav class="breadcrumbs"')
+            )
+        ].split()
+    )
+
+
+def test_a_warm_article_page_renders_only_the_page_around_its_kept_parts(client):
+    article = ArticleFactory(category=CategoryFactory(name="Hoạt động Mặt trận"))
+    client.cookies["sessionid"] = "no-page-cache"  # past the page cache, as a visitor with a session
+    first = client.get(article.get_absolute_url())
+    assert "news/includes/article_head.html" in [t.name for t in first.templates]
+    warm = client.get(article.get_absolute_url())
+    assert [t.name for t in warm.templates] == ["news/article_detail.html", "base.html"]
+    assert warm.content == first.content
+
+
+def test_the_kept_article_page_matches_one_rendered_in_place(client, editor_user):
+    category = CategoryFactory(name="Hoạt động Mặt trận")
+    article = ArticleFactory(
+        title="Tập huấn nghiệp vụ cho Ban công tác Mặt trận", category=category, cover=make_image_file()
+    )
+    url = article.get_absolute_url()
+    kept = client.get(url).content.decode()
+    client.force_login(editor_user)  # staff always get the page rendered in place
+    in_place = client.get(url)
+    assert "news/includes/article_head.html" in [t.name for t in in_place.templates]
+    in_place = in_place.content.decode()
+    assert _head(kept) == _head(in_place)
+    assert _trail(kept) == _trail(in_place)
+    assert "Hoạt động Mặt trận" in _trail(kept) and 'aria-current="page">Tập huấn nghiệp vụ' in _trail(kept)
+    assert '<meta property="og:image"' in _head(kept)
+
+
+def test_the_article_head_carries_every_site_wide_tag_of_other_pages(client):
+    article = ArticleFactory()
+    article_keys = _meta_keys(client.get(article.get_absolute_url()).content.decode())
+    for url in (reverse("news:list"), "/"):
+        assert _meta_keys(client.get(url).content.decode()) <= article_keys, url
+    assert {"og:type", "og:url", "twitter:card", "link:canonical", "link:alternate", "title"} <= article_keys
