@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from . import home
 from .cache import cached_render, cached_until_change
@@ -31,7 +32,7 @@ def _menu() -> list[MenuItem]:
 
 def _today() -> dict:
     today = timezone.localdate()  # the cached header expires at midnight (frontcms.cache.next_change)
-    return {"today_display": format_long_date(today), "today_iso": today.isoformat()}
+    return {"display": format_long_date(today), "iso": today.isoformat()}
 
 
 def _menu_paths() -> frozenset[str]:
@@ -52,7 +53,7 @@ def header_html(request) -> str:
     current = request.path if request.path in _menu_paths() else ""
 
     def context():
-        return {"site": SiteSettings.load(), "main_menu": _menu(), "current_path": current, **_today()}
+        return {"site": SiteSettings.load(), "main_menu": _menu(), "current_path": current, "today": _today()}
 
     return cached_render(f"chrome:header:{current}", "partials/header.html", context)
 
@@ -61,12 +62,17 @@ def footer_html() -> str:
     return cached_render("chrome:footer", "partials/footer.html", lambda: {"site": SiteSettings.load()})
 
 
+def assets_html() -> str:
+    return cached_render("chrome:assets", "partials/head_assets.html", dict)
+
+
 def site(request):
     return {
-        "site": SiteSettings.load(),
+        "site": SimpleLazyObject(SiteSettings.load),  # loaded only by pages that show it
         "main_menu": _menu,
         "sidebar_html": lambda: home.region_html(request, "aside"),
         "portal_header": lambda: header_html(request),
         "portal_footer": footer_html,
-        **_today(),
+        "portal_assets": assets_html,
+        "today": SimpleLazyObject(_today),
     }
