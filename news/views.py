@@ -158,8 +158,9 @@ class ArticleDetailMixin:
     def shared_parts(self, article) -> dict[str, str]:
         """The article's head tags, breadcrumb trail and body (with engagement and related news)
         as HTML, kept until content changes: all that is left to render per request is the
-        page around them. One entry per host, for the absolute links, and per language."""
-        host = hashlib.sha256(self.request.get_host().encode()).hexdigest()[:16]
+        page around them. One entry per scheme and host, for the absolute links, and per language."""
+        origin = f"{self.request.scheme}://{self.request.get_host()}"
+        host = hashlib.sha256(origin.encode()).hexdigest()[:16]
 
         def render_parts() -> dict[str, str]:
             context = {**self.body_context(article), "site": SiteSettings.load()}

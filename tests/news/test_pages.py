@@ -343,3 +343,17 @@ def test_the_article_head_carries_every_site_wide_tag_of_other_pages(client):
     for url in (reverse("news:list"), "/"):
         assert _meta_keys(client.get(url).content.decode()) <= article_keys, url
     assert {"og:type", "og:url", "twitter:card", "link:canonical", "link:alternate", "title"} <= article_keys
+
+
+def test_kept_article_links_follow_the_scheme_and_host_of_the_request(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "mttq.example.vn"]
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    client.cookies["sessionid"] = "no-page-cache"
+    assert f'<link rel="canonical" href="http://testserver{url}">' in client.get(url).content.decode()
+    assert (
+        f'<link rel="canonical" href="https://testserver{url}">'
+        in client.get(url, secure=True).content.decode()
+    )
+    other_host = client.get(url, HTTP_HOST="mttq.example.vn").content.decode()
+    assert f'<link rel="canonical" href="http://mttq.example.vn{url}">' in other_host
