@@ -338,10 +338,20 @@ def test_the_kept_article_page_matches_one_rendered_in_place(client, editor_user
 
 
 def test_the_article_head_carries_every_site_wide_tag_of_other_pages(client):
+    import re
+
     article = ArticleFactory()
-    article_keys = _meta_keys(client.get(article.get_absolute_url()).content.decode())
+    article_html = client.get(article.get_absolute_url()).content.decode()
+    article_head, article_keys = _head(article_html), _meta_keys(article_html)
     for url in (reverse("news:list"), "/"):
-        assert _meta_keys(client.get(url).content.decode()) <= article_keys, url
+        html = client.get(url).content.decode()
+        head = _head(html)
+        assert _meta_keys(html) <= article_keys, url
+        # The site-wide tags, with their values: the article head repeats them, in step.
+        for tag in re.findall(
+            r'<meta property="og:(?:site_name|locale)"[^>]*>|<link rel="(?:icon|stylesheet)"[^>]*>', head
+        ):
+            assert tag in article_head, tag
     assert {"og:type", "og:url", "twitter:card", "link:canonical", "link:alternate", "title"} <= article_keys
 
 
@@ -357,3 +367,21 @@ def test_kept_article_links_follow_the_scheme_and_host_of_the_request(client, se
     )
     other_host = client.get(url, HTTP_HOST="mttq.example.vn").content.decode()
     assert f'<link rel="canonical" href="http://mttq.example.vn{url}">' in other_host
+
+
+def test_a_preview_link_to_a_published_article_is_never_served_its_kept_parts(client):
+    from news.preview import preview_url
+
+    article = ArticleFactory(title="Tin đã đăng, mở bằng liên kết xem trước")
+    client.cookies["sessionid"] = "no-page-cache"
+    kept = client.get(article.get_absolute_url())
+    assert [t.name for t in client.get(article.get_absolute_url()).templates] == [
+        "news/article_detail.html",
+        "base.html",
+    ]
+    assert 'name="robots"' not in _head(kept.content.decode())
+    preview = client.get(preview_url(article))
+    html = preview.content.decode()
+    assert "news/includes/article_head.html" in [t.name for t in preview.templates]
+    assert '<meta name="robots" content="noindex, nofollow">' in _head(html)
+    assert 'class="preview-banner"' in html and "bài đã được xuất bản." in html
