@@ -262,8 +262,6 @@ class QuickLink(models.Model):
 class SiteSettings(models.Model):
     """The portal's identity and footer details: one row, edited in the admin, cached."""
 
-    CACHE_KEY = "frontcms:site-settings"
-
     site_name = models.CharField(_("tên cổng"), max_length=200, default="Ủy ban MTTQ Việt Nam quận")
     tagline = models.CharField(_("dòng phụ"), max_length=200, blank=True)
     site_name_en = models.CharField(_("tên tiếng Anh"), max_length=200, blank=True)
@@ -290,19 +288,20 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-
-    def delete(self, *args, **kwargs):
-        cache.delete(self.CACHE_KEY)
-        return super().delete(*args, **kwargs)
 
     @classmethod
     def load(cls) -> SiteSettings:
-        """The settings row, from the cache when possible; an unsaved default when none exists."""
-        obj = cache.get(cls.CACHE_KEY)
+        """The settings row (an unsaved default when none exists), kept under the content
+        version: saving it moves the version, and moves it again at the commit, so a reader
+        between the save and the commit cannot keep the old row. It does not change with time,
+        so unlike other fragments it needs no next time-driven change."""
+        from .cache import content_version
+
+        key = f"frontcms:site-settings:{content_version()}"
+        obj = cache.get(key)
         if obj is None:
             obj = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, obj, 3600)
+            cache.set(key, obj, 3600)
         return obj
 
 

@@ -373,6 +373,41 @@ def test_article_body_kept_for_session_visitors_follows_edits_ratings_and_commen
     assert "Cảm ơn bạn đã đánh giá." not in html_without_page_cache(client, url)
 
 
+def test_kept_article_head_and_trail_follow_their_category_and_the_site_name(cache_backend, client):
+    from tests.factories import CategoryFactory
+
+    category = CategoryFactory(name="Hoạt động Mặt trận")
+    article = ArticleFactory(title="Hội nghị tổng kết công tác Mặt trận", category=category)
+    url = article.get_absolute_url()
+    html = html_without_page_cache(client, url)
+    assert ">Hoạt động Mặt trận</a></li>" in html and "| Ủy ban MTTQ quận Thử nghiệm</title>" not in html
+    category.name = "Công tác Mặt trận khu dân cư"
+    category.save()
+    settings_row = SiteSettings.load()
+    settings_row.site_name = "Ủy ban MTTQ quận Thử nghiệm"
+    settings_row.save()
+    html = html_without_page_cache(client, url)
+    assert ">Công tác Mặt trận khu dân cư</a></li>" in html and ">Hoạt động Mặt trận</a></li>" not in html
+    assert "<title>Hội nghị tổng kết công tác Mặt trận | Ủy ban MTTQ quận Thử nghiệm</title>" in html
+    assert '<meta property="og:site_name" content="Ủy ban MTTQ quận Thử nghiệm">' in html
+
+
+def test_site_settings_saved_in_a_transaction_are_not_kept_stale_by_an_early_reader(
+    cache_backend, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        row = SiteSettings.load()
+        row.site_name = "Tên cổng sau khi sửa"
+        row.save()
+        # Another reader, between the save and the commit, still sees the old row and keeps it.
+        SiteSettings.objects.filter(pk=1).update(site_name="Tên cổng trước khi sửa")
+        assert SiteSettings.load().site_name == "Tên cổng trước khi sửa"
+        SiteSettings.objects.filter(pk=1).update(site_name="Tên cổng sau khi sửa")
+    assert SiteSettings.load().site_name == "Tên cổng sau khi sửa"
+
+
 def test_article_kept_for_session_visitors_follows_publishing_and_schedules(cache_backend, client):
     now = timezone.now()
     article = ArticleFactory(title="Hội nghị hiệp thương lần thứ nhất")
