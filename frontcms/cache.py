@@ -131,6 +131,20 @@ def cached_until_change(name: str, compute, limit: int | None = None):
     return value
 
 
+def cached_for_version(name: str, compute, timeout: int):
+    """`compute()`, kept under the content version for at most `timeout` seconds.
+
+    Until content changes or `timeout` passes, whichever comes first. Unlike cached_until_change
+    it does not look at time-driven changes: for data that none alters (site settings) or that
+    may lag by up to `timeout` (most-read counts, the ward list)."""
+    key = f"frontcms:versioned:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def cached_render(name: str, template: str, get_context) -> str:
     """`template` rendered with `get_context()`, kept like cached_until_change, per language.
 

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import NoReverseMatch, reverse
@@ -293,16 +292,12 @@ class SiteSettings(models.Model):
     def load(cls) -> SiteSettings:
         """The settings row (an unsaved default when none exists), kept under the content
         version: saving it moves the version, and moves it again at the commit, so a reader
-        between the save and the commit cannot keep the old row. It does not change with time,
-        so unlike other fragments it needs no next time-driven change."""
-        from .cache import content_version
+        between the save and the commit cannot keep the old row."""
+        from .cache import cached_for_version
 
-        key = f"frontcms:site-settings:{content_version()}"
-        obj = cache.get(key)
-        if obj is None:
-            obj = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(key, obj, 3600)
-        return obj
+        return cached_for_version(
+            "site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1), 3600
+        )
 
 
 def site_url() -> str:

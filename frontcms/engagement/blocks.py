@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import HttpRequest
 
-from frontcms.cache import content_version
+from frontcms.cache import cached_for_version
 
 from . import api
 from .models import Poll
@@ -16,19 +15,19 @@ MOST_READ_SECONDS = 300
 
 def most_read_context(request: HttpRequest) -> dict:
     """The most read public objects of every countable model (one query per model, cached)."""
-    key = f"engagement:most-read:{content_version()}"
-    items = cache.get(key)
-    if items is None:
+
+    def most_read() -> list[dict]:
         candidates = []
         for model in api.countable_models():
             queryset = api.public_queryset(model).filter(view_count__gt=0).order_by("-view_count", "-pk")
             candidates.extend(queryset[:MOST_READ_COUNT])
         candidates.sort(key=lambda obj: obj.view_count, reverse=True)
-        items = [
+        return [
             {"title": str(obj), "url": obj.get_absolute_url(), "view_count": obj.view_count}
             for obj in candidates[:MOST_READ_COUNT]
         ]
-        cache.set(key, items, MOST_READ_SECONDS)
+
+    items = cached_for_version("engagement:most-read", most_read, MOST_READ_SECONDS)
     return {"items": items}
 
 
