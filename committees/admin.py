@@ -9,8 +9,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from frontcms.revisions import RevisionAdmin
 from frontcms.text import fold
 from frontcms.workflow import ConcurrentEditForm
 
@@ -104,7 +104,7 @@ class TermMembershipInline(MembershipInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, VersionAdmin):
+class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, RevisionAdmin):
     organization_field = "pk"
     form = ConcurrentEditForm  # two editors on the same organisation: the second save is refused
     list_display = ("name", "kind", "parent", "founded_on", "dissolved_on", "view_link")
@@ -129,7 +129,7 @@ class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, Version
 
 
 @admin.register(Term)
-class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class TermAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("__str__", "organization", "number", "start_date", "end_date")
     list_filter = ("organization__kind", "organization")
     search_fields = ("organization__search_name", "congress_name")
@@ -144,7 +144,7 @@ class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, VersionAdmin):
+class PersonAdmin(FoldedSearchMixin, RevisionAdmin):
     list_display = ("full_name", "photo_thumb", "slug", "updated_at")
     search_fields = ("search_name", "slug")
     fields = ("full_name", "slug", "photo", "bio", "bio_en")
@@ -160,14 +160,14 @@ class PersonAdmin(FoldedSearchMixin, VersionAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(VersionAdmin):
+class PositionAdmin(RevisionAdmin):
     list_display = ("name", "name_en", "rank", "single_holder", "is_leadership")
     list_editable = ("rank",)
     search_fields = ("name", "name_en")
 
 
 @admin.register(Membership)
-class MembershipAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("person", "position", "organization", "term", "start_date", "end_date", "end_reason")
     list_filter = (
         CurrentMembershipFilter,

@@ -3,8 +3,8 @@
 A contributor is a staff user with a `StaffAssignment` who is neither a superuser nor holds the
 `committees.edit_all_organizations` permission (editors and admins hold it). Contributors see and
 change only objects whose organisation is their own or one of its sub-organisations. The admin
-mixin below applies that to list, change, delete, bulk actions, autocomplete and form choices,
-and re-checks on save so that a forged form value is refused.
+mixin below applies that to list, change, delete, history, revert and recover, bulk actions,
+autocomplete and form choices, and re-checks on save so that a forged form value is refused.
 """
 
 from __future__ import annotations
@@ -59,8 +59,9 @@ class OrganizationScopedAdminMixin:
 
     For a contributor: lists, bulk actions, autocomplete results (AutocompleteJsonView uses the
     target admin's `get_queryset`) and form choices hold only the organisations in scope; an object
-    outside it answers 404 on its change, delete and history pages (never a redirect that would
-    confirm it exists); a forged organisation value is refused by the form and again on save.
+    outside it answers 404 on its change, delete, history and revert pages (never a redirect that
+    would confirm it exists); a forged organisation value is refused by the form and again on save;
+    deleted objects cannot be recovered.
     """
 
     organization_field = "organization"
@@ -110,6 +111,24 @@ class OrganizationScopedAdminMixin:
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self._object_allowed(request, obj)
+
+    # --- revisions (frontcms.revisions.RevisionAdmin hooks) --------------------------------------
+    def has_recover_permission(self, request):
+        # What was deleted may have belonged to anyone: contributors never recover.
+        return self._allowed(request) is None and super().has_recover_permission(request)
+
+    def may_see_deleted_version(self, request, version):
+        ids = self._allowed(request)
+        if ids is None:
+            return super().may_see_deleted_version(request, version)
+        first, _sep, rest = self.organization_field.partition("__")
+        if first == "pk":
+            return str(version.object_id) in {str(pk) for pk in ids}
+        field = self.model._meta.get_field(first)
+        value = version.field_dict.get(field.attname)
+        if rest and value is not None:
+            value = field.related_model._default_manager.filter(pk=value).values_list(rest, flat=True).first()
+        return value in ids and super().may_see_deleted_version(request, version)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Every organisation choice (the object's organisation, a parent, …) stays in scope.
