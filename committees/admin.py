@@ -15,7 +15,7 @@ from frontcms.text import fold
 from frontcms.workflow import ConcurrentEditForm
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
-from .scoping import OrganizationScopedAdminMixin
+from .scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin
 
 
 class FoldedSearchMixin:
@@ -55,21 +55,21 @@ class CurrentOrganizationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ScopedChoicesMixin, admin.TabularInline):
     model = Term
     fields = ("number", "start_date", "end_date", "congress_name", "congress_date")
     extra = 0
     show_change_link = True
 
 
-class ContactPointInline(admin.TabularInline):
+class ContactPointInline(ScopedChoicesMixin, admin.TabularInline):
     model = ContactPoint
     fields = ("person", "name", "title", "title_en", "phone", "email", "order", "reviewed_on")
     autocomplete_fields = ("person",)
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
     model = Membership
     fields = (
         "person",

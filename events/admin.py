@@ -3,18 +3,18 @@
 All three follow the shared workflow (draft → pending → published, frontcms.workflow), keep
 revisions (frontcms.revisions.RevisionAdmin: history, compare, restore) and are scoped for ward
 contributors (committees.scoping): a contributor sees and edits only the events, reports and
-documents of their own organisation and its children.
+documents of their own organisation and its children, and attaches their own documents or
+published ones of the library.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Term
-from committees.scoping import OrganizationScopedAdminMixin, allowed_organization_ids
+from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, allowed_organization_ids
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
@@ -64,7 +64,7 @@ class EventPersonInline(admin.TabularInline):
     fields = ("order", "role", "name", "position")
 
 
-class EventDocumentInline(admin.TabularInline):
+class EventDocumentInline(ScopedChoicesMixin, admin.TabularInline):
     model = Event.documents.through
     extra = 0
     autocomplete_fields = ("document",)
@@ -225,11 +225,3 @@ class DocumentAdmin(
     @admin.display(description=_("xem"))
     def view(self, obj):
         return view_link(obj)
-
-    def get_search_results(self, request, queryset, search_term):
-        # Events may attach any published document of the library, not only their own ward's.
-        if request.path.endswith("/autocomplete/"):
-            queryset = Document.objects.filter(
-                Q(pk__in=queryset.values("pk")) | Q(status="published")
-            ).select_related("issuer")
-        return super().get_search_results(request, queryset, search_term)

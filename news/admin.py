@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from committees.scoping import OrganizationScopedAdminMixin, is_scoped
+from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, is_scoped
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
@@ -22,7 +22,7 @@ class ArticleAdminForm(ConcurrentEditForm):
         fields = "__all__"
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     fields = ("to_article", "position")
