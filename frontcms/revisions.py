@@ -33,7 +33,7 @@ import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404
@@ -274,6 +274,7 @@ class RevisionAdmin(VersionAdmin):
             with transaction.atomic(using=version.db), signals:
                 versions = own_versions(version, self.model)
                 obj = self._write_versions(version, versions, before)
+                self._check_slug(before, obj)
                 self.prepare_reverted_object(request, obj, before)
                 obj = self.model._default_manager.using(version.db).get(pk=obj.pk)
                 in_scope = self.get_queryset(request).filter(pk=obj.pk).exists()
@@ -288,6 +289,9 @@ class RevisionAdmin(VersionAdmin):
                     response = self.changeform_view(request, quote(str(obj.pk)), request.path, context)
                     if writing and response.status_code == 302:
                         _check_constraints(versions)
+                        self._keep_slug_history(
+                            before, self.model._default_manager.using(version.db).get(pk=obj.pk)
+                        )
                         refresh_after_revert(versions)
                         reversion.set_comment(
                             _("Trở về phiên bản lưu lúc %(datetime)s")
@@ -315,3 +319,21 @@ class RevisionAdmin(VersionAdmin):
                     child.delete()
         _write_back(versions)
         return self.model._default_manager.using(version.db).get(pk=version.object_id)
+
+    @staticmethod
+    def _check_slug(before, obj) -> None:
+        """A version's slug that is now another object's old slug would take over its links."""
+        validate = getattr(obj, "validate_slug_history", None)
+        if validate is None or (before is not None and before.slug == obj.slug):
+            return
+        try:
+            validate()
+        except ValidationError as error:
+            raise RevertError(" ".join(error.messages)) from None
+
+    @staticmethod
+    def _keep_slug_history(before, obj) -> None:
+        """The slug the object had before the revert keeps redirecting to it (slugged models)."""
+        remember = getattr(obj, "remember_old_slug", None)
+        if remember is not None:
+            remember(getattr(before, "slug", "") if before is not None else "")
