@@ -165,6 +165,11 @@ class RevisionAdmin(VersionAdmin):
     """VersionAdmin whose revert and recover stay within this model, this object and the user's rights."""
 
     change_list_template = "frontcms/admin/revisions/change_list.html"
+    # reversion's screens with Vietnamese text (reversion ships no Vietnamese catalogue).
+    object_history_template = "frontcms/admin/revisions/object_history.html"
+    revision_form_template = "frontcms/admin/revisions/revision_form.html"
+    recover_form_template = "frontcms/admin/revisions/recover_form.html"
+    recover_list_template = "frontcms/admin/revisions/recover_list.html"
 
     # --- hooks ------------------------------------------------------------------------------------
     def has_recover_permission(self, request) -> bool:
