@@ -9,13 +9,13 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from frontcms.revisions import RevisionAdmin
 from frontcms.text import fold
 from frontcms.workflow import ConcurrentEditForm
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
-from .scoping import OrganizationScopedAdminMixin
+from .scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin
 
 
 class FoldedSearchMixin:
@@ -55,21 +55,21 @@ class CurrentOrganizationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ScopedChoicesMixin, admin.TabularInline):
     model = Term
     fields = ("number", "start_date", "end_date", "congress_name", "congress_date")
     extra = 0
     show_change_link = True
 
 
-class ContactPointInline(admin.TabularInline):
+class ContactPointInline(ScopedChoicesMixin, admin.TabularInline):
     model = ContactPoint
     fields = ("person", "name", "title", "title_en", "phone", "email", "order", "reviewed_on")
     autocomplete_fields = ("person",)
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
     model = Membership
     fields = (
         "person",
@@ -104,7 +104,7 @@ class TermMembershipInline(MembershipInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, VersionAdmin):
+class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, RevisionAdmin):
     organization_field = "pk"
     form = ConcurrentEditForm  # two editors on the same organisation: the second save is refused
     list_display = ("name", "kind", "parent", "founded_on", "dissolved_on", "view_link")
@@ -129,7 +129,7 @@ class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, Version
 
 
 @admin.register(Term)
-class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class TermAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("__str__", "organization", "number", "start_date", "end_date")
     list_filter = ("organization__kind", "organization")
     search_fields = ("organization__search_name", "congress_name")
@@ -144,7 +144,7 @@ class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, VersionAdmin):
+class PersonAdmin(FoldedSearchMixin, RevisionAdmin):
     list_display = ("full_name", "photo_thumb", "slug", "updated_at")
     search_fields = ("search_name", "slug")
     fields = ("full_name", "slug", "photo", "bio", "bio_en")
@@ -160,14 +160,14 @@ class PersonAdmin(FoldedSearchMixin, VersionAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(VersionAdmin):
+class PositionAdmin(RevisionAdmin):
     list_display = ("name", "name_en", "rank", "single_holder", "is_leadership")
     list_editable = ("rank",)
     search_fields = ("name", "name_en")
 
 
 @admin.register(Membership)
-class MembershipAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("person", "position", "organization", "term", "start_date", "end_date", "end_reason")
     list_filter = (
         CurrentMembershipFilter,

@@ -1,22 +1,21 @@
 """Staff admin for events, their reports and the document library.
 
 All three follow the shared workflow (draft → pending → published, frontcms.workflow), keep
-revisions (django-reversion's VersionAdmin: history, compare, restore) and are scoped for ward
+revisions (frontcms.revisions.RevisionAdmin: history, compare, restore) and are scoped for ward
 contributors (committees.scoping): a contributor sees and edits only the events, reports and
-documents of their own organisation and its children.
+documents of their own organisation and its children, and attaches their own documents or
+published ones of the library.
 """
 
 from __future__ import annotations
 
-import reversion
 from django.contrib import admin
-from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from committees.models import Term
-from committees.scoping import OrganizationScopedAdminMixin, allowed_organization_ids
+from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, allowed_organization_ids
+from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
 from .models import (
@@ -29,24 +28,6 @@ from .models import (
     EventReport,
     GalleryImage,
 )
-
-
-class RevisionedWorkflowMixin:
-    """Bulk publish/archive save object by object; keep a revision of each, like a form save."""
-
-    def _with_revision(self, request, action, queryset, comment):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(comment))
-            return action(request, queryset)
-
-    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        return self._with_revision(request, super().publish_selected, queryset, _("Xuất bản hàng loạt"))
-
-    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
-    def archive_selected(self, request, queryset):
-        return self._with_revision(request, super().archive_selected, queryset, _("Lưu trữ hàng loạt"))
 
 
 class ScopedRequiredOrganizationMixin:
@@ -83,7 +64,7 @@ class EventPersonInline(admin.TabularInline):
     fields = ("order", "role", "name", "position")
 
 
-class EventDocumentInline(admin.TabularInline):
+class EventDocumentInline(ScopedChoicesMixin, admin.TabularInline):
     model = Event.documents.through
     extra = 0
     autocomplete_fields = ("document",)
@@ -112,11 +93,10 @@ class EventAdminForm(ConcurrentEditForm):
 
 @admin.register(Event)
 class EventAdmin(
-    RevisionedWorkflowMixin,
     WorkflowAdminMixin,
     ScopedRequiredOrganizationMixin,
     OrganizationScopedAdminMixin,
-    VersionAdmin,
+    RevisionAdmin,
 ):
     publish_permission = "events.publish_event"
     organization_field = "organization"
@@ -172,9 +152,7 @@ class EventAdmin(
 
 # --- reports --------------------------------------------------------------------------------------
 @admin.register(EventReport)
-class EventReportAdmin(
-    RevisionedWorkflowMixin, WorkflowAdminMixin, OrganizationScopedAdminMixin, VersionAdmin
-):
+class EventReportAdmin(WorkflowAdminMixin, OrganizationScopedAdminMixin, RevisionAdmin):
     """A contributor writes the report of an event of their ward and submits it; an editor publishes it."""
 
     publish_permission = "events.publish_event"
@@ -225,11 +203,10 @@ class DocumentFileInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(
-    RevisionedWorkflowMixin,
     WorkflowAdminMixin,
     ScopedRequiredOrganizationMixin,
     OrganizationScopedAdminMixin,
-    VersionAdmin,
+    RevisionAdmin,
 ):
     publish_permission = "events.publish_document"
     organization_field = "issuer"
@@ -248,11 +225,3 @@ class DocumentAdmin(
     @admin.display(description=_("xem"))
     def view(self, obj):
         return view_link(obj)
-
-    def get_search_results(self, request, queryset, search_term):
-        # Events may attach any published document of the library, not only their own ward's.
-        if request.path.endswith("/autocomplete/"):
-            queryset = Document.objects.filter(
-                Q(pk__in=queryset.values("pk")) | Q(status="published")
-            ).select_related("issuer")
-        return super().get_search_results(request, queryset, search_term)

@@ -109,4 +109,8 @@ class DocumentQuerySet(PublishableQuerySet):
 
 
 class EventReportQuerySet(PublishableQuerySet):
-    pass
+    def visible_to(self, user):
+        """Published reports; staff who may edit reports also preview those of their own scope."""
+        if _can_preview(user, "events.change_eventreport"):
+            return _scoped(self.all(), user, "event__organization")
+        return self.published()

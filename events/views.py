@@ -17,7 +17,7 @@ from frontcms.text import WEEKDAYS
 from frontcms.views import OldSlugRedirectMixin
 
 from .filters import DocumentFilter, EventFilter
-from .models import Document, Event
+from .models import Document, Event, EventReport
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 RELATED_ARTICLES = 10
@@ -57,9 +57,7 @@ class EventDetailView(OldSlugRedirectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         report = getattr(event, "report", None) if hasattr(event, "report") else None
-        user = self.request.user
-        report_preview = bool(user.is_staff and user.has_perm("events.change_eventreport"))
-        if report is not None and not (report.is_published or report_preview):
+        if report is not None and not report.is_published and not self.may_preview(report):
             report = None
         context.update(
             report=report,
@@ -68,6 +66,11 @@ class EventDetailView(OldSlugRedirectMixin, DetailView):
             breadcrumbs=[(_("Sự kiện"), event_list_url()), (event.title, None)],
         )
         return context
+
+    def may_preview(self, report) -> bool:
+        """An unpublished report shows only to staff who may edit it: the same scope as the admin."""
+        user = self.request.user
+        return user.is_staff and EventReport.objects.visible_to(user).filter(pk=report.pk).exists()
 
 
 def event_list_url() -> str:

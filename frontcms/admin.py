@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from .models import MenuItem, Page, QuickLink, SiteSettings, SlugHistory
+from .revisions import RevisionAdmin
 from .workflow import ConcurrentEditForm
 
 
@@ -27,7 +27,7 @@ class PageAdminForm(ConcurrentEditForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(RevisionAdmin):
     form = PageAdminForm
     list_display = ("title", "parent", "slug", "is_published", "order", "updated_at", "view_link")
     list_filter = ("is_published", "parent")

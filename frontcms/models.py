@@ -62,7 +62,10 @@ class SluggedModel(models.Model):
     """Abstract base: a stable Vietnamese-folded slug, unique per model, with 301s for old ones.
 
     The slug is filled from `slug_source` when left empty. When the slug of a saved object
-    changes, the old one is remembered in `SlugHistory`.
+    changes, the old one is remembered in `SlugHistory` for that object. Old slugs belong to
+    their object: a slug another object of the model once had is refused (a form error, and
+    ValidationError from save() for code that skips forms), so nobody can take over its old
+    links, and no object's entries are ever deleted or reassigned by another's save.
     """
 
     slug_source = "title"
@@ -82,21 +85,75 @@ class SluggedModel(models.Model):
         if not self.slug:
             self.slug = unique_slug(
                 getattr(self, self.slug_source),
-                lambda s: model._default_manager.filter(slug=s).exclude(pk=self.pk).exists(),
+                lambda s: (
+                    model._default_manager.filter(slug=s).exclude(pk=self.pk).exists()
+                    or self._old_slug_of_another(s)
+                ),
                 max_length=model._meta.get_field("slug").max_length,
             )
         else:
             self.slug = slugify_vi(self.slug, fallback="muc")
-        old_slug = None
-        if self.pk:
-            old_slug = model._default_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+        old_slug = self._saved_slug()
+        if self.slug != old_slug:
+            self.validate_slug_history()
         super().save(*args, **kwargs)
-        if old_slug and old_slug != self.slug:
-            ct = ContentType.objects.get_for_model(model)
-            SlugHistory.objects.filter(content_type=ct, slug=self.slug).delete()
-            SlugHistory.objects.update_or_create(
-                content_type=ct, slug=old_slug, defaults={"object_id": self.pk}
+        if old_slug is not None and self.slug != old_slug:
+            self.remember_old_slug(old_slug)
+
+    def _saved_slug(self) -> str | None:
+        if self.pk is None:
+            return None
+        return type(self)._default_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+
+    def _old_slug_of_another(self, slug: str) -> bool:
+        """Whether `slug` is an old slug of another object of this model."""
+        entries = SlugHistory.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(self)), slug=slug
+        )
+        if self.pk is not None:
+            entries = entries.exclude(object_id=self.pk)
+        return entries.exists()
+
+    def validate_slug_history(self) -> None:
+        """Refuse a slug whose old links redirect to another object of this model."""
+        slug = slugify_vi(self.slug, fallback="muc") if self.slug else ""
+        if slug and self._old_slug_of_another(slug):
+            raise ValidationError(
+                {
+                    "slug": ValidationError(
+                        _(
+                            "Đường dẫn “%(slug)s” từng là đường dẫn của một mục khác; các liên kết cũ "
+                            "vẫn chuyển tới mục đó. Hãy chọn đường dẫn khác."
+                        ),
+                        code="old_slug_of_another",
+                        params={"slug": slug},
+                    )
+                }
             )
+
+    def validate_unique(self, exclude=None):
+        errors: dict = {}
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # Only a changed slug: an object keeps whatever slug it already has.
+        checked = self.slug and "slug" not in (exclude or ()) and "slug" not in errors
+        if checked and slugify_vi(self.slug, fallback="muc") != self._saved_slug():
+            try:
+                self.validate_slug_history()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def remember_old_slug(self, old_slug: str | None) -> None:
+        """Keep `old_slug` redirecting to this object; its current slug is no longer an old one.
+        Touches only this object's entries: another object's old slug stays theirs."""
+        ct = ContentType.objects.get_for_model(type(self))
+        SlugHistory.objects.filter(content_type=ct, slug=self.slug, object_id=self.pk).delete()
+        if old_slug and old_slug != self.slug:
+            SlugHistory.objects.get_or_create(content_type=ct, slug=old_slug, defaults={"object_id": self.pk})
 
     @classmethod
     def from_old_slug(cls, slug: str):

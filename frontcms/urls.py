@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_page
 
 from . import views
 from .sitemaps import HomeSitemap, PageSitemap
+from .view_on_site import view_on_site
 
 sitemaps = {"home": HomeSitemap, "pages": PageSitemap}
 for _app in ("news", "events", "committees"):
@@ -36,6 +37,10 @@ admin.site.site_title = "Quản trị FrontCMS"
 admin.site.index_title = "Bảng điều khiển"
 
 urlpatterns = [
+    # Before the admin's own `r/…/…/` (view on site), which would redirect to any object.
+    path(
+        f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/", admin.site.admin_view(view_on_site)
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("ckeditor/", include("frontcms.upload_urls")),
     path("captcha/", include("captcha.urls")),

@@ -6,7 +6,11 @@
   review); they see it read-only.
 - Two editors saving the same object: the second save is refused with a clear message
   (optimistic locking on `updated_at`), nothing is silently overwritten.
-- Bulk actions: publish, archive, submit for review, each checked against the permission.
+- Bulk actions: publish, archive, submit for review, each checked against the permission. Each
+  object is saved on its own (`change_status`), in a revision of its own: reverting one later
+  never touches the others.
+- A revert to an old version (frontcms.revisions) never lets a contributor publish: an old
+  published or archived version comes back with the status the object had.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .publishing import Status
+from .revisions import own_revision
 
 LOCKED_STATUSES = {Status.PUBLISHED, Status.ARCHIVED}
 
@@ -52,6 +58,14 @@ class ConcurrentEditForm(forms.ModelForm):
                     params={"time": timezone.localtime(current).strftime("%H:%M:%S %d/%m/%Y")},
                 )
         return cleaned
+
+
+def change_status(obj, status: str, *, user, comment: str) -> None:
+    """Give `obj` a new workflow status through save() (slugs, search, caches follow), in a
+    revision of its own by `user`."""
+    with own_revision(user, comment):
+        obj.status = status
+        obj.save()
 
 
 class WorkflowAdminMixin:
@@ -102,25 +116,49 @@ class WorkflowAdminMixin:
             messages.warning(request, _("Bạn không có quyền xuất bản; bài đã được gửi chờ duyệt."))
         super().save_model(request, obj, form, change)
 
+    def prepare_reverted_object(self, request, obj, before):
+        super().prepare_reverted_object(request, obj, before)
+        if obj.status not in LOCKED_STATUSES or self.can_publish(request):
+            return
+        # The old version was published or archived; only a publisher may bring that back.
+        kept = before.status if before is not None and before.status not in LOCKED_STATUSES else Status.DRAFT
+        type(obj)._default_manager.filter(pk=obj.pk).update(status=kept)
+        if request.method == "POST":
+            messages.warning(
+                request,
+                _(
+                    "Phiên bản cũ ở trạng thái “%(old)s”; bạn không có quyền xuất bản nên mục giữ trạng thái “%(kept)s”."
+                )
+                % {"old": obj.get_status_display(), "kept": Status(kept).label},
+            )
+        obj.status = kept
+
+    def _change_each(self, request, queryset, status: str, comment) -> int:
+        """All or nothing, but one revision per object."""
+        count = 0
+        with transaction.atomic(using=queryset.db):
+            for obj in queryset:
+                change_status(obj, status, user=request.user, comment=str(comment))
+                count += 1
+        return count
+
     @admin.action(description=_("Gửi duyệt các mục đã chọn"))
     def submit_for_review(self, request, queryset):
-        count = queryset.filter(status=Status.DRAFT).update(status=Status.PENDING, updated_at=timezone.now())
+        count = self._change_each(
+            request, queryset.filter(status=Status.DRAFT), Status.PENDING, _("Gửi duyệt hàng loạt")
+        )
         self.message_user(request, _("Đã gửi duyệt %(n)d mục.") % {"n": count}, messages.SUCCESS)
 
     @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = 0
-        for obj in queryset.exclude(status=Status.PUBLISHED):
-            obj.status = Status.PUBLISHED
-            obj.save()  # through save() so that revisions, slugs and caches follow
-            count += 1
+        count = self._change_each(
+            request, queryset.exclude(status=Status.PUBLISHED), Status.PUBLISHED, _("Xuất bản hàng loạt")
+        )
         self.message_user(request, _("Đã xuất bản %(n)d mục.") % {"n": count}, messages.SUCCESS)
 
     @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
     def archive_selected(self, request, queryset):
-        count = 0
-        for obj in queryset.exclude(status=Status.ARCHIVED):
-            obj.status = Status.ARCHIVED
-            obj.save()
-            count += 1
+        count = self._change_each(
+            request, queryset.exclude(status=Status.ARCHIVED), Status.ARCHIVED, _("Lưu trữ hàng loạt")
+        )
         self.message_user(request, _("Đã lưu trữ %(n)d mục.") % {"n": count}, messages.SUCCESS)

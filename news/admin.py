@@ -1,14 +1,14 @@
-"""News admin: articles with workflow, revisions, optimistic locking and ward scoping; categories."""
+"""News admin: articles with workflow, revisions (frontcms.revisions), optimistic locking and ward
+scoping; categories."""
 
 from __future__ import annotations
 
-import reversion
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
-from committees.scoping import OrganizationScopedAdminMixin, is_scoped
+from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, is_scoped
+from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
 from .models import Article, Category, RelatedArticle
@@ -22,7 +22,7 @@ class ArticleAdminForm(ConcurrentEditForm):
         fields = "__all__"
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     fields = ("to_article", "position")
@@ -33,7 +33,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmin):
+class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
     organization_field = "organization"
@@ -162,23 +162,9 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
             % {"days": PREVIEW_MAX_AGE // 86400},
         )
 
-    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(_("Xuất bản hàng loạt")))
-            super().publish_selected(request, queryset)
-
-    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
-    def archive_selected(self, request, queryset):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(_("Lưu trữ hàng loạt")))
-            super().archive_selected(request, queryset)
-
 
 @admin.register(Category)
-class CategoryAdmin(VersionAdmin):
+class CategoryAdmin(RevisionAdmin):
     list_display = ("name", "parent", "slug", "order", "show_on_home")
     list_editable = ("order", "show_on_home")
     list_filter = ("parent",)

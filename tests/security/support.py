@@ -7,7 +7,9 @@ registered admins, factories), so that apps landing later are covered without ne
 from __future__ import annotations
 
 import codecs
+import functools
 import inspect
+import itertools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -227,3 +229,90 @@ def admin_form_data(response) -> dict:
         for form in formset.forms:
             data.update(form_values(form))
     return data
+
+
+# --- wards, scoped objects and revisions ------------------------------------------------------------
+PASSWORD = "Mat-khau-thu-123"
+_UNIQUE = itertools.count(1)
+
+
+def staff_user(username: str, group: str, organization=None):
+    """A staff user in `group`, bound to `organization` when given (a ward contributor)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from committees.models import StaffAssignment
+
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    if organization is not None:
+        StaffAssignment.objects.create(user=user, organization=organization)
+    return user
+
+
+def revision_admins() -> list[tuple[type, object]]:
+    """(model, admin) of every registered admin that keeps history (django-reversion)."""
+    from django.contrib import admin
+    from reversion.admin import VersionAdmin
+
+    return [(m, a) for m, a in admin.site._registry.items() if isinstance(a, VersionAdmin)]
+
+
+def put_in_organization(obj, model_admin, organization):
+    """Move `obj` into `organization` along its admin's `organization_field` (scoped admins only)."""
+    path = getattr(model_admin, "organization_field", None)
+    if path is None or organization is None:
+        return obj
+    if path == "pk":
+        type(obj)._default_manager.filter(pk=obj.pk).update(parent=organization)
+        obj.refresh_from_db()
+        return obj
+    *through, last = path.split("__")
+    holder = functools.reduce(getattr, through, obj)
+    setattr(holder, last, organization)
+    holder.save()
+    obj.refresh_from_db()
+    return obj
+
+
+def make_object(model, model_admin=None, organization=None, pk=None, **values):
+    """A saved object of `model` from its factory (with primary key `pk` if given), put in
+    `organization` through its admin, a draft when the model has a workflow."""
+    from django.contrib import admin
+
+    factory_class = factory_for(model)
+    assert factory_class is not None, f"no factory for {model._meta.label}"
+    kwargs = dict(values)
+    for name in factory_class._meta.django_get_or_create or ():
+        kwargs.setdefault(name, f"{name} {next(_UNIQUE)}")  # a new row, not the shared one
+    if pk is not None:
+        kwargs["pk"] = pk
+    if model._meta.label == "committees.Organization" and organization is not None:
+        kwargs.setdefault("parent", organization)  # inside the ward's subtree
+        organization = None
+    obj = factory_class.create(**kwargs)
+    put_in_organization(obj, model_admin or admin.site._registry.get(model), organization)
+    if hasattr(obj, "status") and "status" not in values:
+        model._default_manager.filter(pk=obj.pk).update(status="draft")
+        obj.refresh_from_db()
+    return obj
+
+
+def save_revision(obj, user=None, comment: str = "", **changes):
+    """Change `obj`, save it in a revision of its own, and return that revision's version of it."""
+    import reversion
+    from reversion.models import Version
+
+    with reversion.create_revision():
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        obj.save()
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+    return Version.objects.get_for_object(obj).order_by("-pk").first()
+
+
+def admin_url(model, view: str, *args) -> str:
+    from django.urls import reverse
+
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
