@@ -27,21 +27,21 @@ class Limit:
         return f"frontcms:rate:{self.scope}:{self.seconds}:{self.key}"
 
 
-def _incr(limit: Limit) -> int:
-    if cache.add(limit.cache_key, 1, limit.seconds):
-        return 1
+def _incr(limit: Limit, amount: int) -> int:
+    if cache.add(limit.cache_key, amount, limit.seconds):
+        return amount
     try:
-        return cache.incr(limit.cache_key)
+        return cache.incr(limit.cache_key, amount)
     except ValueError:  # expired between add and incr, or the cache is unreachable
-        cache.add(limit.cache_key, 1, limit.seconds)
-        return 1
+        cache.add(limit.cache_key, amount, limit.seconds)
+        return amount
 
 
-def hit(*limits: Limit) -> bool:
-    """Count one attempt against every limit; True when none of them is exceeded."""
+def hit(*limits: Limit, amount: int = 1) -> bool:
+    """Count `amount` attempts against every limit; True when none of them is exceeded."""
     allowed = True
     for limit in limits:
-        if _incr(limit) > limit.count:
+        if _incr(limit, amount) > limit.count:
             allowed = False
     return allowed
 

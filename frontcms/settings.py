@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frontcms.middleware.UploadRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -218,6 +219,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Largest image an editor may upload (bytes) and largest side in pixels before it is refused.
 MAX_IMAGE_UPLOAD_SIZE = env_int("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = 40_000_000
+# Memory one decoded image may take (Pillow keeps 4 bytes a pixel for colour, 1 for grey or palette),
+# checked from the header before any pixel is decoded: colour pictures stop at 25 megapixels.
+MAX_IMAGE_DECODE_BYTES = env_int("MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+# Files one staff user may upload (CKEditor and admin forms) per UPLOAD_RATE_MINUTES.
+UPLOAD_RATE = env_int("UPLOAD_RATE", 60)
+UPLOAD_RATE_MINUTES = env_int("UPLOAD_RATE_MINUTES", 10)
 MAX_DOCUMENT_UPLOAD_SIZE = env_int("MAX_DOCUMENT_UPLOAD_SIZE", 25 * 1024 * 1024)
 
 # --- rich text (django-ckeditor) ----------------------------------------------------------------
@@ -229,8 +236,9 @@ CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = True
 CKEDITOR_RESTRICT_BY_DATE = True
-# Contributors browse only their own uploads; superusers see all.
-CKEDITOR_RESTRICT_BY_USER = True
+# Contributors browse only their own uploads; superusers see all. Each user's folder is named by
+# an opaque key (frontcms.upload_urls.upload_folder), never by the user name.
+CKEDITOR_RESTRICT_BY_USER = "upload_folder"
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",

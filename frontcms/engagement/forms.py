@@ -78,8 +78,8 @@ class VoteForm(forms.Form):
 ATTACHMENT_KINDS = {"pdf": "pdf", "docx": "docx", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
 
 
-def validate_attachment(upload):
-    """The attachment to store: checked by its bytes; pictures re-encoded like every uploaded image."""
+def validate_attachment(upload) -> str:
+    """Check an attachment by its size and bytes (cheap); return its kind."""
     max_size = int(setting("ENGAGEMENT_FEEDBACK_MAX_ATTACHMENT", 5 * 1024 * 1024))
     if upload.size > max_size:
         raise forms.ValidationError(
@@ -89,9 +89,7 @@ def validate_attachment(upload):
     expected = ATTACHMENT_KINDS.get(extension)
     if expected is None or sniff_kind(upload) != expected:
         raise forms.ValidationError(_("Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG."), code="bad_type")
-    if expected in ("jpg", "png"):
-        return reencode_image(upload, upload.name)
-    return upload
+    return expected
 
 
 class FeedbackForm(CaptchaMixin, forms.ModelForm):
@@ -107,15 +105,27 @@ class FeedbackForm(CaptchaMixin, forms.ModelForm):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        return validate_attachment(upload) if upload else upload
+        if upload:
+            self.attachment_kind = validate_attachment(upload)
+        return upload
 
     def clean(self):
         cleaned = super().clean()
         for name in ("name", "contact", "subject", "message"):
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = nfc(cleaned[name]).strip()
-        if not self.errors and not limits.feedback_allowed(self.request):
+        if self.errors:
+            return cleaned
+        if not limits.feedback_allowed(self.request):
             raise forms.ValidationError(
                 _("Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau.")
             )
+        upload = cleaned.get("attachment")
+        if upload and getattr(self, "attachment_kind", None) in ("jpg", "png"):
+            # Pictures are re-encoded like every uploaded image; only now, after the captcha and
+            # the rate limit, so that anonymous senders cannot make the server decode at will.
+            try:
+                cleaned["attachment"] = reencode_image(upload, upload.name)
+            except forms.ValidationError as exc:
+                self.add_error("attachment", exc)
         return cleaned

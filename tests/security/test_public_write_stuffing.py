@@ -296,5 +296,6 @@ def test_limits_are_named_settings_with_documented_defaults():
         "ENGAGEMENT_VISITS_PER_DAY",
         "ENGAGEMENT_COMMENT_RATE",
         "ENGAGEMENT_FEEDBACK_RATE",
+        "UPLOAD_RATE",
     ):
         assert f"| `{name}` | `{getattr(settings, name)}` |" in security, name
