@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frontcms.images import SafeImageField
+from frontcms.images import SafeImageField, store_reencoded
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -406,6 +406,8 @@ class DocumentFile(models.Model):
         return self.title or self.file.name.rsplit("/", 1)[-1]
 
     def save(self, *args, **kwargs):
+        if self.file and extension_kind(self.file.name) in ("jpg", "png"):
+            store_reencoded(self.file)  # pictures are stored re-encoded, like every uploaded image
         if self.file:
             self.kind = extension_kind(self.file.name) or self.kind
             with contextlib.suppress(OSError, ValueError):

@@ -7,7 +7,12 @@ class FrontcmsConfig(AppConfig):
     verbose_name = _("Nội dung chung")
 
     def ready(self) -> None:
+        from django.conf import settings
         from django.db.models.signals import post_migrate
+        from PIL import Image
+
+        # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
         from . import home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
         from .roles import post_migrate_sync

@@ -11,7 +11,9 @@ from __future__ import annotations
 from html import unescape
 
 import nh3
-from ckeditor_uploader.fields import RichTextUploadingField
+from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
+from ckeditor_uploader.widgets import CKEditorUploadingWidget
+from django import forms
 from django.conf import settings
 
 from .text import nfc
@@ -106,8 +108,24 @@ def html_to_text(html: str | None) -> str:
     return " ".join(unescape(text).split())
 
 
+class UploadingWidget(CKEditorUploadingWidget):
+    """django-ckeditor's widget, plus the script that lets its uploads pass Django's CSRF check."""
+
+    @property
+    def media(self):
+        # Named after fixups.js, which follows ckeditor.js: Django's Media merge keeps that order.
+        return super().media + forms.Media(js=["ckeditor/fixups.js", "js/ckeditor-csrf.js"])
+
+
+class RichTextFormField(RichTextUploadingFormField):
+    widget = UploadingWidget
+
+
 class RichTextField(RichTextUploadingField):
     """django-ckeditor field (with uploads) that stores only sanitised HTML."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frontcms.middleware.UploadRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -176,13 +177,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# Reverse proxies in front of the app, each appending to X-Forwarded-For (nginx: 1). The client
+# address is then read from that header by frontcms.engagement.privacy.client_address.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
 # django-axes: five failed logins from one address for one user name lock that pair for an hour.
+# The address is the portal's own (behind the proxy, the client's, not the proxy's), so a guesser
+# locks out only itself.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "frontcms.engagement.privacy.client_address"
 
 # --- internationalisation -----------------------------------------------------------------------
 # Always Vietnamese, whatever the browser asks for (no LocaleMiddleware): the English pages under
@@ -212,6 +219,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Largest image an editor may upload (bytes) and largest side in pixels before it is refused.
 MAX_IMAGE_UPLOAD_SIZE = env_int("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = 40_000_000
+# Memory one decoded image may take (Pillow keeps 4 bytes a pixel for colour, 1 for grey or palette),
+# checked from the header before any pixel is decoded: colour pictures stop at 25 megapixels.
+MAX_IMAGE_DECODE_BYTES = env_int("MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+# Files one staff user may upload (CKEditor and admin forms) per UPLOAD_RATE_MINUTES.
+UPLOAD_RATE = env_int("UPLOAD_RATE", 60)
+UPLOAD_RATE_MINUTES = env_int("UPLOAD_RATE_MINUTES", 10)
 MAX_DOCUMENT_UPLOAD_SIZE = env_int("MAX_DOCUMENT_UPLOAD_SIZE", 25 * 1024 * 1024)
 
 # --- rich text (django-ckeditor) ----------------------------------------------------------------
@@ -223,8 +236,9 @@ CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = True
 CKEDITOR_RESTRICT_BY_DATE = True
-# Contributors browse only their own uploads; superusers see all.
-CKEDITOR_RESTRICT_BY_USER = True
+# Contributors browse only their own uploads; superusers see all. Each user's folder is named by
+# an opaque key (frontcms.upload_urls.upload_folder), never by the user name.
+CKEDITOR_RESTRICT_BY_USER = "upload_folder"
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -317,6 +331,19 @@ SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 # hashed client addresses are erased after the retention period by `purge_engagement_data`.
 ENGAGEMENT_VIEW_WINDOW_MINUTES = env_int("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)
 ENGAGEMENT_RETENTION_DAYS = env_int("ENGAGEMENT_RETENTION_DAYS", 180)
+# Per-address limits (an IPv4 address, or an IPv6 /64); the README's "Security" section says why
+# each is set where it is. Ratings of one item or votes in one poll, per address per day:
+ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY = env_int("ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY", 5)
+# All ratings and votes of one address per hour, across the portal:
+ENGAGEMENT_VOTES_PER_HOUR = env_int("ENGAGEMENT_VOTES_PER_HOUR", 40)
+# Counted views of one item per address per day (each reader once per view window):
+ENGAGEMENT_VIEWS_PER_OBJECT_PER_DAY = env_int("ENGAGEMENT_VIEWS_PER_OBJECT_PER_DAY", 20)
+# New visitors counted per address per day (visit statistics and "online now"):
+ENGAGEMENT_VISITS_PER_DAY = env_int("ENGAGEMENT_VISITS_PER_DAY", 100)
+ENGAGEMENT_COMMENT_RATE = env_int("ENGAGEMENT_COMMENT_RATE", 3)
+ENGAGEMENT_COMMENT_RATE_MINUTES = env_int("ENGAGEMENT_COMMENT_RATE_MINUTES", 10)
+ENGAGEMENT_FEEDBACK_RATE = env_int("ENGAGEMENT_FEEDBACK_RATE", 5)
+ENGAGEMENT_FEEDBACK_RATE_MINUTES = env_int("ENGAGEMENT_FEEDBACK_RATE_MINUTES", 60)
 
 # --- logging: everything to stderr, where systemd/journald or the container runtime collects it --
 LOGGING = {

@@ -7,7 +7,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
 from . import views
 from .sitemaps import HomeSitemap, PageSitemap
@@ -47,12 +46,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", favicon),
     path("suc-khoe/", views.health, name="health"),
-    path(
-        "sitemap.xml",
-        cache_page(3600)(sitemap_views.sitemap),
-        {"sitemaps": sitemaps},
-        name="sitemap",
-    ),
+    # Kept by the page cache under the content version, like every public page: archiving or
+    # unpublishing drops a URL at once (a fixed cache_page would keep it for an hour).
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("", include("frontcms.engagement.urls")),
     path("tin-tuc/", include("news.urls")),
     path("", include("events.urls")),

@@ -3,16 +3,17 @@ scoping; categories."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, is_scoped
+from frontcms.publishing import Status
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
 from .models import Article, Category, RelatedArticle
-from .preview import PREVIEW_MAX_AGE, preview_url
+from .preview import PREVIEW_MAX_AGE, preview_url, revoke_preview_links
 from .templatetags.news_tags import rendition
 
 
@@ -72,6 +73,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
     )
 
     object_history_template = "news/admin/article_history.html"
+    actions = [*WorkflowAdminMixin.actions, "revoke_previews"]
 
     def get_urls(self):
         from django.urls import path
@@ -152,14 +154,31 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
     def preview_link(self, obj):
         if obj is None or not obj.pk:
             return _("Lưu bài để có liên kết xem trước.")
+        if obj.status == Status.ARCHIVED:
+            return _("Bài đã lưu trữ: liên kết xem trước không còn hiệu lực.")
         url = preview_url(obj)
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" class="button">{}</a><br>'
             '<span class="help">{}</span>',
             url,
             _("Xem trước"),
-            _("Liên kết bí mật: ai có liên kết đều đọc được bài khi chưa xuất bản, trong %(days)d ngày.")
+            _(
+                "Liên kết bí mật: ai có liên kết đều đọc được bài khi chưa xuất bản, trong %(days)d ngày. "
+                "Để vô hiệu mọi liên kết đã gửi, chọn bài trong danh sách và dùng thao tác "
+                "“Thu hồi liên kết xem trước”; bài bị lưu trữ hoặc bị xóa thì liên kết cũng hết hiệu lực."
+            )
             % {"days": PREVIEW_MAX_AGE // 86400},
+        )
+
+    @admin.action(description=_("Thu hồi liên kết xem trước"), permissions=["change"])
+    def revoke_previews(self, request, queryset):
+        """Every preview link already given out for the selected articles stops working."""
+        count = revoke_preview_links(queryset)
+        self.message_user(
+            request,
+            _("Đã thu hồi liên kết xem trước của %(n)d bài; các liên kết đã gửi không còn mở được.")
+            % {"n": count},
+            messages.SUCCESS,
         )
 
 

@@ -23,10 +23,10 @@ class NewsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from frontcms import cache, home
+        from frontcms import cache, home, robots
 
         from . import home as news_home
-        from . import search, signals  # noqa: F401  (signals: ASCII tag slugs)
+        from . import preview, search, signals  # noqa: F401  (signals: ASCII tag slugs)
 
         home.register(
             home.HomeBlock(
@@ -48,6 +48,7 @@ class NewsConfig(AppConfig):
         )
         search.register()
         cache.register_next_change(next_scheduled_article)
+        robots.disallow(preview.path_prefix)
 
 
 def next_scheduled_article():

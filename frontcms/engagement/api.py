@@ -24,7 +24,7 @@ from django.db.models import F, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import privacy
+from . import limits, privacy
 
 DEFAULT_MODELS = ("news.Article", "events.Event")
 VISIT_SHARDS = 16
@@ -101,20 +101,31 @@ def is_staff_preview(request: HttpRequest, model: type[models.Model]) -> bool:
     return user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
-def count_view(request: HttpRequest, model: type[models.Model], object_id: int) -> bool:
-    """Add one view to the object unless this reader was counted within the window, is a bot or
-    is staff previewing. The increment is one atomic UPDATE, exact under concurrency."""
+def first_in_window(scope: str, keys: list[str], seconds: int) -> bool:
+    """Whether the reader with these keys (privacy.reader_keys) is new to `scope` within the
+    window; it is then marked under all of its keys."""
+    if not cache.add(f"engagement:{scope}:{keys[0]}", 1, seconds):
+        return False
+    for key in keys[1:]:
+        cache.add(f"engagement:{scope}:{key}", 1, seconds)
+    return True
+
+
+def count_view(
+    request: HttpRequest, model: type[models.Model], object_id: int, visitor: tuple[str, bool]
+) -> bool:
+    """Add one view to the object unless this reader (`visitor`: privacy.visitor_id) was counted
+    within the window, is a bot or is staff previewing, or the address has had its day's share of
+    views of the object (frontcms.engagement.limits): a script that changes its User-Agent or
+    cookie on every request adds at most that share. The increment is one atomic UPDATE, exact
+    under concurrency."""
     if privacy.is_bot(request) or is_staff_preview(request, model):
         return False
     window = int(setting("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)) * 60
-    reader = privacy.keyed_hash(
-        "view",
-        privacy.client_address(request),
-        privacy.user_agent(request),
-        model._meta.label_lower,
-        str(object_id),
-    )
-    if not cache.add(f"engagement:view:{reader}", 1, window):
+    target = f"{model._meta.label_lower}.{object_id}"
+    if not first_in_window(f"view:{target}", privacy.reader_keys(request, *visitor), window):
+        return False
+    if not limits.view_allowed(request, target):
         return False
     updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
     return bool(updated)
@@ -136,10 +147,12 @@ def record_visit(day: datetime.date) -> None:
         VisitCounter.objects.filter(day=day, shard=shard).update(count=F("count") + 1)
 
 
-def record_online(visitor_hash: str) -> None:
-    """Mark the visitor as seen now; written at most once a minute per visitor."""
-    if not cache.add(f"engagement:online:{visitor_hash}", 1, 60):
+def record_online(keys: list[str]) -> None:
+    """Mark the reader (privacy.reader_keys) as seen now; written at most once a minute per
+    reader, and per address for browsers without a visitor cookie."""
+    if not first_in_window("online", keys, 60):
         return
+    visitor_hash = keys[-1]
     from .models import OnlineVisitor
 
     now = timezone.now()

@@ -90,7 +90,9 @@ class Comment(TargetedModel):
 
 # --- ratings --------------------------------------------------------------------------------------
 class Rating(TargetedModel):
-    """One visitor's 1–5 star rating of one object. Not cache-exempt: pages show the new average."""
+    """One visitor's 1–5 star rating of one object. Not cache-exempt: pages show the new average.
+
+    `voter_hash` is the keyed hash of the visitor cookie, `client_hash` that of the address."""
 
     score = models.PositiveSmallIntegerField(_("số sao"))
     voter_hash = models.CharField(_("mã người đánh giá (băm)"), max_length=64, editable=False)
@@ -104,13 +106,10 @@ class Rating(TargetedModel):
             models.CheckConstraint(
                 condition=models.Q(score__gte=1, score__lte=5), name="engagement_rating_1_5"
             ),
+            # One rating per visitor cookie. Not one per address: readers behind one carrier NAT
+            # share it; the per-address limits (frontcms.engagement.limits) bound those instead.
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "voter_hash"], name="engagement_rating_one_per_voter"
-            ),
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "client_hash"],
-                condition=~models.Q(client_hash=""),
-                name="engagement_rating_one_per_client",
             ),
         ]
 
@@ -208,12 +207,8 @@ class PollVote(models.Model):
         verbose_name = _("phiếu khảo sát")
         verbose_name_plural = _("phiếu khảo sát")
         constraints = [
+            # One vote per visitor cookie; addresses are bounded by limits, as for ratings.
             models.UniqueConstraint(fields=["poll", "voter_hash"], name="engagement_vote_one_per_voter"),
-            models.UniqueConstraint(
-                fields=["poll", "client_hash"],
-                condition=~models.Q(client_hash=""),
-                name="engagement_vote_one_per_client",
-            ),
         ]
 
     def __str__(self) -> str:

@@ -53,8 +53,12 @@ def test_window_follows_the_setting(reader, settings):
 def test_different_readers_are_counted_separately(client):
     article = ArticleFactory()
     for n in range(3):
-        client.get(pixel_url(article), HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=f"198.51.100.{n + 1}")
+        Client().get(pixel_url(article), HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=f"198.51.100.{n + 1}")
     assert views_of(article) == 3
+    # one browser (one visitor cookie) moving between networks is one reader
+    for n in range(3):
+        client.get(pixel_url(article), HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=f"198.51.100.{n + 10}")
+    assert views_of(article) == 4
 
 
 def test_reader_counted_again_for_another_article(reader):

@@ -11,7 +11,10 @@ MO = PO.with_suffix(".mo")
 
 
 def test_compiled_catalogue_holds_every_message_of_the_po_file():
-    po_ids = set(re.findall(r'^msgid "(.+)"$', PO.read_text(encoding="utf-8"), flags=re.M))
+    po_text = PO.read_text(encoding="utf-8")
+    # A fuzzy entry is a guessed (usually wrong) translation that compilemessages leaves out.
+    assert not re.search(r"^#,.*\bfuzzy\b", po_text, flags=re.M), "fuzzy entries in django.po"
+    po_ids = set(re.findall(r'^msgid "(.+)"$', po_text, flags=re.M))
     with MO.open("rb") as handle:
         catalog = gettext.GNUTranslations(handle)._catalog
     compiled = {key if isinstance(key, str) else key[0] for key in catalog}

@@ -131,6 +131,40 @@ def factory_for(model):
     return factories_by_model().get(model)
 
 
+# --- public pages ----------------------------------------------------------------------------------
+def static_routes(resolver=None, prefix=""):
+    """Public routes without parameters (admin, uploads and captcha left out)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith((settings.ADMIN_URL, "ckeditor/", "captcha/", "^")):
+            continue
+        if isinstance(entry, URLResolver):
+            yield from static_routes(entry, route)
+        elif isinstance(entry, URLPattern) and "<" not in route and "(" not in route:
+            yield "/" + route
+
+
+def public_pages() -> tuple[list[str], list[tuple[str, str]]]:
+    """Every parameterless public route plus the page of one new object of each model with a
+    factory; and the models whose object could not be made or has no page."""
+    from django.db import transaction
+
+    pages = sorted(set(static_routes())) + ["/tim-kiem/?q=mat+tran", "/khong-co-trang-nay/"]
+    skipped = []
+    for model, factory_class in factories_by_model().items():
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        try:
+            with transaction.atomic():
+                obj = factory_class.create()
+            pages.append(obj.get_absolute_url())
+        except Exception as exc:  # factories that need arguments, objects without a public page
+            skipped.append((model._meta.label, exc.__class__.__name__))
+    return pages, skipped
+
+
 # --- rendered pages -------------------------------------------------------------------------------
 SCRIPT_MARKERS = ("__xss", "alert(", "msgbox(", "fromcharcode")
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text", "data:image/svg")
