@@ -251,11 +251,15 @@ CKEDITOR_CONFIGS = {
             ["Link", "Unlink", "Image", "Table", "HorizontalRule", "SpecialChar"],
             ["Undo", "Redo", "Maximize", "Source"],
         ],
+        # image2 (captioned images as <figure>) replaces the bundled image plugin.
         "extraPlugins": "image2",
-        "removePlugins": "exportpdf",
+        "removePlugins": "exportpdf,image",
         "format_tags": "p;h2;h3;h4",
-        "image2_captionedClass": "figure",
+        # Vietnamese letters as they are, not as &agrave;… entities, in the stored HTML and in Source.
+        "entities": False,
         "disallowedContent": "script; *[on*]; *{*}",
+        # The content filter (allowedContent), image2's classes and the image dialog's labels are
+        # added by frontcms.richtext.RichTextField from the sanitiser's allow-list.
     }
 }
 # ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, which is out of support. It is used only

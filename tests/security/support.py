@@ -19,7 +19,7 @@ from django.apps import apps
 from django.conf import settings
 
 from frontcms.images import SafeImageField
-from frontcms.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, RichTextField
+from frontcms.richtext import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, URL_SCHEMES, RichTextField
 
 PAYLOAD_FILE = Path(__file__).with_name("xss_payloads.txt")
 # nh3 adds rel="noopener noreferrer" to every link.
@@ -52,6 +52,11 @@ class _AllowListChecker(HTMLParser):
         for name, value in attrs:
             if name not in allowed:
                 self.problems.append(f"attribute {name} on <{tag}>")
+            elif name == "class":
+                # Only the classes CKEditor's image2 needs, never arbitrary values.
+                for value_name in (value or "").split():
+                    if value_name not in ALLOWED_CLASSES.get(tag, ()):
+                        self.problems.append(f"class {value_name!r} on <{tag}>")
             elif (tag, name) in URL_ATTRIBUTES and value is not None:
                 self._check_url(tag, name, value)
 
