@@ -9,7 +9,7 @@ from frontcms.richtext_repair import repair_rich_text
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0003_article_order_indexes_with_id"),
+        ("news", "0004_article_preview_generation"),
         # Earlier revisions tell which flattened photo had which caption.
         ("contenttypes", "0002_remove_content_type_name"),
         ("reversion", "0002_add_index_on_version_for_content_type_and_db"),

@@ -136,7 +136,7 @@ def test_flattened_photo_is_left_alone_when_its_caption_is_not_certain(history, 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_repairs_what_the_database_holds():
     executor = MigrationExecutor(connection)
-    repair = ("news", "0004_restore_captioned_figures")
+    repair = ("news", "0005_restore_captioned_figures")
     before = [key for key in executor.loader.graph.node_map[repair].parents if key[0] == "news"]
     latest = [key for key in executor.loader.graph.leaf_nodes() if key[0] == "news"]
     executor.migrate(before)
