@@ -189,7 +189,13 @@ AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
 # /en/ are content edited in English, not a translation of the interface.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (scripts/update-catalogue.sh regenerates it from the source), then
+# the hand-kept Vietnamese for Django's and third-party apps' English strings (locale/thirdparty).
+# Both override the apps' own catalogues. Keep locale/thirdparty inside locale/: makemessages files
+# the project's strings under the first LOCALE_PATHS entry whose parent folder holds them.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "thirdparty"]
+# dd/mm/yyyy and the 24-hour clock in the admin's inputs, lists and calendar (frontcms/formats/vi).
+FORMAT_MODULE_PATH = ["frontcms.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
