@@ -17,6 +17,7 @@ from reversion.admin import VersionAdmin
 
 from committees.models import Term
 from committees.scoping import OrganizationScopedAdminMixin, allowed_organization_ids
+from frontcms.admin import public_page_link
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
 from .models import (
@@ -58,10 +59,6 @@ class ScopedRequiredOrganizationMixin:
         if field is not None and allowed_organization_ids(request.user) is not None:
             field.required = True
         return form
-
-
-def view_link(obj):
-    return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -160,7 +157,7 @@ class EventAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
+        return public_page_link(obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = allowed_organization_ids(request.user)
@@ -247,7 +244,7 @@ class DocumentAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
+        return public_page_link(obj)
 
     def get_search_results(self, request, queryset, search_term):
         # Events may attach any published document of the library, not only their own ward's.

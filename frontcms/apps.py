@@ -9,12 +9,13 @@ class FrontcmsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
+        from . import admin_l10n, home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
         post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")
         search_adapters.register()
+        admin_l10n.install()
         home.register(
             home.HomeBlock(
                 "quick_links",
