@@ -269,6 +269,10 @@ THUMBNAIL_ALIASES = {
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png",)
 THUMBNAIL_CACHE_DIMENSIONS = True
 
+# --- tags (django-taggit): typed and shown as a plain comma-separated list ---------------------------
+TAGGIT_TAGS_FROM_STRING = "frontcms.text.split_tags"
+TAGGIT_STRING_FROM_TAGS = "frontcms.text.join_tags"
+
 # --- captcha (django-simple-captcha, works offline) ----------------------------------------------
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 10
