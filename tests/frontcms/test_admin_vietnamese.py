@@ -2,7 +2,8 @@
 
 The walk logs in as an administrator, a district editor and a ward contributor, opens every admin
 page each of them reaches (app indexes, every model's list, search, add, change, history,
-revisions, recovery, delete confirmations, a form with errors, password change, login and logout)
+revisions, recovery, delete confirmations, a form with errors, password change, login and logout,
+the editor's image browser)
 and reads what a person sees or hears: text, button labels, option text and the screen-reader
 attributes (aria-label, title, alt, placeholder). It fails on any English interface word from
 ENGLISH_UI below and on any ISO date (2026-12-02) in that text or in a visible input.
@@ -364,7 +365,12 @@ def _request_for(user):
 def admin_urls(user) -> list[str]:
     """Every admin page `user` reaches from the index, for the objects they may see."""
     request = _request_for(user)
-    urls = [reverse("admin:index"), reverse("admin:password_change"), reverse("admin:password_change_done")]
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:password_change"),
+        reverse("admin:password_change_done"),
+        reverse("ckeditor_browse"),  # the rich-text editor's image browser
+    ]
     for app in admin.site.get_app_list(request):
         urls.append(app["app_url"])
         for entry in app["models"]:
