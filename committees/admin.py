@@ -10,9 +10,10 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.admin import public_page_link
 from frontcms.revisions import RevisionAdmin
 from frontcms.text import fold
-from frontcms.workflow import ConcurrentEditForm
+from frontcms.workflow import ConcurrentEditAdminMixin
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
 from .scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin
@@ -104,16 +105,19 @@ class TermMembershipInline(MembershipInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, RevisionAdmin):
+class OrganizationAdmin(
+    OrganizationScopedAdminMixin, FoldedSearchMixin, ConcurrentEditAdminMixin, RevisionAdmin
+):
+    """Two editors on the same organisation: the second save is refused (ConcurrentEditAdminMixin)."""
+
     organization_field = "pk"
-    form = ConcurrentEditForm  # two editors on the same organisation: the second save is refused
     list_display = ("name", "kind", "parent", "founded_on", "dissolved_on", "view_link")
     list_filter = ("kind", CurrentOrganizationFilter)
     search_fields = ("search_name", "slug")
     autocomplete_fields = ("parent", "succeeded_by")
     inlines = [TermInline, ContactPointInline]
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug", "loaded_version")}),
+        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug")}),
         (_("Giới thiệu, chức năng nhiệm vụ"), {"fields": ("intro", "functions")}),
         (_("Liên hệ"), {"fields": ("address", "phone", "email")}),
         (_("Lịch sử"), {"fields": ("founded_on", "dissolved_on", "succeeded_by")}),
@@ -125,7 +129,7 @@ class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, Revisio
 
     @admin.display(description=_("xem"))
     def view_link(self, obj):
-        return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
+        return public_page_link(obj)
 
 
 @admin.register(Term)
@@ -188,11 +192,15 @@ class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
 
 @admin.register(ContactPoint)
 class ContactPointAdmin(OrganizationScopedAdminMixin, admin.ModelAdmin):
-    list_display = ("display_name", "title", "organization", "phone", "email", "reviewed_on")
+    list_display = ("contact_name", "title", "organization", "phone", "email", "reviewed_on")
     list_filter = ("organization",)
     search_fields = ("name", "title", "person__search_name", "organization__search_name")
     autocomplete_fields = ("organization", "person")
     list_select_related = ("organization", "person")
+
+    @admin.display(description=_("người liên hệ"), ordering="name")
+    def contact_name(self, obj):
+        return obj.display_name
 
 
 @admin.register(StaffAssignment)

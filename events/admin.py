@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import Term
 from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, allowed_organization_ids
+from frontcms.admin import public_page_link
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
@@ -39,10 +40,6 @@ class ScopedRequiredOrganizationMixin:
         if field is not None and allowed_organization_ids(request.user) is not None:
             field.required = True
         return form
-
-
-def view_link(obj):
-    return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -140,7 +137,7 @@ class EventAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
+        return public_page_link(obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = allowed_organization_ids(request.user)
@@ -224,4 +221,4 @@ class DocumentAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
+        return public_page_link(obj)

@@ -14,12 +14,13 @@ class FrontcmsConfig(AppConfig):
         # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
-        from . import home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
+        from . import admin_l10n, home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
         post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")
         search_adapters.register()
+        admin_l10n.install()
         home.register(
             home.HomeBlock(
                 "quick_links",

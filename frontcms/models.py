@@ -41,11 +41,11 @@ RESERVED_SLUGS = {
 class SlugHistory(models.Model):
     """An old slug of any object; requests for it are redirected (301) to the current URL."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("loại nội dung"))
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
     content_object = GenericForeignKey("content_type", "object_id")
     slug = models.SlugField(_("đường dẫn cũ"), max_length=220)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("thời điểm đổi"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("đường dẫn cũ")

@@ -70,11 +70,12 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "django_filters",
-    "easy_thumbnails",
+    # Three third-party apps through configs that give them Vietnamese names (third_party_apps.py).
+    "frontcms.third_party_apps.EasyThumbnailsConfig",
     "reversion",
     "taggit",
-    "axes",
-    "captcha",
+    "frontcms.third_party_apps.AxesConfig",
+    "frontcms.third_party_apps.CaptchaConfig",
     "frontcms",
     "frontcms.engagement",
     "committees",
@@ -196,7 +197,13 @@ AXES_CLIENT_IP_CALLABLE = "frontcms.engagement.privacy.client_address"
 # /en/ are content edited in English, not a translation of the interface.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (scripts/update-catalogue.sh regenerates it from the source), then
+# the hand-kept Vietnamese for Django's and third-party apps' English strings (locale/thirdparty).
+# Both override the apps' own catalogues. Keep locale/thirdparty inside locale/: makemessages files
+# the project's strings under the first LOCALE_PATHS entry whose parent folder holds them.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "thirdparty"]
+# dd/mm/yyyy and the 24-hour clock in the admin's inputs, lists and calendar (frontcms/formats/vi).
+FORMAT_MODULE_PATH = ["frontcms.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -279,6 +286,10 @@ THUMBNAIL_ALIASES = {
 }
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png",)
 THUMBNAIL_CACHE_DIMENSIONS = True
+
+# --- tags (django-taggit): typed and shown as a plain comma-separated list ---------------------------
+TAGGIT_TAGS_FROM_STRING = "frontcms.text.split_tags"
+TAGGIT_STRING_FROM_TAGS = "frontcms.text.join_tags"
 
 # --- captcha (django-simple-captcha, works offline) ----------------------------------------------
 CAPTCHA_LENGTH = 5

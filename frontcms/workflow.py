@@ -31,7 +31,7 @@ LOCKED_STATUSES = {Status.PUBLISHED, Status.ARCHIVED}
 class ConcurrentEditForm(forms.ModelForm):
     """ModelForm that refuses to save over a newer version of the object."""
 
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    loaded_version = forms.CharField(label=_("Phiên bản đã mở"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,11 +68,29 @@ def change_status(obj, status: str, *, user, comment: str) -> None:
         obj.save()
 
 
-class WorkflowAdminMixin:
+class ConcurrentEditAdminMixin:
+    """ModelAdmin mixin for a ConcurrentEditForm: the hidden version field goes with every edit form.
+
+    A read-only view (no change permission) has nothing to save: the field is left out there, or
+    the admin would print it as a read-only "Loaded version" with a raw ISO timestamp.
+    """
+
+    form = ConcurrentEditForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(opts)) for name, opts in super().get_fieldsets(request, obj)]
+        for _name, opts in fieldsets:
+            opts["fields"] = tuple(f for f in opts.get("fields", ()) if f != "loaded_version")
+        if obj is not None and fieldsets and self.has_change_permission(request, obj):
+            first = fieldsets[0][1]
+            first["fields"] = (*first["fields"], "loaded_version")
+        return fieldsets
+
+
+class WorkflowAdminMixin(ConcurrentEditAdminMixin):
     """ModelAdmin mixin for Publishable models. Set `publish_permission` ("app.codename")."""
 
     publish_permission = ""
-    form = ConcurrentEditForm
     actions = ["submit_for_review", "publish_selected", "archive_selected"]
 
     def can_publish(self, request) -> bool:
@@ -92,15 +110,6 @@ class WorkflowAdminMixin:
         if allowed and obj is not None and obj.status in LOCKED_STATUSES and not self.can_publish(request):
             return False
         return allowed
-
-    def get_fieldsets(self, request, obj=None):
-        # The hidden version field must be rendered whatever fieldsets the admin declares.
-        fieldsets = [(name, dict(opts)) for name, opts in super().get_fieldsets(request, obj)]
-        fields = [f for _name, opts in fieldsets for f in opts.get("fields", ())]
-        if obj is not None and "loaded_version" not in fields and fieldsets:
-            first = fieldsets[0][1]
-            first["fields"] = (*first.get("fields", ()), "loaded_version")
-        return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

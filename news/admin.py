@@ -4,8 +4,10 @@ scoping; categories."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, is_scoped
 from frontcms.publishing import Status
@@ -190,3 +192,24 @@ class CategoryAdmin(RevisionAdmin):
     search_fields = ("name", "slug")
     list_select_related = ("parent",)
     fields = ("name", "parent", "slug", "description", "order", "show_on_home")
+
+
+# Taggit registers an admin of its own: an English-only "Merge selected tags" action, open to anyone
+# who may see the tag list and renaming tags on every article site-wide, and an inline of raw
+# "tagged items" (content type, object ID). Editors get a plain list and form instead.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "article_count")
+    search_fields = ("name",)
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
+
+    @admin.display(description=_("số bài viết"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count

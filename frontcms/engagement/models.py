@@ -243,6 +243,10 @@ class OnlineVisitor(models.Model):
     visitor_hash = models.CharField(max_length=64, unique=True)
     last_seen = models.DateTimeField(db_index=True)
 
+    class Meta:
+        verbose_name = _("người đang xem")
+        verbose_name_plural = _("người đang xem")
+
     def __str__(self) -> str:
         return self.visitor_hash[:12]
 
