@@ -391,9 +391,10 @@ def admin_urls(user) -> list[str]:
             if not isinstance(model_admin, VersionAdmin):
                 continue
             version = Version.objects.get_for_object(obj).first() if obj is not None else None
-            if version is not None:
+            # Reverting needs the right to change the object; recovering, the recover right.
+            if version is not None and model_admin.has_change_permission(request, obj):
                 urls.append(reverse("admin:{}_{}_revision".format(*info), args=[obj.pk, version.pk]))
-            if model_admin.has_add_permission(request) and model_admin.has_change_permission(request):
+            if model_admin.has_recover_permission(request):
                 urls.append(reverse("admin:{}_{}_recoverlist".format(*info)))
                 deleted = Version.objects.get_deleted(model).first()
                 if deleted is not None:
