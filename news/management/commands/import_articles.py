@@ -3,7 +3,8 @@
 Imports articles from text saved from the old front committee websites (see news.legacy_import
 for what is recognised and stripped). Without `--dry-run` each readable file becomes a draft
 article (published with `--publish`) keeping the original publish date, view count, byline and
-paragraphs. An article with the same title and publish time (and organisation) already in the
+paragraphs. Either way it is saved through the publishing service (frontcms.publishing_service)
+as the system: the rules apply, and the step and revision are recorded without a person. An article with the same title and publish time (and organisation) already in the
 database is not created again, so importing the same file twice changes nothing.
 
 Exit status: 0 when every file was read and imported (or already present); 1 when any file could
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from committees.models import Organization
-from frontcms.publishing import Status
+from frontcms import publishing_service
 from news.legacy_import import ParsedArticle, parse_file
 from news.models import Article
 
@@ -105,10 +106,14 @@ class Command(BaseCommand):
             body=article_body(parsed),
             byline=(parsed.byline or "")[:255],
             organization=org,
-            status=Status.PUBLISHED if publish else Status.DRAFT,
             view_count=parsed.view_count or 0,
         )
         if parsed.published_at:
             article.published_at = parsed.published_at
-        article.save()
+        # Through the publishing service, as the system (a command has no user): the step is recorded.
+        comment = f"Nhập từ trang cũ: {parsed.file}"[-200:]
+        if publish:
+            publishing_service.publish(article, user=None, at=article.published_at, comment=comment)
+        else:
+            publishing_service.save_draft(article, user=None, comment=comment)
         return article, True
