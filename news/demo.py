@@ -18,6 +18,7 @@ from django.utils import timezone
 from frontcms.publishing import Status
 from frontcms.text import slugify_vi
 
+from . import demo_workflow
 from .models import Article, Category, RelatedArticle
 
 CATEGORIES = [
@@ -258,3 +259,4 @@ def seed(out) -> None:
     out.write(
         f"  News: {Category.objects.count()} categories, {Article.objects.count()} articles ({created} new)"
     )
+    demo_workflow.seed(out)
