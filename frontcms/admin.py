@@ -88,6 +88,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "address",
                     "phone",
                     "email",
+                    "working_hours",
                     "licence",
                     "responsible_person",
                     "facebook_url",
