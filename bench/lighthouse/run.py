@@ -25,14 +25,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.run_bench import run, wait_for  # noqa: E402
 from tests.pgcluster import free_port  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -53,22 +52,6 @@ FIND_ARTICLE = (
 )
 
 
-def run(cmd, env, **kwargs):
-    return subprocess.run(cmd, cwd=ROOT, env=env, check=True, text=True, **kwargs)
-
-
-def wait_for(url: str, timeout: float = 60) -> None:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except Exception:  # noqa: BLE001 - not up yet
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not come up")
-
-
 def lighthouse(url: str, preset: str, report: Path) -> dict:
     cmd = [
         str(LIGHTHOUSE),
@@ -81,9 +64,12 @@ def lighthouse(url: str, preset: str, report: Path) -> dict:
     ]
     if preset == "desktop":
         cmd.append("--preset=desktop")
-    subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False, timeout=300)
-    data = json.loads(report.read_text())
-    if data.get("runtimeError"):
+    for _attempt in range(3):  # Lighthouse now and then fails to record a trace (NO_NAVSTART): again
+        subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=False, timeout=300)
+        data = json.loads(report.read_text())
+        if not data.get("runtimeError"):
+            break
+    else:
         raise RuntimeError(f"{url} {preset}: {data['runtimeError']['message']}")
     audits = data["audits"]
     figures = {"score": round(data["categories"]["performance"]["score"] * 100)}
@@ -155,7 +141,9 @@ def main() -> int:
         (HERE / "results.json").write_text(
             json.dumps({"lighthouse": "12.2.3", "runs": args.runs, "pages": results}, indent=2) + "\n"
         )
-        print("\n| page | preset | score (median) | scores | FCP ms | LCP ms | TBT ms | CLS | SI ms | benchmark index |")
+        print(
+            "\n| page | preset | score (median) | scores | FCP ms | LCP ms | TBT ms | CLS | SI ms | benchmark index |"
+        )
         print("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for key, result in results.items():
             page, preset = key.split(", ")
