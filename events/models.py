@@ -357,6 +357,7 @@ class Document(SluggedModel, Publishable):
     issued_on = models.DateField(_("ngày ban hành"), db_index=True)
     signer = models.CharField(_("người ký"), max_length=200, blank=True)
     summary = models.TextField(_("tóm tắt"), blank=True)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -369,6 +370,7 @@ class Document(SluggedModel, Publishable):
             models.Index(fields=["status", "-issued_on"], name="events_doc_pub_idx"),
             models.Index(fields=["issuer", "status", "-issued_on"], name="events_doc_issuer_idx"),
             models.Index(fields=["doc_type", "status", "-issued_on"], name="events_doc_type_idx"),
+            models.Index(fields=["-view_count"], name="events_doc_views_idx"),  # most read
         ]
 
     def __str__(self) -> str:

@@ -195,6 +195,12 @@ def seed(out, run: DemoRun | None = None) -> None:
         settings_row.licence = "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp (dữ liệu mẫu)."
         settings_row.responsible_person = "Bà Nguyễn Thị Hạnh, Chủ tịch Ủy ban MTTQ Việt Nam quận"
         settings_row.save()
+    if not settings_row.working_hours:
+        settings_row.working_hours = (
+            "Thứ Hai đến thứ Sáu: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ\n"
+            "Tiếp công dân: sáng thứ Năm hằng tuần, 8 giờ – 11 giờ 30"
+        )
+        settings_row.save()
 
     # A page goes under its parent only when this run made the parent: never under a page of someone's.
     pages = {}

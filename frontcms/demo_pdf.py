@@ -1,8 +1,8 @@
 """PDF files of the demo documents: Vietnamese administrative documents typeset with fpdf2.
 
 The text keeps its diacritics, so the font must cover Vietnamese. The portal bundles Be Vietnam
-Pro as web fonts split into three subsets (latin, latin-ext, vietnamese); fontTools merges the
-three WOFF2 files of a weight into one TrueType font, which fpdf2 embeds (only the glyphs used).
+Pro as one WOFF2 web font per weight (its Latin and Vietnamese subsets merged); fontTools turns it
+into a plain TrueType font, which fpdf2 embeds (only the glyphs used).
 The layout follows the usual form of a Vietnamese administrative document (Decree 30/2020/NĐ-CP):
 the issuer and number on the left, the national motto and the place and date on the right, the
 document type and its subject centred, the body, the recipients and the signature block.
@@ -20,7 +20,6 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 
 FONT_FAMILY = "BeVietnamPro"
-SUBSETS = ("latin", "latin-ext", "vietnamese")
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -32,19 +31,16 @@ _font_dir = tempfile.TemporaryDirectory(prefix="frontcms-demo-fonts-")  # remove
 @functools.cache
 def vietnamese_font(weight: int) -> Path:
     """One TrueType file of Be Vietnam Pro at `weight` (400 or 700), made once per process."""
-    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
 
-    parts = []
-    for subset in SUBSETS:
-        found = finders.find(f"fonts/be-vietnam-pro/be-vietnam-pro-{subset}-{weight}-normal.woff2")
-        if not found:
-            raise FileNotFoundError(f"Be Vietnam Pro {subset} {weight} is missing from static/fonts/")
-        parts.append(found)
-    font = Merger().merge(parts)
+    found = finders.find(f"fonts/be-vietnam-pro/be-vietnam-pro-vi-{weight}-normal.woff2")
+    if not found:
+        raise FileNotFoundError(f"Be Vietnam Pro {weight} is missing from static/fonts/")
+    font = TTFont(found)
     font.flavor = None  # plain TrueType, which fpdf2 subsets and embeds
-    merged = Path(_font_dir.name) / f"be-vietnam-pro-{weight}.ttf"
-    font.save(merged)
-    return merged
+    ttf = Path(_font_dir.name) / f"be-vietnam-pro-{weight}.ttf"
+    font.save(ttf)
+    return ttf
 
 
 class Heading(str):

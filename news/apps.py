@@ -46,6 +46,16 @@ class NewsConfig(AppConfig):
                 same_for_everyone=True,
             )
         )
+        home.register(
+            home.HomeBlock(
+                "news_category_menu",
+                "news/blocks/category_menu.html",
+                news_home.category_menu_context,
+                order=10,
+                region="aside",
+                same_for_everyone=True,
+            )
+        )
         search.register()
         cache.register_next_change(next_scheduled_article)
         robots.disallow(preview.path_prefix)
