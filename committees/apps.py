@@ -46,4 +46,14 @@ class CommitteesConfig(AppConfig):
                 same_for_everyone=True,
             )
         )
+        home.register(
+            home.HomeBlock(
+                "committees-ward-contacts",
+                "committees/blocks/ward_contacts.html",
+                blocks.ward_contacts_block,
+                order=50,
+                region=home.page_region(home.CONTACT_PAGE_PATH),
+                same_for_everyone=True,
+            )
+        )
         search.register()

@@ -102,6 +102,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "address",
                     "phone",
                     "email",
+                    "working_hours",
                     "licence",
                     "responsible_person",
                     "facebook_url",

@@ -31,3 +31,13 @@ class FrontcmsConfig(AppConfig):
                 same_for_everyone=True,
             )
         )
+        home.register(
+            home.HomeBlock(
+                "site_contact",
+                "frontcms/blocks/site_contact.html",
+                home.site_contact_context,
+                order=10,
+                region=home.page_region(home.CONTACT_PAGE_PATH),
+                same_for_everyone=True,
+            )
+        )

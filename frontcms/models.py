@@ -329,6 +329,11 @@ class SiteSettings(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    working_hours = models.TextField(
+        _("giờ làm việc"),
+        blank=True,
+        help_text=_("Giờ làm việc và giờ tiếp công dân, hiện trên trang Liên hệ. Mỗi ý một dòng."),
+    )
     feedback_email = models.EmailField(
         _("thư nhận góp ý"), blank=True, help_text=_("Góp ý của người dân được gửi tới địa chỉ này.")
     )

@@ -41,7 +41,11 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
 
 
-DEBUG = env_bool("DEBUG", True)
+# Demo mode (`scripts/demo.sh`): the portal as readers get it in production (DEBUG off, so the
+# real Vietnamese error pages and hashed static files) but on plain http://127.0.0.1:8000, with
+# uploads served by Django. Loopback only; production never sets DEMO (see the end of this file).
+DEMO = env_bool("DEMO", False)
+DEBUG = env_bool("DEBUG", not DEMO)
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
@@ -49,7 +53,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG=0.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
+LOOPBACK_HOSTS = "127.0.0.1,localhost,[::1]"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOOPBACK_HOSTS if DEBUG or DEMO else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The admin lives at /quan-tri/ unless ADMIN_URL says otherwise (no leading slash).
@@ -336,12 +341,24 @@ if not DEBUG:
     # /suc-khoe/ is polled over plain HTTP by load balancers.
     SECURE_REDIRECT_EXEMPT = [r"^suc-khoe/$"]
 
+# Demo mode: plain http on loopback, so no TLS-only cookies, redirect or HSTS. Refused for any other
+# host, so that a forgotten DEMO=1 cannot weaken a server reachable from outside.
+if DEMO:
+    if not set(ALLOWED_HOSTS) <= set(LOOPBACK_HOSTS.split(",")):
+        raise ImproperlyConfigured(
+            f"DEMO=1 is for http://127.0.0.1 only; ALLOWED_HOSTS must be loopback, got {ALLOWED_HOSTS}."
+        )
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = False
+    SECURE_PROXY_SSL_HEADER = None
+
 # --- portal behaviour -----------------------------------------------------------------------------
 # Seconds an anonymous page may be served from the cache (it is also cleared on every change).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Seconds a GET waits for an unreachable database (restart, failover) before a 503 (frontcms.middleware).
 DB_OUTAGE_WAIT = env_int("DB_OUTAGE_WAIT", 5)
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG or DEMO else "")
 # Reader engagement (frontcms.engagement): one counted view per reader per object per window;
 # hashed client addresses are erased after the retention period by `purge_engagement_data`.
 ENGAGEMENT_VIEW_WINDOW_MINUTES = env_int("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)
@@ -371,5 +388,7 @@ LOGGING = {
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # fontTools (used by the demo's PDF documents) logs every table it merges or subsets.
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -1,12 +1,15 @@
 """Root URLconf. Keep the public paths exactly as DESIGN.md lists them."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 
 from . import views
 from .sitemaps import HomeSitemap, PageSitemap
@@ -24,6 +27,12 @@ for _app in ("news", "events", "committees"):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the emblem."""
     return redirect(static_url("img/emblem.svg"))
+
+
+def demo_media_urls():
+    """Uploads served by Django in demo mode (DEBUG off, loopback only); nginx serves them in production."""
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return [re_path(rf"^{prefix}(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT})]
 
 
 handler400 = "frontcms.views.error_400"
@@ -54,6 +63,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("committees.urls")),
     *(static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) if settings.DEBUG else []),
+    *(demo_media_urls() if settings.DEMO and not settings.DEBUG else []),
     # Last: home, search and the static-page catch-all, which must never shadow the apps' URLs.
     path("", include("frontcms.public_urls")),
 ]

@@ -97,6 +97,10 @@ class PageView(OldSlugRedirectMixin, DetailView):
         context["breadcrumbs"] = (
             [(page.parent.title, page.parent.get_absolute_url())] if page.parent else []
         ) + [(page.title, None)]
+        # Blocks the core and the apps attach to this page (the contact page's contacts), kept as HTML.
+        region = home.page_region(page.get_absolute_url())
+        if home.has_blocks(region):
+            context["page_blocks_html"] = home.region_html(self.request, region)
         return context
 
 

@@ -14,7 +14,7 @@ from frontcms.publishing import Status
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
-from .models import Article, Category, RelatedArticle
+from .models import Article, Category, ImportRecord, RelatedArticle
 from .preview import PREVIEW_MAX_AGE, preview_url, revoke_preview_links
 from .templatetags.news_tags import rendition
 
@@ -33,6 +33,53 @@ class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     extra = 0
     verbose_name = _("tin liên quan chọn tay")
     verbose_name_plural = _("Tin liên quan chọn tay (hiện trước các tin liên quan tự động)")
+
+
+class ImportRecordInline(admin.StackedInline):
+    """Where an imported article came from and what the old page lacked; read-only."""
+
+    model = ImportRecord
+    fields = ("source", "imported_at", "missing")
+    readonly_fields = fields
+    can_delete = False
+    extra = 0
+    verbose_name = verbose_name_plural = _("Nhập từ trang cũ")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("còn thiếu"))
+    def missing(self, record):
+        missing = []
+        if record.needs_date:
+            missing.append(str(_("ngày đăng (thời gian xuất bản đang là lúc nhập)")))
+        if record.needs_title:
+            missing.append(str(_("tiêu đề")))
+        return "; ".join(missing) or "—"
+
+
+class ImportedListFilter(admin.SimpleListFilter):
+    """Articles brought in from the old sites, and those still needing a date or a headline."""
+
+    title = _("nhập từ trang cũ")
+    parameter_name = "nhap"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("tat-ca", _("Tất cả bài đã nhập")),
+            ("can-ngay", _("Cần ngày đăng")),
+            ("can-tieu-de", _("Cần tiêu đề")),
+        ]
+
+    def queryset(self, request, queryset):
+        records = {
+            "tat-ca": ImportRecord.objects.all(),
+            "can-ngay": ImportRecord.objects.needs_date(),
+            "can-tieu-de": ImportRecord.objects.needs_title(),
+        }.get(self.value())
+        if records is None:
+            return queryset
+        return queryset.filter(pk__in=records.values("article_id"))
 
 
 @admin.register(Article)
@@ -57,6 +104,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         ("organization", admin.RelatedOnlyFieldListFilter),
         "is_featured",
         "published_at",
+        ImportedListFilter,
     )
     list_select_related = ("category", "organization")
     search_fields = ("title", "summary", "byline")
@@ -121,6 +169,12 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
             "changes": compare_versions(Article, old, new) if old and new else [],
         }
         return TemplateResponse(request, "news/admin/article_compare.html", context)
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if obj is not None and ImportRecord.objects.filter(article=obj).exists():
+            inlines.append(ImportRecordInline)
+        return inlines
 
     def get_autocomplete_fields(self, request):
         # Autocomplete needs the target's admin with search_fields; until the committees and

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 ARTICLE_PERMS = [f"news.{action}_article" for action in ("add", "change", "delete", "view")]
 CATEGORY_PERMS = [f"news.{action}_category" for action in ("add", "change", "delete", "view")]
 PICK_PERMS = [f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")]
+# Import records are written by the import commands only; staff may read them.
+IMPORT_PERMS = ["news.view_importrecord"]
 
 
 class NewsConfig(AppConfig):
@@ -12,13 +14,20 @@ class NewsConfig(AppConfig):
 
     # Read by frontcms.roles ("app_label.codename"). Contributors never get publish_article.
     role_permissions = {
-        "Biên tập viên": [*ARTICLE_PERMS, *CATEGORY_PERMS, *PICK_PERMS, "news.publish_article"],
+        "Biên tập viên": [
+            *ARTICLE_PERMS,
+            *CATEGORY_PERMS,
+            *PICK_PERMS,
+            *IMPORT_PERMS,
+            "news.publish_article",
+        ],
         "Cộng tác viên": [
             "news.add_article",
             "news.change_article",
             "news.view_article",
             "news.view_category",
             *PICK_PERMS,
+            *IMPORT_PERMS,
         ],
     }
 
@@ -43,6 +52,16 @@ class NewsConfig(AppConfig):
                 "news/blocks/categories.html",
                 news_home.categories_context,
                 order=30,
+                same_for_everyone=True,
+            )
+        )
+        home.register(
+            home.HomeBlock(
+                "news_category_menu",
+                "news/blocks/category_menu.html",
+                news_home.category_menu_context,
+                order=10,
+                region="aside",
                 same_for_everyone=True,
             )
         )

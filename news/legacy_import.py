@@ -327,13 +327,17 @@ _VIEW_RE = re.compile(
 )
 
 _AUTHOR_LABEL = (
-    r"tác\s+giả|người\s+(?:đăng|viết)|đăng\s+bởi|viết\s+bởi|posted\s+by|nguồn"
+    r"tác\s+giả|người\s+(?:đăng|viết|cập\s+nhật)|đăng\s+bởi|cập\s+nhật\s+bởi|viết\s+bởi|posted\s+by|nguồn"
     r"|tin\s*(?:,|và|&|-|/)\s*ảnh|bài\s*(?:,|và|&|-|/)\s*ảnh|tin\s*(?:,|và|&|-|/)\s*bài"
     r"|bài\s+viết|thực\s+hiện|nhóm\s+pv|tin|bài|ảnh|pv|ctv|btv"
 )
 _AUTHOR_SEGMENT_RE = re.compile(
     rf"(?<!\w)(?P<label>{_AUTHOR_LABEL})\s*[:：]\s*(?P<name>[^|•·\s][^|•·]*?)\s*(?=[|•·]|$)",
     re.IGNORECASE,
+)
+# Labels of the CMS account that posted the page ("Đăng bởi: admin"): not the author.
+_ACCOUNT_LABEL_RE = re.compile(
+    r"(?:người\s+đăng|đăng\s+bởi|posted\s+by|người\s+cập\s+nhật|cập\s+nhật\s+bởi)$", re.IGNORECASE
 )
 _COLON_LABEL_RE = re.compile(
     r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?"
@@ -398,7 +402,9 @@ def _analyse_meta(line: str) -> _Meta:
     rest = _COLON_LABEL_RE.sub(lambda m: " " * len(m[0]), rest)
     author = _AUTHOR_SEGMENT_RE.search(rest)
     if author is not None:
-        meta.byline = _clean_line(rest[author.start() : author.end("name")])
+        if not _ACCOUNT_LABEL_RE.match(_clean_line(author["label"])):
+            byline = _clean_line(rest[author.start() : author.end("name")])
+            meta.byline = byline.rstrip(" -–—,;")
         rest = _blank(rest, author.start(), author.end())
     rest, shares = _SHARE_RE.subn(" ", rest)
     meta.has_share = shares > 0
@@ -460,6 +466,34 @@ _END_WHOLE_RE = re.compile(rf"(?:{_alternation(_END_WHOLE)}){_COUNTER_TAIL}", re
 _END_PREFIX_RE = re.compile(rf"(?:{_alternation(_END_PREFIXES)})", re.IGNORECASE)
 _MAX_PREFIX_MARKER_LINE = 150
 
+# Headings of the blocks of links to other items that old sites put under an article, in the
+# many wordings they used: "Tin liên quan", "Các bài viết khác cùng chủ đề", "Tin đã đưa",
+# "Tin mới hơn", "Bài trước: …", "TIN ĐỌC NHIỀU", "Có thể bạn quan tâm", "Related news"…
+_LINK_NOUN = r"(?:tin\s+bài|tin\s+tức|tin\s+ảnh|tin|bài\s+viết|bài\s+báo|bài|video|sự\s+kiện|văn\s+bản)"
+_LINK_SCOPE = r"(?:chuyên\s+mục|danh\s+mục|chủ\s+đề|thể\s+loại|loại|lĩnh\s+vực|mục|sự\s+kiện|tác\s+giả)"
+_LINK_QUALIFIER = rf"""
+(?: khác(?:\s+cùng\s+{_LINK_SCOPE})? | liên\s+quan | cùng\s+{_LINK_SCOPE}
+  | đã\s+(?:đưa|đăng)(?:\s+ngày)? | (?:mới|cũ)\s+hơn | mới(?:\s+(?:nhất|cập\s+nhật|đăng))?
+  | trước(?:\s+đó)? | sau | (?:tiếp|kế)(?:\s+(?:theo|tiếp))? | tiêu\s+điểm | nổi\s+bật | nóng | hay
+  | (?:được\s+)?(?:xem|đọc|quan\s+tâm)\s+nhiều(?:\s+nhất)? )"""
+_LINK_HEADING = rf"""
+(?: (?:(?:các|những|một\s+số|xem\s+(?:thêm|tiếp)|đọc\s+(?:thêm|tiếp))\s+(?:các\s+|những\s+)?)?
+    {_LINK_NOUN}\s+{_LINK_QUALIFIER}
+  | (?:có\s+thể\s+)?bạn\s+(?:có\s+thể\s+)?(?:quan\s+tâm|muốn\s+đọc|nên\s+đọc)
+  | bạn\s+đọc\s+quan\s+tâm | (?:xem|đọc)\s+nhiều(?:\s+nhất)? | tiêu\s+điểm
+  | related(?:\s+(?:news|articles?|posts?|items?|stories))? | other\s+(?:news|articles|posts)
+  | more\s+news | see\s+also )"""
+# Alone on its line (with counters, arrows or a colon after it), or followed by ":"/"»" and the
+# first linked headline ("Bài trước: Ban công tác Mặt trận …").
+_LINK_HEADING_WHOLE_RE = re.compile(rf"{_LINK_HEADING}[\s:：»›>.…()\[\]\d/|\-–]*", re.IGNORECASE | re.VERBOSE)
+_LINK_HEADING_PREFIX_RE = re.compile(rf"{_LINK_HEADING}\s*[:：»›>]", re.IGNORECASE | re.VERBOSE)
+# Site footers: "Designed by …", "Ghi rõ nguồn … khi phát hành lại", an address with a phone.
+_FOOTER_RE = re.compile(
+    r"(?:designed\s+by|powered\s+by|thiết\s+kế\s+(?:bởi|và\s+phát\s+triển)|phát\s+triển\s+bởi"
+    r"|ghi\s+rõ\s+nguồn|trưởng\s+ban\s+biên\s+tập|địa\s+chỉ\s*[:：].{0,120}(?:điện\s+thoại|đt|tel)\s*[:：])",
+    re.IGNORECASE,
+)
+
 # Chrome headings that legacy pages glue to the preceding text ("Đ.TÝ kiến bạn đọc").
 _GLUED_SUFFIXES = [
     "Ý kiến bạn đọc", "Gửi bình luận", "Viết bình luận", "Bình luận", "Các tin tức khác",
@@ -501,9 +535,11 @@ def _is_end_marker(line: str) -> bool:
     key = _marker_key(line)
     if not key:
         return False
-    if _END_WHOLE_RE.fullmatch(key):
+    if _END_WHOLE_RE.fullmatch(key) or _LINK_HEADING_WHOLE_RE.fullmatch(key):
         return True
-    return len(key) <= _MAX_PREFIX_MARKER_LINE and _END_PREFIX_RE.match(key) is not None
+    if len(key) > _MAX_PREFIX_MARKER_LINE:
+        return False
+    return bool(_END_PREFIX_RE.match(key) or _LINK_HEADING_PREFIX_RE.match(key) or _FOOTER_RE.match(key))
 
 
 def _is_menu_line(line: str) -> bool:
@@ -553,7 +589,7 @@ def _split_glued_markers(line: str) -> list[str]:
 # Bylines
 # --------------------------------------------------------------------------------------------
 
-_SOURCE_LINE_RE = re.compile(rf"^[(\[]?\s*(?:{_AUTHOR_LABEL}|theo)\s*[:：]\s*\S", re.IGNORECASE)
+_SOURCE_LINE_RE = re.compile(rf"^[(\[]?\s*(?P<label>{_AUTHOR_LABEL}|theo)\s*[:：]\s*\S", re.IGNORECASE)
 _THEO_LINE_RE = re.compile(r"^[(\[]?\s*theo\s+\S", re.IGNORECASE)
 _INITIALS_RE = re.compile(r"(?:\w{1,3}\.)+\w{0,3}\.?")
 _CAPTION_WORDS = {
@@ -562,13 +598,109 @@ _CAPTION_WORDS = {
     "thăm", "chúc", "làm", "việc", "buổi",
 }  # fmt: skip
 
+# A signature is one to four parts joined by " - ", ",", ";", "&", "/" or "và"; each part is a
+# person ("Minh Anh", "Đ.T", "PV Đức Mạnh"), a unit ("Ban Tuyên giáo Ủy ban MTTQ quận", with an
+# optional position: "Phó Chủ tịch Ủy ban MTTQ phường Quan Hoa") or a place ("Thanh Bình",
+# "Quận Thanh Xuân"); a note may follow in brackets ("(tổng hợp)", "(Ban Tuyên giáo)").
+_BYLINE_SEPARATOR_RE = re.compile(r"\s*[-–—/;,&]\s*|\s+và\s+", re.IGNORECASE)
+_BYLINE_NOTE_RE = re.compile(r"^(?P<main>.*?\S)\s*[(\[](?P<note>[^()\[\]]{1,60})[)\]]$")
+_BYLINE_NOTES = re.compile(
+    r"(?:tổng\s+hợp|t\.?\s?h|st|s\.t|sưu\s+tầm|lược\s+(?:ghi|dịch|trích)|biên\s+(?:tập|dịch)"
+    r"|trích|dịch|thực\s+hiện|theo\s+.+)",
+    re.IGNORECASE,
+)
+_POSITION_RE = re.compile(
+    r"^(?:(?:phó\s+)?(?:chủ\s+tịch|trưởng\s+ban|trưởng\s+phòng|bí\s+thư|tổng\s+thư\s+ký|thư\s+ký"
+    r"|giám\s+đốc|trưởng\s+khu)|ủy\s+viên|uỷ\s+viên|cán\s+bộ|chuyên\s+viên|phóng\s+viên"
+    r"|cộng\s+tác\s+viên|biên\s+tập\s+viên)\s+",
+    re.IGNORECASE,
+)
+_UNIT_RE = re.compile(
+    r"^(?:ban|ủy\s+ban|uỷ\s+ban|ub\w*|mttq\w*|mặt\s+trận|văn\s+phòng|phòng|báo|đài|cổng|trang"
+    r"|tạp\s+chí|trung\s+tâm|hội\s+(?:lhpn|liên\s+hiệp|phụ\s+nữ|nông\s+dân|cựu\s+chiến\s+binh|ccb"
+    r"|người\s+cao\s+tuổi|chữ\s+thập\s+đỏ|khuyến\s+học|nd)|đoàn\s+(?:thanh\s+niên|tn)|liên\s+đoàn"
+    r"|lđlđ|công\s+đoàn|đảng\s+[uủ][yỷ]|(?:quận|huyện|thị|tỉnh|thành)\s+[uủ][yỷ]|chi\s+bộ"
+    r"|tổ\s+dân\s+phố|tdp|khu\s+dân\s+cư|kdc|nhóm\s+(?:pv|phóng\s+viên))(?!\w)",
+    re.IGNORECASE,
+)
+_PLACE_RE = re.compile(
+    r"^(?:phường|xã|quận|huyện|thị\s+xã|thị\s+trấn|thành\s+phố|tp\.?|tỉnh)\s+", re.IGNORECASE
+)
+_REPORTER_RE = re.compile(
+    r"^(?:nhóm\s+)?(?:pv|ctv|btv|phóng\s+viên|cộng\s+tác\s+viên|biên\s+tập\s+viên)\.?\s+", re.IGNORECASE
+)
+# The only lower-case words a unit's name is made of ("Ban công tác Mặt trận khu dân cư số 4").
+_UNIT_WORDS = {
+    "ban", "ủy", "uỷ", "mặt", "trận", "tổ", "quốc", "việt", "nam", "thường", "trực", "tuyên", "giáo",
+    "dân", "vận", "công", "tác", "khu", "cư", "phố", "số", "phường", "xã", "quận", "huyện", "thị",
+    "trấn", "thành", "tỉnh", "ấp", "thôn", "xóm", "bản", "hội", "đoàn", "chiến", "binh", "cựu", "nữ",
+    "phụ", "nông", "thanh", "niên", "người", "cao", "tuổi", "chữ", "thập", "đỏ", "khuyến", "học",
+    "đồng", "nhân", "văn", "phòng", "đại", "diện", "giám", "sát", "tra", "tư", "vấn", "liên", "hiệp",
+    "lao", "động", "viên", "chủ", "tịch", "phó", "trưởng", "thư", "ký", "bí", "điện", "tử", "báo",
+    "đài", "truyền", "hình", "trung", "tâm", "chính", "trị", "bồi", "dưỡng", "cơ", "sở", "chi", "bộ",
+    "đảng", "chức", "kiểm", "mttq", "tổng", "hợp", "thông", "tin", "an", "ninh", "quân", "sự", "y",
+    "tế", "dục", "khối", "quan", "doanh", "nghiệp", "thể", "thao", "du", "lịch", "hóa", "hoá", "và",
+}  # fmt: skip
+_MAX_BYLINE = 150
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised name word or initials: "Phương", "Đ.T", "T.Hà", "N.H.A", "PV"."""
+    return word[0].isupper() and all(char.isalpha() or char in ".'’" for char in word)
+
+
+def _byline_part(part: str) -> str | None:
+    """What one part of a signature is ("person", "unit", "place"), or None if it is not one."""
+    words = part.split()
+    if not words:
+        return None
+    unit = _POSITION_RE.sub("", part, count=1)
+    if (
+        _UNIT_RE.match(unit)
+        and len(words) <= 16
+        and all(word[0].isupper() or word.isdigit() or word in _UNIT_WORDS for word in unit.split())
+    ):
+        return "unit"
+    if any(char.isdigit() for char in part):
+        return None
+    place = _PLACE_RE.match(part)
+    if place is not None:
+        rest = part[place.end() :].split()
+        if 1 <= len(rest) <= 4 and all(_is_name_word(word) for word in rest):
+            return "place"
+    person = _REPORTER_RE.sub("", part, count=1).split()
+    if 1 <= len(person) <= 5 and all(_is_name_word(word) for word in person):
+        return "person"
+    return None
+
+
+def _byline_parts(line: str) -> list[str] | None:
+    """The kinds of the parts of a signature line, or None when the line is not a signature."""
+    if not line or len(line) > _MAX_BYLINE:
+        return None
+    main = line
+    note = _BYLINE_NOTE_RE.match(line)
+    if note is not None:
+        main = note["main"]
+        inner = note["note"].strip()
+        if not (_BYLINE_NOTES.fullmatch(inner) or _byline_part(inner)):
+            return None
+    if main[-1] in _SENTENCE_END and not _INITIALS_RE.fullmatch(main.split()[-1]):
+        return None
+    parts = [part for part in _BYLINE_SEPARATOR_RE.split(main) if part.strip()]
+    if not 1 <= len(parts) <= 4:
+        return None
+    kinds = [_byline_part(part.strip()) for part in parts]
+    return None if None in kinds else kinds  # type: ignore[return-value]
+
 
 def _is_source_line(line: str) -> bool:
     """An explicit source/author line: "Nguồn: ...", "Tin, ảnh: ...", "Theo Báo Hà Tĩnh"."""
     if len(line) > 150:
         return False
-    if _SOURCE_LINE_RE.match(line):
-        return True
+    source = _SOURCE_LINE_RE.match(line)
+    if source is not None:
+        return not _ACCOUNT_LABEL_RE.match(_clean_line(source["label"]))
     if _THEO_LINE_RE.match(line) and len(line.split()) <= 8:
         last = line.rstrip(")]").split()[-1]
         return line[-1] not in _SENTENCE_END or re.search(r"\.\w{2,4}$", last) is not None
@@ -576,19 +708,13 @@ def _is_source_line(line: str) -> bool:
 
 
 def _looks_like_name_line(line: str) -> bool:
-    """A short trailing signature such as "Dương Thị Phương – Thanh Bình" or "Đ.T"."""
-    if len(line) > 60 or any(char.isdigit() for char in line):
-        return False
-    if line[-1] in _SENTENCE_END and not _INITIALS_RE.fullmatch(line):
-        return False
-    words = [word for word in re.split(r"[\s,/()\-–—]+", line) if word]
-    alpha = [word for word in words if any(char.isalpha() for char in word)]
-    if not alpha or len(alpha) > 8:
-        return False
-    if any(word[0].islower() and word in _CAPTION_WORDS for word in alpha):
-        return False
-    capitalised = sum(1 for word in alpha if word[0].isupper())
-    return capitalised / len(alpha) >= 0.6
+    """A closing signature of names, units or places: "Dương Thị Phương – Thanh Bình", "Đ.T",
+    "Nguyễn Văn Nam, Lê Thị Hoa", "Minh Châu (tổng hợp)", "Ban Thường trực Ủy ban MTTQ phường"."""
+    return _byline_parts(line) is not None
+
+
+def _is_byline_line(line: str) -> bool:
+    return _is_source_line(line) or _looks_like_name_line(line)
 
 
 def _extract_byline(paragraphs: list[str]) -> str | None:
@@ -596,11 +722,65 @@ def _extract_byline(paragraphs: list[str]) -> str | None:
     taken: list[str] = []
     while len(paragraphs) > 1 and len(taken) < 2 and _is_source_line(paragraphs[-1]):
         taken.insert(0, paragraphs.pop())
-    if not taken and len(paragraphs) > 1 and _looks_like_name_line(paragraphs[-1]):
-        taken.append(paragraphs.pop())
-        if len(paragraphs) > 1 and _is_source_line(paragraphs[-1]):
-            taken.insert(0, paragraphs.pop())
-    return "; ".join(taken) if taken else None
+    if taken:
+        return "; ".join(taken)
+    kinds = _byline_parts(paragraphs[-1]) if len(paragraphs) > 1 else None
+    if kinds is None:
+        return None
+    byline = paragraphs.pop()
+    if len(paragraphs) > 1:
+        above = _byline_parts(paragraphs[-1])
+        if kinds == ["unit"] and above is not None and set(above) == {"person"}:
+            # A name above the position or unit: "Phạm Hồng Sơn" / "Phó Chủ tịch Ủy ban MTTQ …".
+            byline = f"{paragraphs.pop()} – {byline}"
+        elif _is_source_line(paragraphs[-1]):
+            byline = f"{paragraphs.pop()}; {byline}"
+    return byline
+
+
+# Blocks of links to other items without a heading: headlines stamped with a date
+# ("… (20/06/2018)", "… [02/06/2021]", "… - 30/08/2022") or a view count, or bulleted headlines
+# right after the signature.
+_LINK_BULLET_RE = re.compile(r"^(?:[-–—•·*+»›>◦▪■□◆♦→]|\d{1,2}[.)])\s*(?=\S)")
+_STAMP_DATE = r"(?:ngày\s+)?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?(?:\s*[-,]?\s*\d{1,2}[:h]\d{2})?"
+_LINK_STAMP_RE = re.compile(
+    rf"(?:\(\s*{_STAMP_DATE}\s*\)|\[\s*{_STAMP_DATE}\s*\]|\s[-–—|]\s*{_STAMP_DATE}"
+    rf"|\(\s*(?:{_NUMBER})\s*(?:lượt\s+(?:xem|đọc)|views?)\s*\))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _link_item_kind(line: str) -> str | None:
+    """ "stamped" or "bulleted" when the line reads like a link to another item, else None."""
+    stamp = _LINK_STAMP_RE.search(line)
+    text = line[: stamp.start()] if stamp else line
+    bullet = _LINK_BULLET_RE.match(text)
+    if bullet is not None:
+        text = text[bullet.end() :]
+    text = text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 40 or text[-1] in ".;:!,":
+        return None
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“'‘«"):
+        return None
+    if stamp is not None and len(words) >= 4:
+        return "stamped"
+    return "bulleted" if bullet is not None else None
+
+
+def _strip_trailing_links(paragraphs: list[str]) -> None:
+    """Drop a heading-less block of links to other items from the end of the body."""
+    run, stamped = 0, False
+    for line in reversed(paragraphs):
+        kind = _link_item_kind(line)
+        if kind is None:
+            break
+        run += 1
+        stamped = stamped or kind == "stamped"
+    if run == 0 or run >= len(paragraphs):
+        return
+    if stamped or _is_byline_line(paragraphs[-run - 1]):
+        del paragraphs[-run:]
 
 
 # --------------------------------------------------------------------------------------------
@@ -686,14 +866,16 @@ def parse_text(text: str, file: str = "") -> ParsedArticle:
     if title_pos is None:
         article.warnings.append("no title found")
         body_start = len(header)
+    elif date_pos is None and _looks_like_body(header[title_pos].text):
+        # The page starts with its lead sentence: there is no headline, and none is invented.
+        article.warnings.append(
+            "no headline found: the first line reads like a lead sentence, so it stays in "
+            "the body and the title is left empty"
+        )
+        body_start = title_pos
     else:
         article.title = header[title_pos].text
         body_start = max(title_pos, date_pos if date_pos is not None else -1) + 1
-        if _looks_like_body(article.title):
-            article.warnings.append(
-                "no separate headline found; the first line, which reads like a lead "
-                "sentence, was used as the title"
-            )
     meta_start = title_pos + 1 if title_pos is not None else 0
     crawl_date_seen = any(item.kind == "date" for item in header[: title_pos or 0])
     # Metadata printed between the title and the body (never from the lines above the title).
@@ -744,6 +926,7 @@ def parse_text(text: str, file: str = "") -> ParsedArticle:
                 article.view_count = meta.view_count
                 break
 
+    _strip_trailing_links(paragraphs)
     article.byline = _extract_byline(paragraphs) or header_byline
     article.paragraphs = paragraphs
     if article.published_at is None:

@@ -185,3 +185,60 @@ class RelatedArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_article} → {self.to_article}"
+
+
+class ImportRecordQuerySet(models.QuerySet):
+    def needs_date(self):
+        """Imported without a trustworthy date and still carrying the import time as a stand-in."""
+        return self.filter(placeholder_published_at__isnull=False).filter(
+            article__published_at=models.F("placeholder_published_at")
+        )
+
+    def needs_title(self):
+        """Imported without a headline and still carrying the stand-in title."""
+        return self.exclude(placeholder_title="").filter(article__title=models.F("placeholder_title"))
+
+
+class ImportRecord(models.Model):
+    """Where an imported article came from, so that importing again creates nothing new, and what
+    the importer could not find (a date, a headline), so that editors can find those drafts."""
+
+    article = models.OneToOneField(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="import_record"
+    )
+    source = models.CharField(_("nguồn"), max_length=500, help_text=_("Tệp hoặc địa chỉ trên trang cũ."))
+    digest = models.CharField(_("dấu vân tay nội dung"), max_length=64, db_index=True, editable=False)
+    imported_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    placeholder_published_at = models.DateTimeField(
+        _("thời gian tạm"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Trang cũ không có ngày đăng đáng tin: thời gian xuất bản đang là lúc nhập."),
+    )
+    placeholder_title = models.CharField(
+        _("tiêu đề tạm"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Trang cũ không có tiêu đề: tiêu đề đang là câu mở đầu của bài."),
+    )
+
+    objects = ImportRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nguồn nhập")
+        verbose_name_plural = _("nguồn nhập")
+
+    def __str__(self) -> str:
+        return self.source
+
+    @property
+    def needs_date(self) -> bool:
+        return self.placeholder_published_at is not None and (
+            self.article.published_at == self.placeholder_published_at
+        )
+
+    @property
+    def needs_title(self) -> bool:
+        return bool(self.placeholder_title) and self.article.title == self.placeholder_title

@@ -302,15 +302,21 @@ def test_addresses_are_only_stored_hashed(reader):
     assert "203.0.113.10" not in rating.client_hash and len(rating.client_hash) == 64
 
 
-def test_demo_seed_is_idempotent():
+def test_demo_seed_is_idempotent_and_comments_only_what_the_demo_created():
+    from frontcms.demo import DemoRun
     from frontcms.engagement import demo
 
-    ArticleFactory.create_batch(3)
-    demo.seed(io.StringIO())
+    people_wrote = ArticleFactory.create_batch(2)
+    run = DemoRun()
+    for article in ArticleFactory.create_batch(3):
+        run.add(article)
+    demo.seed(io.StringIO(), run)
     counts = (Comment.objects.count(), PollVote.objects.count())
-    demo.seed(io.StringIO())
+    demo.seed(io.StringIO(), DemoRun())
     assert (Comment.objects.count(), PollVote.objects.count()) == counts
-    assert Comment.objects.count() == 4
+    commented = set(Comment.objects.values_list("object_id", flat=True))
+    assert commented == {a.pk for a in run.objects(type(people_wrote[0]))}
+    assert not commented & {a.pk for a in people_wrote}
     from frontcms.engagement.models import Poll
 
     assert Poll.objects.open().count() == 1

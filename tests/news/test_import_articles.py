@@ -81,14 +81,17 @@ def test_bad_files_are_named_with_reason_and_others_still_import(tmp_path):
         run(str(empty), SEED_FILES[0], str(binary), str(missing))
     message = str(excinfo.value)
     assert (
-        "3 of 4" in message and "rong.txt" in message and "anh.txt" in message and "khong-co.txt" in message
+        "3 trong 4 tệp" in message
+        and "rong.txt" in message
+        and "anh.txt" in message
+        and "khong-co.txt" in message
     )
     assert Article.objects.count() == 1
 
 
 @pytest.mark.django_db
 def test_unknown_organization_is_refused():
-    with pytest.raises(CommandError, match="Unknown organization"):
+    with pytest.raises(CommandError, match="Không có tổ chức"):
         run("--organization", "khong-ton-tai", SEED_FILES[0])
 
 
@@ -105,3 +108,119 @@ def test_nfd_bom_crlf_input_imports_as_nfc(tmp_path):
     article = Article.objects.get()
     assert article.title == "Hội nghị đối thoại năm 2024"
     assert unicodedata.is_normalized("NFC", article.body)
+
+
+# --- item 7: no invented date or headline, --category, the summary ------------------------------
+
+SEED_NO_HEADLINE = next(path for path in SEED_FILES if Path(path).name.startswith("002_"))
+PAGES = Path(__file__).resolve().parent / "legacy_pages"
+
+
+def run_with_stderr(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_page_without_headline_or_date_stays_a_draft_even_with_publish():
+    output = run("--publish", SEED_NO_HEADLINE)
+    article = Article.objects.get()
+    assert article.status == Status.DRAFT
+    assert article.title.startswith("[Cần tiêu đề] Sáng ngày 13/9, Ban Thường trực")
+    # The lead sentence is not lost in the title: it is still the first paragraph of the body.
+    assert article.body.startswith("<p>Sáng ngày 13/9, Ban Thường trực Ủy ban MTTQ Việt Nam thị xã")
+    record = article.import_record
+    assert record.needs_date and record.needs_title
+    assert record.placeholder_published_at == article.published_at
+    assert "Cần ngày đăng: 1 bài; cần tiêu đề: 1 bài." in output
+    assert "0 xuất bản, 1 bản nháp" in output
+
+
+@pytest.mark.django_db
+def test_with_publish_only_pages_with_a_date_and_a_headline_go_live():
+    output = run("--publish", SEED_FILES[0], str(PAGES / "p17_khong_tieu_de_khong_ngay.txt"))
+    assert Article.objects.get(title__startswith="Ủy ban MTTQ quận Thanh Xuân").status == Status.PUBLISHED
+    assert Article.objects.get(title__startswith="[Cần tiêu đề]").status == Status.DRAFT
+    assert "Tổng cộng 2 trang: đã tạo 2 bài (1 xuất bản, 1 bản nháp)" in output
+    assert "Cần ngày đăng: 1 bài; cần tiêu đề: 1 bài." in output
+
+
+@pytest.mark.django_db
+def test_page_with_headline_but_no_date_stays_a_draft_and_is_counted(tmp_path):
+    text = (PAGES / "p16_chu_thich_anh_cuoi_bai.txt").read_text(encoding="utf-8")
+    path = tmp_path / "khong-ngay.txt"
+    path.write_text(text.replace("09/06/2022 - 08:10\n", ""), encoding="utf-8")
+    output = run("--publish", str(path))
+    article = Article.objects.get()
+    assert article.title == "Khai mạc lớp bồi dưỡng nghiệp vụ công tác Mặt trận năm 2022"
+    assert article.status == Status.DRAFT
+    assert article.import_record.needs_date and not article.import_record.needs_title
+    assert "Cần ngày đăng: 1 bài; cần tiêu đề: 0 bài." in output
+    assert "cảnh báo: no publish date found" in output
+
+
+@pytest.mark.django_db
+def test_dry_run_summary_counts_what_would_be_published_and_what_needs_a_date():
+    output = run("--dry-run", "--publish", *SEED_FILES)
+    assert "sẽ tạo 5 bài (4 xuất bản, 1 bản nháp)" in output
+    assert "Cần ngày đăng: 1 bài; cần tiêu đề: 1 bài." in output
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_json_output_stays_pure_json_with_the_summary_on_stderr():
+    out, err = run_with_stderr("--dry-run", "--format", "json", SEED_NO_HEADLINE)
+    payload = json.loads(out)
+    assert payload[0]["title"] == ""
+    assert payload[0]["published_at"] is None
+    assert payload[0]["paragraphs"][0].startswith("Sáng ngày 13/9")
+    assert "Cần ngày đăng: 1 bài" in err
+
+
+@pytest.mark.django_db
+def test_category_option_files_articles_under_the_category():
+    from tests.factories import CategoryFactory
+
+    category = CategoryFactory(slug="hoat-dong-co-so")
+    run("--category", "hoat-dong-co-so", SEED_FILES[0], SEED_FILES[1])
+    assert list(Article.objects.values_list("category", flat=True)) == [category.pk, category.pk]
+
+
+@pytest.mark.django_db
+def test_unknown_category_is_refused_before_anything_is_written():
+    with pytest.raises(CommandError, match="Không có danh mục nào có slug “khong-co”"):
+        run("--category", "khong-co", SEED_FILES[0])
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editor_fixing_the_stand_in_title_and_date_does_not_cause_a_duplicate_on_rerun():
+    from datetime import datetime
+
+    from news.legacy_import import VN_TZ
+    from news.models import ImportRecord
+
+    run(SEED_NO_HEADLINE)
+    article = Article.objects.get()
+    assert list(ImportRecord.objects.needs_date()) == [article.import_record]
+    article.title = "Thị xã tập huấn nghiệp vụ công tác Mặt trận cho cán bộ cơ sở"
+    article.published_at = datetime(2022, 9, 13, 8, 0, tzinfo=VN_TZ)
+    article.save()
+    assert not ImportRecord.objects.needs_date().exists()
+    assert not ImportRecord.objects.needs_title().exists()
+    output = run(SEED_NO_HEADLINE)
+    assert Article.objects.count() == 1
+    assert "đã có, bỏ qua" in output
+
+
+@pytest.mark.django_db
+def test_admin_lists_imported_drafts_that_still_need_a_date(admin_client):
+    run(SEED_NO_HEADLINE, SEED_FILES[0])
+    undated = Article.objects.get(title__startswith="[Cần tiêu đề]")
+    response = admin_client.get("/quan-tri/news/article/", {"nhap": "can-ngay"})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [undated]
+    page = admin_client.get(f"/quan-tri/news/article/{undated.pk}/change/").content.decode()
+    assert "Nhập từ trang cũ" in page
+    assert "ngày đăng (thời gian xuất bản đang là lúc nhập)" in page

@@ -1,11 +1,13 @@
-"""`python manage.py import_articles [--dry-run] [--format json] [--organization SLUG] [--publish] FILE…`
+"""`python manage.py import_articles [--dry-run] [--format json] [--organization SLUG] [--category SLUG]
+[--publish] FILE…`
 
 Imports articles from text saved from the old front committee websites (see news.legacy_import
 for what is recognised and stripped). Without `--dry-run` each readable file becomes a draft
 article (published with `--publish`) keeping the original publish date, view count, byline and
-paragraphs. Either way it is saved through the publishing service (frontcms.publishing_service)
-as the system: the rules apply, and the step and revision are recorded without a person. An article with the same title and publish time (and organisation) already in the
-database is not created again, so importing the same file twice changes nothing.
+paragraphs. A page without a publish date or without a headline stays a draft whatever the flags
+(news.importing). Either way the article is saved through the publishing service
+(frontcms.publishing_service) as the system: the step and its revision name no person. Content
+imported before is not created again, so importing the same file twice changes nothing.
 
 Exit status: 0 when every file was read and imported (or already present); 1 when any file could
 not be read or had no usable content (each such file is named with its reason); 2 for bad options.
@@ -16,22 +18,30 @@ from __future__ import annotations
 import json
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.translation import gettext as _
 
-from committees.models import Organization
-from frontcms import publishing_service
+from news.importing import ImportedContent, import_status, paragraphs_html, save_imported_article
 from news.legacy_import import ParsedArticle, parse_file
-from news.models import Article
 
-
-def article_body(parsed: ParsedArticle) -> str:
-    return "\n".join(f"<p>{escape(p)}</p>" for p in parsed.paragraphs)
+from ._importer_options import ImportTally, add_target_arguments, resolve_targets
 
 
 def is_usable(parsed: ParsedArticle) -> bool:
-    return bool(parsed.title and parsed.paragraphs)
+    """A body is enough: a page without a headline or a date is kept as a draft."""
+    return bool(parsed.paragraphs)
+
+
+def content_of(parsed: ParsedArticle) -> ImportedContent:
+    return ImportedContent(
+        source=parsed.file,
+        title=parsed.title,
+        body=paragraphs_html(parsed.paragraphs),
+        published_at=parsed.published_at,
+        view_count=parsed.view_count,
+        byline=parsed.byline,
+        lead=parsed.paragraphs[0] if parsed.paragraphs else "",
+    )
 
 
 class Command(BaseCommand):
@@ -39,81 +49,67 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Chỉ phân tích, không ghi gì vào cơ sở dữ liệu."
-        )
-        parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--organization", metavar="SLUG", help="Đơn vị đăng tin (slug của tổ chức).")
-        parser.add_argument("--publish", action="store_true", help="Xuất bản ngay thay vì lưu bản nháp.")
+        add_target_arguments(parser)
 
-    def handle(self, *args, files, dry_run, format, organization, publish, **options):
-        org = None
-        if organization:
-            org = Organization.objects.filter(slug=organization).first()
-            if org is None:
-                raise CommandError(f"Unknown organization slug: {organization!r}")
+    def handle(self, *args, files, dry_run, format, publish, **options):
+        organization, category = resolve_targets(options)
         parsed_files = [parse_file(path) for path in files]
-        failures = [p for p in parsed_files if not is_usable(p)]
+        tally = ImportTally()
+        rows = []
+        for parsed in parsed_files:
+            if not is_usable(parsed):
+                tally.failed += 1
+                rows.append((parsed, "failed", None))
+                continue
+            content = content_of(parsed)
+            tally.count_missing(content)
+            if dry_run:
+                status = import_status(
+                    publish=publish, has_date=content.has_date, has_title=content.has_title
+                )
+                tally.count_planned(status)
+                rows.append((parsed, "would import", None))
+                continue
+            result = save_imported_article(
+                content, organization=organization, category=category, publish=publish
+            )
+            tally.count_saved(result)
+            rows.append((parsed, "created" if result.created else "already imported", result.article))
 
-        if dry_run:
-            if format == "json":
-                payload = [p.as_json_dict() for p in parsed_files]
-                self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+        if format == "json":
+            if dry_run:
+                payload = [parsed.as_json_dict() for parsed, _result, _article in rows]
             else:
-                for parsed in parsed_files:
-                    self._report_text(parsed, "would import" if is_usable(parsed) else "unusable")
-        else:
-            results = []
-            for parsed in parsed_files:
-                if not is_usable(parsed):
-                    results.append((parsed, "failed", None))
-                    continue
-                article, created = self._import(parsed, org, publish)
-                results.append((parsed, "created" if created else "already imported", article))
-            if format == "json":
                 payload = [
-                    {**p.as_json_dict(), "result": result, "article_id": a.pk if a else None}
-                    for p, result, a in results
+                    {**parsed.as_json_dict(), "result": result, "article_id": article.pk if article else None}
+                    for parsed, result, article in rows
                 ]
-                self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
-            else:
-                for parsed, result, _article in results:
-                    self._report_text(parsed, result)
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            self.stderr.write(tally.summary(dry_run=dry_run, total=len(parsed_files)))
+        else:
+            for parsed, result, _article in rows:
+                self._report_text(parsed, result)
+            self.stdout.write(tally.summary(dry_run=dry_run, total=len(parsed_files)))
+        failures = [parsed for parsed, result, _article in rows if result == "failed"]
         if failures:
-            reasons = "; ".join(f"{p.file}: {', '.join(p.warnings) or 'no title or body'}" for p in failures)
+            reasons = "; ".join(
+                f"{p.file}: {', '.join(p.warnings) or _('không có nội dung')}" for p in failures
+            )
             raise CommandError(
-                f"{len(failures)} of {len(parsed_files)} file(s) could not be imported: {reasons}"
+                _("%(failed)d trong %(total)d tệp không nhập được: %(reasons)s")
+                % {"failed": len(failures), "total": len(parsed_files), "reasons": reasons}
             )
 
     def _report_text(self, parsed: ParsedArticle, result: str) -> None:
         when = (
             timezone.localtime(parsed.published_at).strftime("%d/%m/%Y %H:%M") if parsed.published_at else "-"
         )
-        self.stdout.write(f"{parsed.file}: {result}: {parsed.title or '(no title)'} [{when}]")
+        label = {
+            "would import": _("sẽ nhập"),
+            "created": _("đã tạo"),
+            "already imported": _("đã có, bỏ qua"),
+            "failed": _("không dùng được"),
+        }[result]
+        self.stdout.write(f"{parsed.file}: {label}: {parsed.title or _('(không có tiêu đề)')} [{when}]")
         for warning in parsed.warnings:
-            self.stdout.write(f"  warning: {warning}")
-
-    @transaction.atomic
-    def _import(self, parsed: ParsedArticle, org, publish: bool) -> tuple[Article, bool]:
-        same = Article.objects.filter(title=parsed.title[:255], organization=org)
-        if parsed.published_at:
-            same = same.filter(published_at=parsed.published_at)
-        existing = same.first()
-        if existing:
-            return existing, False
-        article = Article(
-            title=parsed.title[:255],
-            body=article_body(parsed),
-            byline=(parsed.byline or "")[:255],
-            organization=org,
-            view_count=parsed.view_count or 0,
-        )
-        if parsed.published_at:
-            article.published_at = parsed.published_at
-        # Through the publishing service, as the system (a command has no user): the step is recorded.
-        comment = f"Nhập từ trang cũ: {parsed.file}"[-200:]
-        if publish:
-            publishing_service.publish(article, user=None, at=article.published_at, comment=comment)
-        else:
-            publishing_service.save_draft(article, user=None, comment=comment)
-        return article, True
+            self.stdout.write("  " + _("cảnh báo: %(warning)s") % {"warning": warning})
