@@ -6,8 +6,9 @@
   can list what still needs a date or a headline.
 - Importing the same content again creates nothing: the content's digest identifies it.
 
-Publishing goes through `import_status()` and `save_imported_article()`; when the publishing
-service exists, these are the two places to hand over to it.
+`import_status()` decides whether an article may be published; `save_imported_article()` saves it
+through the publishing service (frontcms.publishing_service) as the system (no user): published
+at the old page's time, or a draft, with the step recorded and one revision of its own.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import reversion
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from frontcms import publishing_service
 from frontcms.publishing import Status
 
 from .models import Article, ImportRecord
@@ -123,13 +124,14 @@ def save_imported_article(
         byline=(content.byline or "")[:BYLINE_MAX],
         organization=organization,
         category=category,
-        status=import_status(publish=publish, has_date=content.has_date, has_title=content.has_title),
         view_count=content.view_count or 0,
         published_at=content.published_at or timezone.now(),
     )
-    with reversion.create_revision():
-        reversion.set_comment(_("Nhập từ trang cũ: %(source)s") % {"source": content.source[-200:]})
-        article.save()
+    comment = _("Nhập từ trang cũ: %(source)s") % {"source": content.source[-200:]}
+    if import_status(publish=publish, has_date=content.has_date, has_title=content.has_title) == Status.PUBLISHED:
+        publishing_service.publish(article, user=None, at=article.published_at, comment=comment)
+    else:
+        publishing_service.save_draft(article, user=None, comment=comment)
     ImportRecord.objects.create(
         article=article,
         source=content.source[-500:],
