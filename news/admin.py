@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import reversion
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -11,7 +13,7 @@ from reversion.admin import VersionAdmin
 from committees.scoping import OrganizationScopedAdminMixin, is_scoped
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
-from .models import Article, Category, ImportRecord, RelatedArticle
+from .models import Article, Category, ImportRecord, LegacyPath, RelatedArticle
 from .preview import PREVIEW_MAX_AGE, preview_url
 from .templatetags.news_tags import rendition
 
@@ -30,6 +32,17 @@ class RelatedArticleInline(admin.TabularInline):
     extra = 0
     verbose_name = _("tin liên quan chọn tay")
     verbose_name_plural = _("Tin liên quan chọn tay (hiện trước các tin liên quan tự động)")
+
+
+class LegacyPathInline(admin.TabularInline):
+    """The article's addresses on the old website; each answers 301 to the article."""
+
+    model = LegacyPath
+    fields = ("path",)
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 90})}}
+    extra = 0
+    verbose_name = _("đường dẫn trên trang cũ")
+    verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
 
 
 class ImportRecordInline(admin.StackedInline):
@@ -84,7 +97,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
     organization_field = "organization"
-    inlines = [RelatedArticleInline]
+    inlines = [RelatedArticleInline, LegacyPathInline]
     list_display = (
         "thumbnail",
         "title",
