@@ -341,37 +341,39 @@ class SiteOptions:
 # Page kinds from the address
 # --------------------------------------------------------------------------------------------
 
+# (kind, pattern, sure): an address that is sure to be a list page is skipped unread; the other
+# patterns (folder names such as /tim-kiem/ or /chuyen-muc/, which an article's address may
+# also hold) only count when the page turns out to hold no article text.
 _URL_KINDS = [
-    ("print", re.compile(r"[?&](?:print|in|printable|mode=print)(?:=1|=true|=yes)?(?:&|$)|/print/|printpreview|"
-                         r"ctl[/=]print|/in-bai|inbai|print\.(?:aspx|php|html?)|tmpl=component&print|[?&]print=", re.I)),
-    ("search", re.compile(r"/search|tim-?kiem|timkiem|[?&](?:s|q|keyword|keywords|searchword|tukhoa|key)=|"
-                          r"option=com_search|ctl/search", re.I)),
-    ("tag", re.compile(r"/tags?/|option=com_tags|[?&]tag=|/the/|/tu-khoa/|/tukhoa/|/keyword/", re.I)),
+    ("print", re.compile(r"[?&](?:print|printable|mode=print)(?:=1|=true|=yes)?(?:&|$)|/print/|printpreview|"
+                         r"ctl[/=]print|/in-bai|inbai|print\.(?:aspx|php|html?)|tmpl=component&print|[?&]print=", re.I), True),
     ("pagination", re.compile(r"[?&](?:page|paged|trang|start|limitstart|pageindex|pagenum|currentpage|pg|cpage)="
-                              r"0*[1-9]\d*(?:&|$)|/page/\d+/?$|/trang-\d+(?:\.html?)?/?$", re.I)),
-    ("archive", re.compile(r"/archives?(?:/|$|\.)|/(?:19|20)\d\d(?:/[01]\d)?(?:/[0-3]\d)?/?$|/author/|"
-                           r"view=archive|/luu-tru|/date/", re.I)),
-    ("category", re.compile(r"view=(?:category|featured|section|categories)|/category/|/chuyen-muc/|/danh-muc/|"
-                            r"/chuyenmuc/|/danhmuc/|/categories/", re.I)),
+                              r"0*[1-9]\d*(?:&|$)|/page/\d+/?$|/trang-\d+(?:\.html?)?/?$", re.I), True),
+    ("search", re.compile(r"[?&](?:s|q|keyword|keywords|searchword|tukhoa|key)=|option=com_search|ctl[/=]search", re.I), True),
+    ("tag", re.compile(r"option=com_tags|[?&]tag=", re.I), True),
+    ("archive", re.compile(r"/(?:19|20)\d\d(?:/[01]\d)?(?:/[0-3]\d)?/?$|view=archive", re.I), True),
+    ("category", re.compile(r"view=(?:category|featured|section|categories)", re.I), True),
+    ("search", re.compile(r"/search|/tim-?kiem|/timkiem", re.I), False),
+    ("tag", re.compile(r"/tags?/|/the/|/tu-khoa/|/tukhoa/|/keyword/", re.I), False),
+    ("archive", re.compile(r"/archives?(?:/|$|\.)|/author/|/luu-tru|/date/", re.I), False),
+    ("category", re.compile(r"/category/|/chuyen-muc/|/danh-muc/|/chuyenmuc/|/danhmuc/|/categories/", re.I), False),
 ]  # fmt: skip
 _HOME_PATHS = {"/", "/index", "/home", "/trang-chu", "/trangchu", "/default"}
-_ARTICLE_URL_RE = re.compile(
-    r"articleid|newsid|[?&]id=\d|view=article|[?&]p=\d|/\d{2,}[-_/]|-\d{2,}\.html?$|\.html?$", re.I
-)
 
 
-def _kind_from_url(url: str | None) -> str | None:
+def _kind_from_url(url: str | None) -> tuple[str | None, bool]:
+    """What the address says the page is, and whether that is sure."""
     if not url:
-        return None
-    for kind, pattern in _URL_KINDS:
+        return None, False
+    for kind, pattern, sure in _URL_KINDS:
         if pattern.search(url):
-            return kind
+            return kind, sure
     path, _q, query = url.partition("?")
     bare = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "", path.lower()).rstrip("/") or "/"
     bare = re.sub(r"\.html?$", "", bare)
     if bare in _HOME_PATHS and not query.strip("&"):
-        return "home"
-    return None
+        return "home", True
+    return None, False
 
 
 # --------------------------------------------------------------------------------------------
@@ -494,6 +496,7 @@ class _PageReader:
         self.base = self._base_url()
         self._root_el = None
         self._title = None
+        self.hint: str | None = None
 
     # -- addresses -------------------------------------------------------------------------
 
@@ -546,14 +549,16 @@ class _PageReader:
     # -- what kind of page ---------------------------------------------------------------
 
     def kind(self) -> tuple[str | None, str]:
+        """What the page is when that is sure before reading it (else None); a hint the address
+        gives is kept in ``self.hint`` for a page that turns out to hold no article."""
         body = self.doc.find("body")
         body_class = f" {body.get('class', '')} " if body is not None else " "
         onload = (body.get("onload") or "") if body is not None else ""
-        if "print()" in onload or re.search(
-            r"window\.print\(\)", self.source[:20000] if "print" in (self.page.url or "").lower() else ""
-        ):
+        if "print()" in onload or re.search(r"<script[^>]*>\s*window\.print\(\)", self.source):
             return "print", "the page prints itself"
-        url_kind = _kind_from_url(self.page.url)
+        url_kind, sure = _kind_from_url(self.page.url)
+        self.hint = None if sure else url_kind
+        url_kind = url_kind if sure else None
         wp = {
             "paged": "pagination", "search": "search", "search-results": "search", "tag": "tag",
             "category": "category", "date": "archive", "author": "archive", "archive": "archive",
@@ -1135,7 +1140,12 @@ class _PageReader:
                 self._root_el = root
                 blocks, title_at = self.blocks(root, title_el, title_text=lines[found.title_index].text)
         article = self.assemble(blocks, title_at, category, canonical)
+        if isinstance(article, SkippedPage) and self.hint and article.reason in {"other", "category"}:
+            return SkippedPage(self.page.file, self.page.url, self.hint, "address, and no article text")
         if isinstance(article, SiteArticle):
+            prose = sum(len(p) for p in article.paragraphs if len(p) >= 80)
+            if self.hint and prose < 200:
+                return SkippedPage(self.page.file, self.page.url, self.hint, "address, and no article text")
             self.complete_date(article, head_html, root, blocks, title_at)
         return article
 

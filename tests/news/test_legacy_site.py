@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -352,3 +353,21 @@ def test_module_imports_without_django() -> None:
         [sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "7"
+
+
+def test_folder_names_that_usually_mean_a_list_do_not_hide_an_article(tmp_path: Path) -> None:
+    source = SITES / "vendor" / "thanhxuan.mattran.example.vn" / "tin-tuc"
+    host = tmp_path / "mttq.example.vn"
+    (host / "chuyen-muc" / "tin-tuc").mkdir(parents=True)
+    shutil.copy(
+        source / "hoi-nghi-lan-thu-10-uy-ban-mttq-quan-thanh-xuan-49213.html",
+        host / "chuyen-muc" / "tin-tuc" / "tim-kiem-tai-nang-tre-77.html",
+    )
+    shutil.copy(
+        SITES / "vendor" / "thanhxuan.mattran.example.vn" / "tin-tuc.html",
+        host / "chuyen-muc" / "tin-tuc.html",
+    )
+    results = {result.url: result for _page, result in read_site([str(tmp_path)])}
+    assert isinstance(results["/chuyen-muc/tin-tuc/tim-kiem-tai-nang-tre-77.html"], SiteArticle)
+    listing = results["/chuyen-muc/tin-tuc.html"]
+    assert isinstance(listing, SkippedPage) and listing.reason == "category"
