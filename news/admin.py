@@ -39,7 +39,12 @@ class LegacyPathInline(admin.TabularInline):
 
     model = LegacyPath
     fields = ("path",)
-    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 90})}}
+    # Old addresses are long (Joomla and DotNetNuke queries): the field takes the row's width.
+    formfield_overrides = {
+        models.CharField: {
+            "widget": forms.TextInput(attrs={"style": "width: 100%; min-width: 12em; box-sizing: border-box"})
+        }
+    }
     extra = 0
     verbose_name = _("đường dẫn trên trang cũ")
     verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
