@@ -9,13 +9,19 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from frontcms.admin import public_page_link
+from frontcms.revisions import RevisionAdmin
 from frontcms.text import fold
-from frontcms.workflow import ConcurrentEditForm
+from frontcms.workflow import ConcurrentEditAdminMixin
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
-from .scoping import OrganizationScopedAdminMixin
+from .scoping import (
+    OrganizationScopedAdminMixin,
+    ScopedChoicesMixin,
+    is_autocomplete_request,
+    own_organization_id,
+)
 
 
 class FoldedSearchMixin:
@@ -55,21 +61,21 @@ class CurrentOrganizationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TermInline(admin.TabularInline):
+class TermInline(ScopedChoicesMixin, admin.TabularInline):
     model = Term
     fields = ("number", "start_date", "end_date", "congress_name", "congress_date")
     extra = 0
     show_change_link = True
 
 
-class ContactPointInline(admin.TabularInline):
+class ContactPointInline(ScopedChoicesMixin, admin.TabularInline):
     model = ContactPoint
     fields = ("person", "name", "title", "title_en", "phone", "email", "order", "reviewed_on")
     autocomplete_fields = ("person",)
     extra = 0
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
     model = Membership
     fields = (
         "person",
@@ -104,16 +110,19 @@ class TermMembershipInline(MembershipInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, VersionAdmin):
+class OrganizationAdmin(
+    OrganizationScopedAdminMixin, FoldedSearchMixin, ConcurrentEditAdminMixin, RevisionAdmin
+):
+    """Two editors on the same organisation: the second save is refused (ConcurrentEditAdminMixin)."""
+
     organization_field = "pk"
-    form = ConcurrentEditForm  # two editors on the same organisation: the second save is refused
     list_display = ("name", "kind", "parent", "founded_on", "dissolved_on", "view_link")
     list_filter = ("kind", CurrentOrganizationFilter)
     search_fields = ("search_name", "slug")
     autocomplete_fields = ("parent", "succeeded_by")
     inlines = [TermInline, ContactPointInline]
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug", "loaded_version")}),
+        (None, {"fields": ("name", "short_name", "kind", "parent", "order", "slug")}),
         (_("Giới thiệu, chức năng nhiệm vụ"), {"fields": ("intro", "functions")}),
         (_("Liên hệ"), {"fields": ("address", "phone", "email")}),
         (_("Lịch sử"), {"fields": ("founded_on", "dissolved_on", "succeeded_by")}),
@@ -123,13 +132,21 @@ class OrganizationAdmin(OrganizationScopedAdminMixin, FoldedSearchMixin, Version
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if is_autocomplete_request(request, self.admin_site):
+            # A contributor's own committee first, then district and ward committees before the
+            # residential-area boards and other sub-units (committees.models.in_picking_order).
+            queryset = queryset.in_picking_order(own_organization_id(request.user))
+        return queryset, may_have_duplicates
+
     @admin.display(description=_("xem"))
     def view_link(self, obj):
-        return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
+        return public_page_link(obj)
 
 
 @admin.register(Term)
-class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class TermAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("__str__", "organization", "number", "start_date", "end_date")
     list_filter = ("organization__kind", "organization")
     search_fields = ("organization__search_name", "congress_name")
@@ -144,7 +161,7 @@ class TermAdmin(OrganizationScopedAdminMixin, VersionAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(FoldedSearchMixin, VersionAdmin):
+class PersonAdmin(FoldedSearchMixin, RevisionAdmin):
     list_display = ("full_name", "photo_thumb", "slug", "updated_at")
     search_fields = ("search_name", "slug")
     fields = ("full_name", "slug", "photo", "bio", "bio_en")
@@ -160,14 +177,14 @@ class PersonAdmin(FoldedSearchMixin, VersionAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(VersionAdmin):
+class PositionAdmin(RevisionAdmin):
     list_display = ("name", "name_en", "rank", "single_holder", "is_leadership")
     list_editable = ("rank",)
     search_fields = ("name", "name_en")
 
 
 @admin.register(Membership)
-class MembershipAdmin(OrganizationScopedAdminMixin, VersionAdmin):
+class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
     list_display = ("person", "position", "organization", "term", "start_date", "end_date", "end_reason")
     list_filter = (
         CurrentMembershipFilter,
@@ -188,11 +205,15 @@ class MembershipAdmin(OrganizationScopedAdminMixin, VersionAdmin):
 
 @admin.register(ContactPoint)
 class ContactPointAdmin(OrganizationScopedAdminMixin, admin.ModelAdmin):
-    list_display = ("display_name", "title", "organization", "phone", "email", "reviewed_on")
+    list_display = ("contact_name", "title", "organization", "phone", "email", "reviewed_on")
     list_filter = ("organization",)
     search_fields = ("name", "title", "person__search_name", "organization__search_name")
     autocomplete_fields = ("organization", "person")
     list_select_related = ("organization", "person")
+
+    @admin.display(description=_("người liên hệ"), ordering="name")
+    def contact_name(self, obj):
+        return obj.display_name
 
 
 @admin.register(StaffAssignment)

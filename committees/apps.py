@@ -29,9 +29,12 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import home
+        from frontcms import dashboard, home
 
         from . import blocks, search
+        from .dashboard import scope_label
+
+        dashboard.register_scope_label(scope_label)
 
         home.register(
             home.HomeBlock(
@@ -40,6 +43,16 @@ class CommitteesConfig(AppConfig):
                 blocks.wards_block,
                 order=50,
                 region="aside",
+                same_for_everyone=True,
+            )
+        )
+        home.register(
+            home.HomeBlock(
+                "committees-ward-contacts",
+                "committees/blocks/ward_contacts.html",
+                blocks.ward_contacts_block,
+                order=50,
+                region=home.page_region(home.CONTACT_PAGE_PATH),
                 same_for_everyone=True,
             )
         )

@@ -21,3 +21,20 @@ def wards_block(request) -> dict:
 
     wards = cached_for_version("committees:wards-block", current_wards, 3600)
     return {"wards": wards}
+
+
+def ward_contacts_block(request) -> dict:
+    """Each current ward committee's office and designated contacts, for the contact page
+    (two queries; the block's HTML is kept until content changes)."""
+    from django.db.models import Prefetch
+
+    from .models import ContactPoint
+
+    wards = (
+        Organization.objects.current()
+        .filter(kind=OrganizationKind.WARD_COMMITTEE)
+        .only("name", "short_name", "slug", "address", "phone", "email")
+        .prefetch_related(Prefetch("contact_points", queryset=ContactPoint.objects.select_related("person")))
+        .order_by("order", "name")
+    )
+    return {"wards": list(wards)}

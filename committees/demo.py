@@ -9,7 +9,6 @@ and merged into another; and two ward contributor accounts. All names are invent
 from __future__ import annotations
 
 import datetime
-import io
 import os
 import random
 
@@ -17,7 +16,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from frontcms.demo import DEMO_ADMIN_PASSWORD
+from frontcms.demo import DEMO_ADMIN_PASSWORD, DemoRun
+from frontcms.demo_images import portrait_placeholder
 from frontcms.roles import CONTRIBUTORS
 from frontcms.text import fold
 
@@ -134,6 +134,9 @@ WARDS = [
     "Phương Liệt",
     "Khương Hạ",
 ]
+# The district committee's terms V (2019-2024) and VI (2024-2029); the wards' term XVIII.
+V_START, V_END, VI_START, VI_END = D(2019, 6, 20), D(2024, 6, 20), D(2024, 6, 20), D(2029, 6, 20)
+WARD_TERM_START, WARD_TERM_END = D(2024, 5, 31), D(2029, 5, 31)
 DISSOLVED_WARD, MERGED_INTO = "Thanh Xuân Nam", "Thanh Xuân Bắc"
 MEMBER_ORGS = [
     ("Hội Liên hiệp Phụ nữ quận Thanh Hà", "Hội LHPN quận", "Women's Union of Thanh Ha District"),
@@ -180,23 +183,17 @@ class Names:
                 return name
 
 
-def portrait(name: str, seed: int) -> ContentFile:
-    """A plain generated portrait placeholder (silhouette on a tinted background), no artwork copied."""
-    from PIL import Image, ImageDraw
-
-    rng = random.Random(seed)
-    bg = (rng.randint(170, 225), rng.randint(170, 215), rng.randint(170, 215))
-    img = Image.new("RGB", (240, 300), bg)
-    draw = ImageDraw.Draw(img)
-    draw.ellipse((75, 50, 165, 150), fill=(70, 70, 80))
-    draw.rounded_rectangle((35, 160, 205, 320), radius=60, fill=(40, 55, 90))
-    buffer = io.BytesIO()
-    img.save(buffer, "JPEG", quality=85)
-    return ContentFile(buffer.getvalue(), name=f"{fold(name).replace(' ', '-')}.jpg")
+def portrait(name: str) -> ContentFile:
+    """The neutral silhouette placeholder: the demo has no photographs of real people."""
+    return ContentFile(portrait_placeholder(), name=f"{fold(name).replace(' ', '-')}.jpg")
 
 
 class Seeder:
-    def __init__(self):
+    """Creates the demo's organisations and people; memberships, terms and contacts are added only
+    where this run created the organisation (and the person), never to anyone else's records."""
+
+    def __init__(self, run: DemoRun):
+        self.run = run
         self.names = Names()
         self.names.used.add("Nguyễn Thị Hạnh")  # the chair named in the site settings
         self.positions = {}
@@ -206,7 +203,9 @@ class Seeder:
         org, created = Organization.objects.get_or_create(
             slug=slug, defaults={"name": name, "kind": kind, "parent": parent, **extra}
         )
-        self.created += created
+        if created:
+            self.created += 1
+            self.run.add(org)
         return org
 
     def person(self, gender=None, photo=False, bio="") -> Person:
@@ -214,11 +213,15 @@ class Seeder:
         person, created = Person.objects.get_or_create(
             slug=fold(name).replace(" ", "-"), defaults={"full_name": name, "bio": bio}
         )
-        if photo and not person.photo:
-            person.photo.save("chan-dung.jpg", portrait(name, len(self.names.used)), save=True)
+        if created:
+            self.run.add(person)
+            if photo:
+                person.photo.save("chan-dung.jpg", portrait(name), save=True)
         return person
 
-    def member(self, person, org, position, start, term=None, **extra) -> Membership:
+    def member(self, person, org, position, start, term=None, **extra) -> Membership | None:
+        if not (self.run.made(person) and self.run.made(org)):
+            return None
         membership = Membership.objects.filter(
             person=person, organization=org, position=self.positions[position], start_date=start
         ).first()
@@ -236,7 +239,9 @@ class Seeder:
             self.created += 1
         return membership
 
-    def term(self, org, number, start, end, congress="") -> Term:
+    def term(self, org, number, start, end, congress="") -> Term | None:
+        if not self.run.made(org):
+            return Term.objects.filter(organization=org, number=number).first()
         term, _ = Term.objects.get_or_create(
             organization=org,
             number=number,
@@ -250,8 +255,9 @@ class Seeder:
         return term
 
 
-def seed(out) -> None:
-    s = Seeder()
+def seed(out, run: DemoRun | None = None) -> None:
+    run = run or DemoRun()
+    s = Seeder(run)
     for name, name_en, rank, single, lead in POSITIONS:
         s.positions[name], _ = Position.objects.get_or_create(
             name=name,
@@ -305,26 +311,23 @@ def seed(out) -> None:
     ]
 
     # --- district committee: term V (2019-2024) and VI (2024-2029) ---
-    v = s.term(
-        district, 5, D(2019, 6, 20), D(2024, 6, 20), "Đại hội đại biểu MTTQ Việt Nam quận Thanh Hà lần thứ V"
-    )
-    vi = s.term(
-        district, 6, D(2024, 6, 20), D(2029, 6, 20), "Đại hội đại biểu MTTQ Việt Nam quận Thanh Hà lần thứ VI"
-    )
+    v = s.term(district, 5, V_START, V_END, "Đại hội đại biểu MTTQ Việt Nam quận Thanh Hà lần thứ V")
+    vi = s.term(district, 6, VI_START, VI_END, "Đại hội đại biểu MTTQ Việt Nam quận Thanh Hà lần thứ VI")
     first_chair = s.person(
         "m",
         photo=True,
         bio="Nguyên Chủ tịch Ủy ban MTTQ Việt Nam quận (2019-2021), chuyển công tác về Thành phố.",
     )
-    hanh = Person.objects.get_or_create(
+    hanh, created = Person.objects.get_or_create(
         slug="nguyen-thi-hanh",
         defaults={
             "full_name": "Nguyễn Thị Hạnh",
             "bio": "Chủ tịch Ủy ban MTTQ Việt Nam quận từ tháng 10/2021.",
         },
-    )[0]
-    if not hanh.photo:
-        hanh.photo.save("chan-dung.jpg", portrait(hanh.full_name, 1), save=True)
+    )
+    if created:
+        run.add(hanh)
+        hanh.photo.save("chan-dung.jpg", portrait(hanh.full_name), save=True)
     standing_vice = s.person(photo=True)
     vice_old, vice_both, vice_new = s.person(photo=True), s.person(photo=True), s.person(photo=True)
     board_v = [s.person() for _ in range(2)]
@@ -337,7 +340,7 @@ def seed(out) -> None:
         first_chair,
         district,
         "Chủ tịch",
-        v.start_date,
+        V_START,
         v,
         end_date=D(2021, 10, 1),
         end_reason=EndReason.MOVED,
@@ -347,7 +350,7 @@ def seed(out) -> None:
         hanh,
         district,
         "Ủy viên Ban Thường trực",
-        v.start_date,
+        V_START,
         v,
         end_date=D(2021, 10, 15),
         is_full_time=True,
@@ -360,43 +363,43 @@ def seed(out) -> None:
         D(2021, 10, 15),
         v,
         entry_kind=EntryKind.REPLACEMENT,
-        end_date=v.end_date,
+        end_date=V_END,
         is_full_time=True,
     )
     s.member(
         standing_vice,
         district,
         "Phó Chủ tịch Thường trực",
-        v.start_date,
+        V_START,
         v,
-        end_date=v.end_date,
+        end_date=V_END,
         is_full_time=True,
     )
     s.member(
         vice_old,
         district,
         "Phó Chủ tịch",
-        v.start_date,
+        V_START,
         v,
-        end_date=v.end_date,
+        end_date=V_END,
         end_reason=EndReason.RETIRED,
         is_full_time=True,
     )
-    s.member(vice_both, district, "Phó Chủ tịch", v.start_date, v, end_date=v.end_date, is_full_time=True)
+    s.member(vice_both, district, "Phó Chủ tịch", V_START, v, end_date=V_END, is_full_time=True)
     for p in board_v:
-        s.member(p, district, "Ủy viên Ban Thường trực", v.start_date, v, end_date=v.end_date)
+        s.member(p, district, "Ủy viên Ban Thường trực", V_START, v, end_date=V_END)
     for i, p in enumerate(members_both + members_v_only):
         rep = member_orgs[i] if i < len(member_orgs) else None
-        s.member(p, district, "Ủy viên", v.start_date, v, end_date=v.end_date, represents=rep)
+        s.member(p, district, "Ủy viên", V_START, v, end_date=V_END, represents=rep)
 
-    s.member(hanh, district, "Chủ tịch", vi.start_date, vi, is_full_time=True)
-    s.member(standing_vice, district, "Phó Chủ tịch Thường trực", vi.start_date, vi, is_full_time=True)
-    s.member(vice_both, district, "Phó Chủ tịch", vi.start_date, vi, is_full_time=True)
-    s.member(vice_new, district, "Phó Chủ tịch", vi.start_date, vi, is_full_time=True)
-    s.member(board_v[0], district, "Ủy viên Ban Thường trực", vi.start_date, vi)
+    s.member(hanh, district, "Chủ tịch", VI_START, vi, is_full_time=True)
+    s.member(standing_vice, district, "Phó Chủ tịch Thường trực", VI_START, vi, is_full_time=True)
+    s.member(vice_both, district, "Phó Chủ tịch", VI_START, vi, is_full_time=True)
+    s.member(vice_new, district, "Phó Chủ tịch", VI_START, vi, is_full_time=True)
+    s.member(board_v[0], district, "Ủy viên Ban Thường trực", VI_START, vi)
     for i, p in enumerate(members_both + members_vi_new):
         rep = member_orgs[i] if i < len(member_orgs) else None
-        s.member(p, district, "Ủy viên", vi.start_date, vi, represents=rep)
+        s.member(p, district, "Ủy viên", VI_START, vi, represents=rep)
     s.member(added_2025, district, "Ủy viên", D(2025, 3, 12), vi, entry_kind=EntryKind.ADDITION)
     for p, pos in (
         (hanh, "Chủ tịch"),
@@ -404,7 +407,7 @@ def seed(out) -> None:
         (vice_both, "Phó Chủ tịch"),
         (vice_new, "Phó Chủ tịch"),
     ):
-        s.member(p, standing, pos, vi.start_date)
+        s.member(p, standing, pos, VI_START)
     for i, org in enumerate(member_orgs):
         s.member(members_both[i], org, "Chủ tịch", D(2022, 5, 10))
     for council in councils:
@@ -412,30 +415,8 @@ def seed(out) -> None:
         for _ in range(3):
             s.member(s.person(), council, "Thành viên", D(2024, 9, 1))
 
-    ContactPoint.objects.get_or_create(
-        organization=district,
-        title="Chủ tịch Ủy ban MTTQ Việt Nam quận",
-        defaults={
-            "person": hanh,
-            "title_en": "Chairperson",
-            "phone": "024 3858 0001",
-            "email": "chutich@thanhha.example.vn",
-            "order": 1,
-            "reviewed_on": D(2024, 7, 1),
-        },
-    )
-    ContactPoint.objects.get_or_create(
-        organization=district,
-        title="Văn phòng Ủy ban",
-        defaults={
-            "name": "Văn phòng Ủy ban MTTQ quận",
-            "title_en": "Office",
-            "phone": "024 3858 0000",
-            "email": "vanphong@thanhha.example.vn",
-            "order": 2,
-            "reviewed_on": D(2024, 7, 1),
-        },
-    )
+    if run.made(district):
+        seed_district_contacts(district, hanh)
 
     # --- wards ---
     wards = {}
@@ -458,20 +439,20 @@ def seed(out) -> None:
             email=f"mttq.{fold(ward_name).replace(' ', '')}@thanhha.example.vn",
         )
         wards[ward_name] = ward
-        end = D(2025, 1, 1) if dissolved else D(2029, 5, 31)
+        end = D(2025, 1, 1) if dissolved else WARD_TERM_END
         term = s.term(
-            ward, 18, D(2024, 5, 31), end, f"Đại hội đại biểu MTTQ Việt Nam phường {ward_name} lần thứ XVIII"
+            ward, 18, WARD_TERM_START, end, f"Đại hội đại biểu MTTQ Việt Nam phường {ward_name} lần thứ XVIII"
         )
         extra_end = {"end_date": end, "end_reason": EndReason.REORGANIZED} if dissolved else {}
         chair = s.person()
-        s.member(chair, ward, "Chủ tịch", term.start_date, term, is_full_time=True, **extra_end)
-        s.member(s.person(), ward, "Phó Chủ tịch", term.start_date, term, is_full_time=True, **extra_end)
+        s.member(chair, ward, "Chủ tịch", WARD_TERM_START, term, is_full_time=True, **extra_end)
+        s.member(s.person(), ward, "Phó Chủ tịch", WARD_TERM_START, term, is_full_time=True, **extra_end)
         for _ in range(6):
-            s.member(s.person(), ward, "Ủy viên", term.start_date, term, **extra_end)
+            s.member(s.person(), ward, "Ủy viên", WARD_TERM_START, term, **extra_end)
         reviewed = (
             D(2024, 1, 10) if ward_name == "Kim Giang" else D(2024, 6, 15)
         )  # Kim Giang: stale on purpose
-        if not dissolved:
+        if not dissolved and run.made(ward):
             ContactPoint.objects.get_or_create(
                 organization=ward,
                 title=f"Chủ tịch Ủy ban MTTQ phường {ward_name}",
@@ -507,17 +488,18 @@ def seed(out) -> None:
         s.member(s.person(), inspection, "Trưởng ban", D(2022, 10, 1), **extra_end)
         for _ in range(2):
             s.member(s.person(), inspection, "Thành viên", D(2022, 10, 1), **extra_end)
-    wards[DISSOLVED_WARD].succeeded_by.add(wards[MERGED_INTO])
+    if run.made(wards[DISSOLVED_WARD]) and run.made(wards[MERGED_INTO]):
+        wards[DISSOLVED_WARD].succeeded_by.add(wards[MERGED_INTO])
 
     # Kim Giang's chair changed after its contacts were last reviewed: the admin panel flags it.
     kim_giang = wards["Kim Giang"]
-    kg_term = kim_giang.terms.get(number=18)
     kg_chair = (
         Membership.objects.filter(organization=kim_giang, position=s.positions["Chủ tịch"])
         .order_by("start_date")
         .first()
     )
-    if kg_chair and kg_chair.end_date is None:
+    if run.made(kim_giang) and kg_chair and kg_chair.end_date is None:
+        kg_term = kim_giang.terms.get(number=18)
         kg_chair.end_date, kg_chair.end_reason = D(2025, 8, 1), EndReason.MOVED
         kg_chair.save()
         s.member(
@@ -542,9 +524,32 @@ def seed(out) -> None:
             user.set_password(password)
             user.save()
             user.groups.add(Group.objects.get(name=CONTRIBUTORS))
-        StaffAssignment.objects.get_or_create(user=user, defaults={"organization": wards[ward_name]})
+            StaffAssignment.objects.create(user=user, organization=wards[ward_name])
     out.write(
         f"  Organisations: {Organization.objects.count()}, people: {Person.objects.count()}, "
         f"memberships: {Membership.objects.count()}; contributors phuong-khuong-dinh, phuong-thuong-dinh "
         f"(password: {password})"
+    )
+
+
+def seed_district_contacts(district: Organization, chair: Person) -> None:
+    ContactPoint.objects.create(
+        organization=district,
+        title="Chủ tịch Ủy ban MTTQ Việt Nam quận",
+        person=chair,
+        title_en="Chairperson",
+        phone="024 3858 0001",
+        email="chutich@thanhha.example.vn",
+        order=1,
+        reviewed_on=D(2024, 7, 1),
+    )
+    ContactPoint.objects.create(
+        organization=district,
+        title="Văn phòng Ủy ban",
+        name="Văn phòng Ủy ban MTTQ quận",
+        title_en="Office",
+        phone="024 3858 0000",
+        email="vanphong@thanhha.example.vn",
+        order=2,
+        reviewed_on=D(2024, 7, 1),
     )

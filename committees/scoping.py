@@ -3,15 +3,24 @@
 A contributor is a staff user with a `StaffAssignment` who is neither a superuser nor holds the
 `committees.edit_all_organizations` permission (editors and admins hold it). Contributors see and
 change only objects whose organisation is their own or one of its sub-organisations. The admin
-mixin below applies that to list, change, delete, bulk actions, autocomplete and form choices,
-and re-checks on save so that a forged form value is refused.
+mixin below applies that to list, change, delete, history, revert and recover, bulk actions,
+autocomplete and form choices, and re-checks on save so that a forged form value is refused.
+
+Fields that point at scoped content (an article's event, its related articles, an event's
+documents, …) offer a contributor what that content's admin lets them pick: their own, plus what
+every reader already sees (`selectable_queryset`). `ScopedChoicesMixin` applies it to any admin
+or inline form; a forged id outside it is a form error, and autocomplete offers the same set.
 """
 
 from __future__ import annotations
 
 from django.contrib.admin import RelatedFieldListFilter
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.exceptions import NotRegistered
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .models import Organization
 
@@ -30,10 +39,25 @@ def allowed_organization_ids(user) -> set[int] | None:
     cached = getattr(user, "_frontcms_allowed_orgs", None)
     if cached is not None:
         return cached
-    assignment = getattr(user, "staff_assignment", None) if hasattr(user, "staff_assignment") else None
-    ids = Organization.objects.subtree_ids([assignment.organization_id]) if assignment else set()
+    own = own_organization_id(user)
+    ids = Organization.objects.subtree_ids([own]) if own else set()
     user._frontcms_allowed_orgs = ids
     return ids
+
+
+def own_organization_id(user) -> int | None:
+    """The organisation of the user's StaffAssignment (a contributor's own committee), or None."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.staff_assignment.organization_id
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_autocomplete_request(request: HttpRequest, admin_site) -> bool:
+    """True when the admin's AutocompleteJsonView is asking (select2 search of a foreign key)."""
+    return request.path == reverse(f"{admin_site.name}:autocomplete")
 
 
 def allowed_organizations(user):
@@ -53,14 +77,47 @@ class ScopedOrganizationListFilter(RelatedFieldListFilter):
         return [(pk, label) for pk, label in choices if pk in ids]
 
 
-class OrganizationScopedAdminMixin:
+OUT_OF_SCOPE_CHOICE = _("Mục đã chọn không tồn tại hoặc nằm ngoài phạm vi bạn được xem. Hãy chọn mục khác.")
+
+
+class ScopedChoicesMixin:
+    """For ModelAdmins and inlines: a foreign key or many-to-many field pointing at a model whose
+    admin is ward-scoped offers a contributor only that admin's `selectable_queryset`, so a forged
+    or typed id of anything else is a form error (and its title never reaches the page)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return self._scope_choices(formfield, db_field, request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return self._scope_choices(formfield, db_field, request)
+
+    def _scope_choices(self, formfield, db_field, request):
+        if formfield is None or allowed_organization_ids(request.user) is None:
+            return formfield
+        try:
+            target = self.admin_site.get_model_admin(db_field.remote_field.model)
+        except NotRegistered:
+            return formfield
+        if not isinstance(target, OrganizationScopedAdminMixin):
+            return formfield
+        formfield.queryset = formfield.queryset.filter(
+            pk__in=target.selectable_queryset(request).values("pk")
+        )
+        formfield.error_messages = {**formfield.error_messages, "invalid_choice": OUT_OF_SCOPE_CHOICE}
+        return formfield
+
+
+class OrganizationScopedAdminMixin(ScopedChoicesMixin):
     """ModelAdmin mixin. Set `organization_field` to the path of the object's organisation FK
     (`"pk"` for the Organization admin itself).
 
-    For a contributor: lists, bulk actions, autocomplete results (AutocompleteJsonView uses the
-    target admin's `get_queryset`) and form choices hold only the organisations in scope; an object
-    outside it answers 404 on its change, delete and history pages (never a redirect that would
-    confirm it exists); a forged organisation value is refused by the form and again on save.
+    For a contributor: lists, bulk actions and form choices hold only the organisations in scope;
+    an object outside it answers 404 on its change, delete, history and revert pages (never a
+    redirect that would confirm it exists); a forged organisation value is refused by the form and
+    again on save; deleted objects cannot be recovered. Fields of other forms pointing at this
+    model, and autocomplete (AutocompleteJsonView asks this admin), offer `selectable_queryset`.
     """
 
     organization_field = "organization"
@@ -111,11 +168,79 @@ class OrganizationScopedAdminMixin:
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self._object_allowed(request, obj)
 
+    def selectable_queryset(self, request):
+        """What this user may pick in another form's field pointing at this model: what this admin
+        shows them, plus, for content with a workflow, what every reader sees (published)."""
+        queryset = self.get_queryset(request)
+        published = getattr(self.model._default_manager, "published", None)
+        if self._allowed(request) is None or published is None:
+            return queryset
+        return self.model._default_manager.filter(
+            Q(pk__in=queryset.values("pk")) | Q(pk__in=published().values("pk"))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # Autocomplete (AutocompleteJsonView) offers what the form accepts: selectable_queryset.
+        if self._allowed(request) is not None and is_autocomplete_request(request, self.admin_site):
+            ordering = queryset.query.order_by or self.model._meta.ordering or ["pk"]
+            queryset = queryset.model._default_manager.filter(
+                pk__in=self.selectable_queryset(request).values("pk")
+            ).order_by(*ordering)
+            if isinstance(self.list_select_related, (list, tuple)):
+                queryset = queryset.select_related(*self.list_select_related)
+        return super().get_search_results(request, queryset, search_term)
+
+    # --- revisions (frontcms.revisions.RevisionAdmin hooks) --------------------------------------
+    def has_recover_permission(self, request):
+        # What was deleted may have belonged to anyone: contributors never recover.
+        return self._allowed(request) is None and super().has_recover_permission(request)
+
+    def may_see_deleted_version(self, request, version):
+        ids = self._allowed(request)
+        if ids is None:
+            return super().may_see_deleted_version(request, version)
+        first, _sep, rest = self.organization_field.partition("__")
+        if first == "pk":
+            return str(version.object_id) in {str(pk) for pk in ids}
+        field = self.model._meta.get_field(first)
+        value = version.field_dict.get(field.attname)
+        if rest and value is not None:
+            value = field.related_model._default_manager.filter(pk=value).values_list(rest, flat=True).first()
+        return value in ids and super().may_see_deleted_version(request, version)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Every organisation choice (the object's organisation, a parent, …) stays in scope.
         if db_field.related_model is Organization and self._allowed(request) is not None:
             kwargs["queryset"] = allowed_organizations(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        """Add forms start from the query string (`?event=12`, as Django does) and, for a
+        contributor, with their own committee as the object's organisation. A query-string value
+        that is no valid key of its field is dropped: an autocomplete widget would fail on it."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_one or field.one_to_one:
+                try:
+                    field.target_field.to_python(value)
+                except ValidationError:
+                    del initial[name]
+        own = own_organization_id(request.user)
+        field_name = self.organization_field  # "pk" or a path through another object: no own field
+        if own is not None and self._allowed(request) is not None and field_name in self._own_fields():
+            initial.setdefault(field_name, own)
+        return initial
+
+    def _own_fields(self) -> set[str]:
+        try:
+            field = self.model._meta.get_field(self.organization_field)
+        except FieldDoesNotExist:
+            return set()
+        return {field.name} if field.many_to_one and field.related_model is Organization else set()
 
     def save_model(self, request, obj, form, change):
         if not self._object_allowed(request, obj):

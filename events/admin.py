@@ -1,24 +1,34 @@
 """Staff admin for events, their reports and the document library.
 
 All three follow the shared workflow (draft → pending → published, frontcms.workflow), keep
-revisions (django-reversion's VersionAdmin: history, compare, restore) and are scoped for ward
+revisions (frontcms.revisions.RevisionAdmin: history, compare, restore) and are scoped for ward
 contributors (committees.scoping): a contributor sees and edits only the events, reports and
-documents of their own organisation and its children.
+documents of their own organisation and its children, and attaches their own documents or
+published ones of the library.
 """
 
 from __future__ import annotations
 
-import reversion
 from django.contrib import admin
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from committees.models import Term
-from committees.scoping import OrganizationScopedAdminMixin, allowed_organization_ids
+from committees.scoping import (
+    OrganizationScopedAdminMixin,
+    ScopedChoicesMixin,
+    allowed_organization_ids,
+    is_autocomplete_request,
+)
+from frontcms.admin import public_page_link
+from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
+from .forms import OrganizerTermsFormMixin
 from .models import (
     AgendaItem,
     ConnectionPoint,
@@ -31,24 +41,6 @@ from .models import (
 )
 
 
-class RevisionedWorkflowMixin:
-    """Bulk publish/archive save object by object; keep a revision of each, like a form save."""
-
-    def _with_revision(self, request, action, queryset, comment):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(comment))
-            return action(request, queryset)
-
-    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        return self._with_revision(request, super().publish_selected, queryset, _("Xuất bản hàng loạt"))
-
-    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
-    def archive_selected(self, request, queryset):
-        return self._with_revision(request, super().archive_selected, queryset, _("Lưu trữ hàng loạt"))
-
-
 class ScopedRequiredOrganizationMixin:
     """For a contributor the organisation field is required: an object without one is nobody's."""
 
@@ -58,10 +50,6 @@ class ScopedRequiredOrganizationMixin:
         if field is not None and allowed_organization_ids(request.user) is not None:
             field.required = True
         return form
-
-
-def view_link(obj):
-    return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
 
 
 # --- events ---------------------------------------------------------------------------------------
@@ -83,7 +71,7 @@ class EventPersonInline(admin.TabularInline):
     fields = ("order", "role", "name", "position")
 
 
-class EventDocumentInline(admin.TabularInline):
+class EventDocumentInline(ScopedChoicesMixin, admin.TabularInline):
     model = Event.documents.through
     extra = 0
     autocomplete_fields = ("document",)
@@ -104,7 +92,7 @@ class GalleryImageInline(admin.TabularInline):
         return format_html('<img src="{}" alt="" width="96">', obj.image.url)
 
 
-class EventAdminForm(ConcurrentEditForm):
+class EventAdminForm(OrganizerTermsFormMixin, ConcurrentEditForm):
     class Meta:
         model = Event
         exclude = ("documents",)  # edited through the documents inline
@@ -112,11 +100,10 @@ class EventAdminForm(ConcurrentEditForm):
 
 @admin.register(Event)
 class EventAdmin(
-    RevisionedWorkflowMixin,
     WorkflowAdminMixin,
     ScopedRequiredOrganizationMixin,
     OrganizationScopedAdminMixin,
-    VersionAdmin,
+    RevisionAdmin,
 ):
     publish_permission = "events.publish_event"
     organization_field = "organization"
@@ -135,6 +122,7 @@ class EventAdmin(
     list_filter = ("status", "kind", "event_status", "is_online", "organization")
     list_select_related = ("organization", "report")
     search_fields = ("title", "summary", "venue")
+    autocomplete_fields = ("organization",)
     date_hierarchy = "starts_at"
     fieldsets = (
         (None, {"fields": ("title", "kind", "summary", "organization", "term", "session_number")}),
@@ -160,21 +148,82 @@ class EventAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
+        return public_page_link(obj)
+
+    class Media:
+        js = ("js/admin-event-terms.js",)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = allowed_organization_ids(request.user)
         if db_field.name == "term":
             terms = Term.objects.select_related("organization")
             kwargs["queryset"] = terms if ids is None else terms.filter(organization_id__in=ids)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "term" and formfield is not None:
+            # Read by static/js/admin-event-terms.js: where to ask for an organiser's terms.
+            formfield.widget.attrs.update(
+                {
+                    "data-terms-url": reverse(f"{self.admin_site.name}:events_event_terms"),
+                    "data-organizer-field": "organization",
+                }
+            )
+        return formfield
+
+    def get_urls(self):
+        return [
+            path(
+                "nhiem-ky/",
+                self.admin_site.admin_view(self.term_choices_view),
+                name="events_event_terms",
+            ),
+            *super().get_urls(),
+        ]
+
+    def term_choices_view(self, request):
+        """JSON for the event form's script: the terms the term field accepts for the organiser
+        `?organization=<id>`, as `{"results": [{"id": "7", "text": "…"}]}` (none outside the user's scope)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        value = request.GET.get("organization", "")
+        if value and not (value.isascii() and value.isdigit()):
+            return JsonResponse({"error": str(_("Mã đơn vị tổ chức không hợp lệ."))}, status=400)
+        field = self.formfield_for_foreignkey(Event._meta.get_field("term"), request)
+        terms = field.queryset.filter(organization_id=int(value)) if value else field.queryset.none()
+        return JsonResponse(
+            {"results": [{"id": str(term.pk), "text": field.label_from_instance(term)} for term in terms]}
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        source = (request.GET.get("app_label"), request.GET.get("model_name"), request.GET.get("field_name"))
+        if source == ("events", "eventreport", "event") and is_autocomplete_request(request, self.admin_site):
+            # A report is written for an event of the user's own scope that has none yet.
+            queryset = queryset.filter(pk__in=self.get_queryset(request).values("pk"), report__isnull=True)
+        return queryset, may_have_duplicates
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["report_panel"] = self.report_panel(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def report_panel(self, request, event) -> dict:
+        """The event's report as its change page lists it: status and link, or "Thêm báo cáo"
+        opening the report form with this event filled in."""
+        report_admin = self.admin_site.get_model_admin(EventReport)
+        report = EventReport.objects.filter(event=event).first()
+        panel = {"report": report}
+        if report is not None:
+            if report_admin.has_view_or_change_permission(request, report):
+                panel["url"] = reverse(f"{self.admin_site.name}:events_eventreport_change", args=[report.pk])
+        elif report_admin.has_add_permission(request):
+            add = reverse(f"{self.admin_site.name}:events_eventreport_add")
+            panel["add_url"] = f"{add}?{urlencode({'event': event.pk})}"
+        return panel
 
 
 # --- reports --------------------------------------------------------------------------------------
 @admin.register(EventReport)
-class EventReportAdmin(
-    RevisionedWorkflowMixin, WorkflowAdminMixin, OrganizationScopedAdminMixin, VersionAdmin
-):
+class EventReportAdmin(WorkflowAdminMixin, OrganizationScopedAdminMixin, RevisionAdmin):
     """A contributor writes the report of an event of their ward and submits it; an editor publishes it."""
 
     publish_permission = "events.publish_event"
@@ -183,6 +232,7 @@ class EventReportAdmin(
     list_filter = ("status", "event__organization")
     list_select_related = ("event", "event__organization", "author")
     search_fields = ("event__title", "body", "results")
+    autocomplete_fields = ("event",)
     date_hierarchy = "updated_at"
     fieldsets = (
         (None, {"fields": ("event", "body")}),
@@ -225,11 +275,10 @@ class DocumentFileInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(
-    RevisionedWorkflowMixin,
     WorkflowAdminMixin,
     ScopedRequiredOrganizationMixin,
     OrganizationScopedAdminMixin,
-    VersionAdmin,
+    RevisionAdmin,
 ):
     publish_permission = "events.publish_document"
     organization_field = "issuer"
@@ -238,6 +287,7 @@ class DocumentAdmin(
     list_filter = ("status", "doc_type", "issuer")
     list_select_related = ("issuer",)
     search_fields = ("number", "title", "summary")
+    autocomplete_fields = ("issuer",)
     date_hierarchy = "issued_on"
     fieldsets = (
         (None, {"fields": ("number", "doc_type", "title", "issuer", "issued_on", "signer", "summary")}),
@@ -247,12 +297,4 @@ class DocumentAdmin(
 
     @admin.display(description=_("xem"))
     def view(self, obj):
-        return view_link(obj)
-
-    def get_search_results(self, request, queryset, search_term):
-        # Events may attach any published document of the library, not only their own ward's.
-        if request.path.endswith("/autocomplete/"):
-            queryset = Document.objects.filter(
-                Q(pk__in=queryset.values("pk")) | Q(status="published")
-            ).select_related("issuer")
-        return super().get_search_results(request, queryset, search_term)
+        return public_page_link(obj)

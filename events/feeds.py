@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -85,7 +85,7 @@ def calendar_response(events, request, name: str, filename: str) -> HttpResponse
     return response
 
 
-@require_GET
+@require_safe
 def events_ics(request):
     """`/su-kien/lich.ics`, all published events of the past year and the future; `?to-chuc=<slug>` narrows it."""
     events = Event.objects.published().select_related("organization")
@@ -102,7 +102,7 @@ def events_ics(request):
     return calendar_response(events, request, name, "lich-su-kien.ics")
 
 
-@require_GET
+@require_safe
 def event_ics(request, slug: str):
     """`/su-kien/<slug>/lich.ics`: one event, for "Thêm vào lịch"."""
     event = get_object_or_404(Event.objects.published().select_related("organization"), slug=slug)

@@ -2,7 +2,8 @@
 
 Accepted: PDF, Word (DOCX), Excel (XLSX), JPEG and PNG images, up to MAX_DOCUMENT_UPLOAD_SIZE.
 A file whose bytes do not match its extension (an HTML page renamed `.pdf`, a ZIP renamed `.docx`)
-is refused with a form error. Stored files get a safe ASCII name.
+is refused with a form error. Stored files get a safe ASCII name; pictures are stored re-encoded
+(events.models.DocumentFile.save), which drops their metadata and comments.
 """
 
 from __future__ import annotations

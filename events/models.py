@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frontcms.images import SafeImageField
+from frontcms.images import SafeImageField, store_reencoded
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -58,6 +58,7 @@ class Event(SluggedModel, Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("Chỉ chọn được nhiệm kỳ của đơn vị tổ chức đã chọn ở trên."),
     )
     session_number = models.PositiveSmallIntegerField(
         _("lần thứ"), null=True, blank=True, help_text=_("Ví dụ: 10 cho “Hội nghị lần thứ 10”.")
@@ -73,11 +74,15 @@ class Event(SluggedModel, Publishable):
         help_text=_("Bạn đọc được gửi ý kiến (chờ kiểm duyệt) về sự kiện."),
     )
     event_status = models.CharField(
-        _("tình trạng"),
+        _("tình trạng tổ chức"),
         max_length=12,
         choices=EventStatus.choices,
         default=EventStatus.PLANNED,
         db_index=True,
+        help_text=_(
+            "Sự kiện sắp diễn ra, đã diễn ra, bị hoãn hay bị hủy. Việc đăng sự kiện lên cổng "
+            "do “Trạng thái xuất bản” quyết định."
+        ),
     )
     postponed_to = models.DateTimeField(
         _("dời sang"),
@@ -142,9 +147,14 @@ class Event(SluggedModel, Publishable):
         if self.postponed_to and self.starts_at and self.postponed_to <= self.starts_at:
             errors["postponed_to"] = _("Thời gian dời sang phải sau thời gian dự kiến ban đầu.")
         if self.postponed_to and self.event_status != EventStatus.POSTPONED:
-            errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng là “Hoãn”.")
-        if self.term_id and self.organization_id and self.term.organization_id != self.organization_id:
-            errors["term"] = _("Nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
+            errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng tổ chức là “Hoãn”.")
+        if self.term_id and not self.organization_id:
+            errors["term"] = _("Hãy chọn đơn vị tổ chức trước: nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
+        elif self.term_id and self.term.organization_id != self.organization_id:
+            errors["term"] = _(
+                "Chỉ chọn được nhiệm kỳ của đơn vị tổ chức đã chọn, “%(organization)s”; "
+                "“%(term)s” là nhiệm kỳ của đơn vị khác. Hãy chọn lại nhiệm kỳ hoặc để trống."
+            ) % {"organization": self.organization, "term": self.term}
         if self.session_number and self.organization_id and self.term_id:
             clash = (
                 Event.objects.filter(
@@ -279,8 +289,16 @@ class GalleryImage(models.Model):
 class EventReport(Publishable):
     """The report posted after an event, with its own review: a contributor submits, an editor publishes."""
 
+    publish_permission = "events.publish_event"  # the event's publishers publish its report
+
     event = models.OneToOneField(
-        Event, verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="report"
+        Event,
+        verbose_name=_("sự kiện"),
+        on_delete=models.CASCADE,
+        related_name="report",
+        error_messages={
+            "unique": _("Sự kiện này đã có báo cáo (mỗi sự kiện một báo cáo): hãy mở báo cáo đó để sửa.")
+        },
     )
     body = RichTextField(_("nội dung báo cáo"))
     delegates_count = models.PositiveIntegerField(_("số đại biểu tham dự"), null=True, blank=True)
@@ -357,6 +375,7 @@ class Document(SluggedModel, Publishable):
     issued_on = models.DateField(_("ngày ban hành"), db_index=True)
     signer = models.CharField(_("người ký"), max_length=200, blank=True)
     summary = models.TextField(_("tóm tắt"), blank=True)
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -369,6 +388,7 @@ class Document(SluggedModel, Publishable):
             models.Index(fields=["status", "-issued_on"], name="events_doc_pub_idx"),
             models.Index(fields=["issuer", "status", "-issued_on"], name="events_doc_issuer_idx"),
             models.Index(fields=["doc_type", "status", "-issued_on"], name="events_doc_type_idx"),
+            models.Index(fields=["-view_count"], name="events_doc_views_idx"),  # most read
         ]
 
     def __str__(self) -> str:
@@ -406,6 +426,8 @@ class DocumentFile(models.Model):
         return self.title or self.file.name.rsplit("/", 1)[-1]
 
     def save(self, *args, **kwargs):
+        if self.file and extension_kind(self.file.name) in ("jpg", "png"):
+            store_reencoded(self.file)  # pictures are stored re-encoded, like every uploaded image
         if self.file:
             self.kind = extension_kind(self.file.name) or self.kind
             with contextlib.suppress(OSError, ValueError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import Case, F, Max, Min, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -77,6 +77,19 @@ class EventQuerySet(PublishableQuerySet):
             Q(starts_at__gte=start, starts_at__lt=end) | Q(postponed_to__gte=start, postponed_to__lt=end)
         )
 
+    def scheduled_span(self) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+        """The earliest and latest moment any of these events is scheduled for (its start, or the
+        day it was moved to): one aggregate query; (None, None) when there are none."""
+        span = self.aggregate(
+            first_start=Min("starts_at"),
+            last_start=Max("starts_at"),
+            first_moved=Min("postponed_to"),
+            last_moved=Max("postponed_to"),
+        )
+        firsts = [v for v in (span["first_start"], span["first_moved"]) if v is not None]
+        lasts = [v for v in (span["last_start"], span["last_moved"]) if v is not None]
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
     def with_cards(self):
         """What a list item shows: organiser, term; no long text."""
         return self.select_related("organization", "term", "term__organization")
@@ -109,4 +122,8 @@ class DocumentQuerySet(PublishableQuerySet):
 
 
 class EventReportQuerySet(PublishableQuerySet):
-    pass
+    def visible_to(self, user):
+        """Published reports; staff who may edit reports also preview those of their own scope."""
+        if _can_preview(user, "events.change_eventreport"):
+            return _scoped(self.all(), user, "event__organization")
+        return self.published()

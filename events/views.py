@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from frontcms.cache import cached_until_change
 from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
 from frontcms.text import WEEKDAYS
 from frontcms.views import OldSlugRedirectMixin
 
 from .filters import DocumentFilter, EventFilter
-from .models import Document, Event
+from .models import Document, Event, EventReport
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 RELATED_ARTICLES = 10
@@ -57,9 +58,7 @@ class EventDetailView(OldSlugRedirectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         report = getattr(event, "report", None) if hasattr(event, "report") else None
-        user = self.request.user
-        report_preview = bool(user.is_staff and user.has_perm("events.change_eventreport"))
-        if report is not None and not (report.is_published or report_preview):
+        if report is not None and not report.is_published and not self.may_preview(report):
             report = None
         context.update(
             report=report,
@@ -68,6 +67,11 @@ class EventDetailView(OldSlugRedirectMixin, DetailView):
             breadcrumbs=[(_("Sự kiện"), event_list_url()), (event.title, None)],
         )
         return context
+
+    def may_preview(self, report) -> bool:
+        """An unpublished report shows only to staff who may edit it: the same scope as the admin."""
+        user = self.request.user
+        return user.is_staff and EventReport.objects.visible_to(user).filter(pk=report.pk).exists()
 
 
 def event_list_url() -> str:
@@ -104,8 +108,40 @@ def week_param(monday: datetime.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+# Weeks a reader can step to beyond the first and last scheduled item (and beyond this week).
+SCHEDULE_MARGIN_WEEKS = 4
+
+
+def monday_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def schedule_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The Mondays of the first and last week the schedule's previous/next links reach: from the
+    first to the last scheduled event, this week included, plus a margin on each side. Crawlers
+    that follow the links stop there instead of walking decades of empty weeks. The span is kept
+    until content changes (one aggregate query when cold)."""
+
+    def span() -> tuple[datetime.date | None, datetime.date | None]:
+        first, last = Event.objects.published().scheduled_span()
+        return (
+            timezone.localtime(first).date() if first else None,
+            timezone.localtime(last).date() if last else None,
+        )
+
+    first, last = cached_until_change("events:schedule-span", span)
+    margin = datetime.timedelta(weeks=SCHEDULE_MARGIN_WEEKS)
+    this_monday = monday_of(today)
+    earliest = min(monday_of(first), this_monday) if first else this_monday
+    latest = max(monday_of(last), this_monday) if last else this_monday
+    return earliest - margin, latest + margin
+
+
 class ScheduleView(TemplateView):
-    """`/su-kien/lich-cong-tac/?tuan=2024-W19`: the week's work schedule, day by day; printable."""
+    """`/su-kien/lich-cong-tac/?tuan=2024-W19`: the week's work schedule, day by day; printable.
+
+    The previous/next links stop at schedule_bounds(); a week without any item asks search
+    engines neither to index it nor to follow its links."""
 
     template_name = "events/schedule.html"
 
@@ -130,6 +166,7 @@ class ScheduleView(TemplateView):
         for entries in days.values():
             entries.sort(key=lambda e: e["time"])
         sunday = monday + datetime.timedelta(days=6)
+        earliest, latest = schedule_bounds(timezone.localdate())
         context.update(
             monday=monday,
             sunday=sunday,
@@ -138,8 +175,14 @@ class ScheduleView(TemplateView):
                 {"date": day, "weekday": WEEKDAYS[day.weekday()], "entries": entries}
                 for day, entries in days.items()
             ],
-            previous_week=week_param(monday - datetime.timedelta(days=7)),
-            next_week=week_param(monday + datetime.timedelta(days=7)),
+            # A week outside the bounds (an old or hand-made link) offers only "this week".
+            previous_week=week_param(monday - datetime.timedelta(days=7))
+            if earliest < monday <= latest
+            else None,
+            next_week=week_param(monday + datetime.timedelta(days=7))
+            if earliest <= monday < latest
+            else None,
+            is_empty=not any(days.values()),
             this_week=week_param(timezone.localdate()),
             is_this_week=monday <= timezone.localdate() <= sunday,
             breadcrumbs=[(_("Sự kiện"), event_list_url()), (_("Lịch công tác"), None)],

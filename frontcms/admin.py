@@ -1,12 +1,26 @@
-"""Admin for the CMS core: pages (with revisions), menu, quick links, site settings."""
+"""Admin for the CMS core: pages (with revisions), menu, quick links, site settings, users and groups."""
 
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
+from .admin_l10n import PermissionChoiceField
 from .models import MenuItem, Page, QuickLink, SiteSettings, SlugHistory
-from .workflow import ConcurrentEditForm
+from .revisions import RevisionAdmin
+from .workflow import ConcurrentEditAdminMixin, ConcurrentEditForm
+
+
+def public_page_link(obj):
+    """The "↗" column of admin lists: opens the public page; screen readers hear what it does."""
+    label = _("Xem trên trang web (mở thẻ mới)")
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener" title="{}" aria-label="{}">↗</a>',
+        obj.get_absolute_url(),
+        label,
+        label,
+    )
 
 
 class ChildPageInline(admin.TabularInline):
@@ -27,7 +41,7 @@ class PageAdminForm(ConcurrentEditForm):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(ConcurrentEditAdminMixin, RevisionAdmin):
     form = PageAdminForm
     list_display = ("title", "parent", "slug", "is_published", "order", "updated_at", "view_link")
     list_filter = ("is_published", "parent")
@@ -35,14 +49,14 @@ class PageAdmin(VersionAdmin):
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {}
     fieldsets = (
-        (None, {"fields": ("title", "parent", "body", "loaded_version")}),
+        (None, {"fields": ("title", "parent", "body")}),
         (_("Hiển thị"), {"fields": ("slug", "is_published", "order", "seo_description")}),
     )
     inlines = [ChildPageInline]
 
     @admin.display(description=_("xem"))
     def view_link(self, obj):
-        return format_html('<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url())
+        return public_page_link(obj)
 
 
 class MenuChildInline(admin.TabularInline):
@@ -88,6 +102,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "address",
                     "phone",
                     "email",
+                    "working_hours",
                     "licence",
                     "responsible_person",
                     "facebook_url",
@@ -109,3 +124,26 @@ class SlugHistoryAdmin(admin.ModelAdmin):
     list_display = ("slug", "content_type", "object_id", "created_at")
     list_filter = ("content_type",)
     search_fields = ("slug",)
+
+
+# --- users and groups: permissions listed by their Vietnamese names ---------------------------------
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in {"permissions", "user_permissions"}:
+            kwargs["form_class"] = PermissionChoiceField
+            kwargs.setdefault("queryset", db_field.remote_field.model.objects.select_related("content_type"))
+        return super().formfield_for_manytomany(db_field, request=request, **kwargs)
+
+
+admin.site.unregister(Group)
+admin.site.unregister(User)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabelsMixin, auth_admin.GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class UserAdmin(PermissionLabelsMixin, auth_admin.UserAdmin):
+    pass

@@ -7,14 +7,20 @@ class FrontcmsConfig(AppConfig):
     verbose_name = _("Nội dung chung")
 
     def ready(self) -> None:
+        from django.conf import settings
         from django.db.models.signals import post_migrate
+        from PIL import Image
 
-        from . import home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
+        # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
+
+        from . import admin_l10n, home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
         post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")
         search_adapters.register()
+        admin_l10n.install()
         home.register(
             home.HomeBlock(
                 "quick_links",
@@ -22,6 +28,16 @@ class FrontcmsConfig(AppConfig):
                 home.quick_links_context,
                 order=100,
                 region="aside",
+                same_for_everyone=True,
+            )
+        )
+        home.register(
+            home.HomeBlock(
+                "site_contact",
+                "frontcms/blocks/site_contact.html",
+                home.site_contact_context,
+                order=10,
+                region=home.page_region(home.CONTACT_PAGE_PATH),
                 same_for_everyone=True,
             )
         )

@@ -1,12 +1,21 @@
-"""Demo content of the core: site settings, static pages, menu, quick links, staff accounts."""
+"""Demo content of the core: site settings, static pages, menu, quick links, staff accounts.
+
+Also what every app's demo shares: `DemoRun`, which says what one `seed_demo` run created, and
+the office hours at which the demo's staff publish.
+"""
 
 from __future__ import annotations
 
+import datetime
 import os
+import random
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from .models import MenuItem, Page, QuickLink, SiteSettings
 from .roles import ADMINS
@@ -15,6 +24,92 @@ DEMO_ADMIN_USERNAME = "quantri"
 # A fixed demo password so that the README's demo command always prints working credentials;
 # DEMO_ADMIN_PASSWORD overrides it. Never run seed_demo on a production database.
 DEMO_ADMIN_PASSWORD = "Demo@MTTQ-2024"  # noqa: S105
+
+
+@dataclass
+class DemoRun:
+    """One `seed_demo` run: the moment it started and the objects it created.
+
+    Each app's `seed(out, run)` adds what it creates. Things attached to content (sample comments,
+    ratings, view counts, tags, related picks, memberships) are added only to objects created by
+    the same run, so running the command again never touches what people made or changed.
+    """
+
+    now: datetime.datetime = field(default_factory=timezone.now)
+    created: dict[str, list[models.Model]] = field(default_factory=dict)
+
+    def add(self, obj: models.Model) -> models.Model:
+        self.created.setdefault(obj._meta.label_lower, []).append(obj)
+        return obj
+
+    def objects(self, model: type[models.Model]) -> list[models.Model]:
+        return list(self.created.get(model._meta.label_lower, []))
+
+    def made(self, obj: models.Model) -> bool:
+        return any(o.pk == obj.pk for o in self.created.get(obj._meta.label_lower, []))
+
+    @property
+    def today(self) -> datetime.date:
+        return timezone.localdate(self.now)
+
+
+# --- office hours -------------------------------------------------------------------------------
+# The demo's staff publish as a ward or district office works: Monday to Friday, 07:30–11:30 and
+# 13:30–17:00 (portal time), now and then on a Saturday morning.
+MORNING = (datetime.time(7, 30), datetime.time(11, 30))
+AFTERNOON = (datetime.time(13, 30), datetime.time(17, 0))
+
+
+def workday_on_or_before(day: datetime.date) -> datetime.date:
+    """`day`, or the Friday before it when it falls on a weekend."""
+    return day - datetime.timedelta(days=max(0, day.weekday() - 4))
+
+
+def workday_on_or_after(day: datetime.date) -> datetime.date:
+    """`day`, or the Monday after it when it falls on a weekend."""
+    return day + datetime.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+
+
+def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    """An aware moment of `day` in the portal's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def office_time(
+    day: datetime.date, rng: random.Random, *, after: datetime.datetime | None = None
+) -> datetime.datetime:
+    """A minute of office hours on `day` (a Saturday gives its morning), later than `after`
+    when given; the next working day's morning when `day` has no office time left."""
+    windows = [MORNING] if day.weekday() == 5 else [MORNING, AFTERNOON]
+    if day.weekday() == 6:
+        windows = []
+    slots = []
+    for start, end in windows:
+        first = at(day, start.hour, start.minute)
+        last = at(day, end.hour, end.minute)
+        if after is not None and after >= first:
+            first = after + datetime.timedelta(minutes=rng.randint(20, 70))
+        if first < last:
+            slots.append((first, last))
+    if not slots:
+        following = workday_on_or_after(day + datetime.timedelta(days=1))
+        return office_time(following, rng)
+    first, last = slots[rng.randrange(len(slots))]
+    minutes = int((last - first).total_seconds() // 60)
+    return first + datetime.timedelta(minutes=rng.randint(0, minutes))
+
+
+def office_time_before(day: datetime.date, rng: random.Random, limit: datetime.datetime) -> datetime.datetime:
+    """A minute of office hours on `day` (the Friday before, on a weekend) that is earlier than
+    `limit`; an earlier working day when `day` has no such minute."""
+    day = workday_on_or_before(day)
+    while True:
+        for _ in range(4):
+            moment = office_time(day, rng)
+            if moment < limit:
+                return moment
+        day = workday_on_or_before(day - datetime.timedelta(days=1))
+
 
 PAGES = [
     (
@@ -82,7 +177,8 @@ MENU = [
 ]
 
 
-def seed(out) -> None:
+def seed(out, run: DemoRun | None = None) -> None:
+    run = run or DemoRun()
     settings_row = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
     if not settings_row.agency_name:
         settings_row.site_name = "Ủy ban MTTQ Việt Nam quận Thanh Hà"
@@ -99,10 +195,19 @@ def seed(out) -> None:
         settings_row.licence = "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp (dữ liệu mẫu)."
         settings_row.responsible_person = "Bà Nguyễn Thị Hạnh, Chủ tịch Ủy ban MTTQ Việt Nam quận"
         settings_row.save()
+    if not settings_row.working_hours:
+        settings_row.working_hours = (
+            "Thứ Hai đến thứ Sáu: sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ\n"
+            "Tiếp công dân: sáng thứ Năm hằng tuần, 8 giờ – 11 giờ 30"
+        )
+        settings_row.save()
 
+    # A page goes under its parent only when this run made the parent: never under a page of someone's.
     pages = {}
     for order, (slug, title, parent_slug, body) in enumerate(PAGES):
-        page, _ = Page.objects.get_or_create(
+        if parent_slug and parent_slug not in pages:
+            continue
+        page, created = Page.objects.get_or_create(
             slug=slug,
             defaults={
                 "title": title,
@@ -112,28 +217,15 @@ def seed(out) -> None:
                 "seo_description": title,
             },
         )
-        pages[slug] = page
+        if created:
+            pages[slug] = run.add(page)
 
-    for order, (title, url) in enumerate(QUICK_LINKS):
-        QuickLink.objects.get_or_create(url=url, defaults={"title": title, "order": order})
-
-    for order, (title, target) in enumerate(MENU):
-        if MenuItem.objects.filter(title=title, parent__isnull=True).exists():
-            continue
-        if target.startswith("page:"):
-            MenuItem.objects.create(title=title, page=pages[target[5:]], order=order * 10)
-            continue
-        try:
-            reverse(target)
-        except NoReverseMatch:
-            continue
-        MenuItem.objects.create(title=title, route=target, order=order * 10)
-    about = MenuItem.objects.filter(title="Giới thiệu", parent__isnull=True).first()
-    if about:
-        for order, slug in enumerate(("chuc-nang-nhiem-vu", "lich-su")):
-            MenuItem.objects.get_or_create(
-                parent=about, page=pages[slug], defaults={"title": pages[slug].title, "order": order}
-            )
+    # Quick links and the menu belong to the editors once they exist: seeded into empty ones only.
+    if not QuickLink.objects.exists():
+        for order, (title, url) in enumerate(QUICK_LINKS):
+            QuickLink.objects.create(url=url, title=title, order=order)
+    if not MenuItem.objects.exists():
+        seed_menu()
 
     User = get_user_model()
     password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
@@ -151,3 +243,25 @@ def seed(out) -> None:
         admin.save()
         admin.groups.add(Group.objects.get(name=ADMINS))
     out.write(f"  Pages: {Page.objects.count()}, menu items: {MenuItem.objects.count()}")
+
+
+def seed_menu() -> None:
+    """The main menu; routes of apps that are not installed and missing pages are skipped."""
+    pages = {page.slug: page for page in Page.objects.filter(slug__in=[slug for slug, *_ in PAGES])}
+    top = {}
+    for order, (title, target) in enumerate(MENU):
+        if target.startswith("page:"):
+            if target[5:] in pages:
+                top[title] = MenuItem.objects.create(title=title, page=pages[target[5:]], order=order * 10)
+            continue
+        try:
+            reverse(target)
+        except NoReverseMatch:
+            continue
+        top[title] = MenuItem.objects.create(title=title, route=target, order=order * 10)
+    if "Giới thiệu" in top:
+        for order, slug in enumerate(("chuc-nang-nhiem-vu", "lich-su")):
+            if slug in pages:
+                MenuItem.objects.create(
+                    parent=top["Giới thiệu"], page=pages[slug], title=pages[slug].title, order=order
+                )

@@ -25,7 +25,9 @@ class HomeBlock:
     template: str
     get_context: Callable[[HttpRequest], dict[str, Any]]
     order: int = 100
-    region: str = "main"  # "main": the home page body; "aside": the sidebar of every page
+    # "main": the home page body; "aside": the sidebar of every page; "page:<path>": below the
+    # body of the static page at that path (page_region(), e.g. the contact page's contacts).
+    region: str = "main"
     same_for_everyone: bool = False  # keep the rendered HTML (see the module docstring)
 
 
@@ -43,6 +45,18 @@ _registry: dict[str, HomeBlock] = {}
 
 def register(block: HomeBlock) -> None:
     _registry[block.name] = block
+
+
+CONTACT_PAGE_PATH = "lien-he"  # the static page that lists the portal's contacts (DESIGN.md)
+
+
+def page_region(path: str) -> str:
+    """The region of blocks shown below the static page at `path` (`lien-he`, `gioi-thieu/lich-su`)."""
+    return f"page:{path.strip('/')}"
+
+
+def has_blocks(region: str) -> bool:
+    return any(b.region == region for b in _registry.values())
 
 
 def _ordered(region: str) -> list[HomeBlock]:
@@ -92,3 +106,11 @@ def quick_links_context(request: HttpRequest) -> dict[str, Any]:
     from .models import QuickLink
 
     return {"links": list(QuickLink.objects.filter(is_active=True))}
+
+
+def site_contact_context(request: HttpRequest) -> dict[str, Any]:
+    """The core's block of the contact page: the committee's address, phone, e-mail and hours."""
+    from .models import SiteSettings
+
+    site = SiteSettings.load()
+    return {"site": site, "hours": [line.strip() for line in site.working_hours.splitlines() if line.strip()]}

@@ -1,9 +1,12 @@
 """Uploaded images: verified with Pillow, size-capped, re-encoded before they reach the disk.
 
-`SafeImageField` is the image field of every model that takes a picture from a user. Its
-validator opens the file with Pillow (so an HTML or SVG file renamed `.jpg` is refused), rejects
-files over `MAX_IMAGE_UPLOAD_SIZE` and pictures over `MAX_IMAGE_PIXELS` (decompression bombs);
-saving re-encodes the pixels, which drops metadata and anything appended to the file (polyglots).
+`SafeImageField` is the image field of every model that takes a picture from a user; document
+library pictures and feedback attachments go through the same functions. The validator opens the
+file with Pillow (so an HTML or SVG file renamed `.jpg` is refused) and rejects files over
+`MAX_IMAGE_UPLOAD_SIZE` and pictures over `MAX_IMAGE_PIXELS` or whose decoded pixels would take
+more than `MAX_IMAGE_DECODE_BYTES` (decompression bombs), reading only the header: nothing is
+decoded before that check. Saving re-encodes the pixels, which drops metadata (EXIF, XMP, ICC,
+PNG text), JPEG and GIF comments and anything appended to the file (polyglots).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import uuid
+import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +24,32 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# What survives re-encoding of the decoder's `info`: transparency is part of the picture. Every other
+# entry (comment, exif, xmp, icc_profile, dpi, text chunks, …) is dropped.
+KEPT_INFO = ("transparency",)
+
+
+def decoded_bytes(mode: str, width: int, height: int) -> int:
+    """Memory Pillow takes for the decoded pixels: 1 byte a pixel for bilevel, grey and palette
+    images, 2 for 16-bit grey, 4 for everything else (RGB is stored padded to 4)."""
+    if mode in ("1", "L", "P"):
+        per_pixel = 1
+    elif mode.startswith("I;16"):
+        per_pixel = 2
+    else:
+        per_pixel = 4
+    return width * height * per_pixel
+
+
+def _refuse_dimensions(width: int, height: int, limit_pixels: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "Ảnh có kích thước quá lớn (%(w)s×%(h)s điểm ảnh). "
+            "Hãy thu nhỏ ảnh xuống dưới %(mp)s triệu điểm ảnh rồi tải lên lại."
+        ),
+        code="dimensions",
+        params={"w": width, "h": height, "mp": max(1, limit_pixels // 1_000_000)},
+    )
 
 
 def _open_checked(fileobj, size: int | None = None) -> Image.Image:
@@ -35,7 +65,11 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
         )
     try:
         fileobj.seek(0)
-        with Image.open(fileobj) as probe:
+        with warnings.catch_warnings():
+            # Pillow warns of a large size while reading the header; the check below refuses it.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(fileobj)
+        with probe:
             fmt = probe.format
             width, height = probe.size
             if fmt not in ALLOWED_FORMATS:
@@ -43,12 +77,12 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
                     _("Định dạng ảnh không được hỗ trợ. Hãy dùng JPEG, PNG, WebP hoặc GIF."),
                     code="format",
                 )
-            if width * height > settings.MAX_IMAGE_PIXELS:
-                raise ValidationError(
-                    _("Ảnh có kích thước quá lớn (%(w)s×%(h)s điểm ảnh)."),
-                    code="dimensions",
-                    params={"w": width, "h": height},
-                )
+            # From the header alone, before a single pixel is decoded.
+            budget = getattr(settings, "MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+            per_pixel = max(1, decoded_bytes(probe.mode, 1, 1))
+            limit_pixels = min(settings.MAX_IMAGE_PIXELS, budget // per_pixel)
+            if width * height > limit_pixels:
+                raise _refuse_dimensions(width, height, limit_pixels)
             probe.verify()
         fileobj.seek(0)
         image = Image.open(fileobj)
@@ -56,14 +90,13 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
         return image
     except ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except Image.DecompressionBombError as exc:  # more than twice Pillow's limit, found in the header
+        raise ValidationError(
+            _("Ảnh có kích thước quá lớn. Hãy thu nhỏ ảnh xuống dưới %(mp)s triệu điểm ảnh rồi tải lên lại."),
+            code="dimensions",
+            params={"mp": settings.MAX_IMAGE_PIXELS // 1_000_000},
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(_("Tệp tải lên không phải là ảnh hợp lệ."), code="invalid_image") from exc
     finally:
         fileobj.seek(0)
@@ -77,14 +110,20 @@ def validate_image_file(fieldfile) -> None:
 
 
 def reencode_image(fileobj, name: str) -> InMemoryUploadedFile:
-    """Re-encode an uploaded image: orientation applied, metadata dropped, trailing bytes gone."""
+    """Re-encode an uploaded image: orientation applied, metadata and comments dropped, trailing
+    bytes gone. Only the first frame of an animation is kept."""
     image = _open_checked(fileobj)
     fmt = image.format if image.format in ALLOWED_FORMATS else "JPEG"
-    image = ImageOps.exif_transpose(image)
+    ImageOps.exif_transpose(image, in_place=True)  # no second copy of the pixels
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    # Encoders write some of `info` back (JPEG and GIF comments, PNG's ICC profile): keep only
+    # what belongs to the picture itself.
+    image.info = {key: image.info[key] for key in KEPT_INFO if key in image.info}
     buffer = io.BytesIO()
     save_kwargs = {"JPEG": {"quality": 88, "optimize": True}, "WEBP": {"quality": 85}}.get(fmt, {})
+    if fmt == "GIF" and "transparency" in image.info:
+        save_kwargs["transparency"] = image.info["transparency"]  # the GIF writer reads only this
     image.save(buffer, format=fmt, **save_kwargs)
     stem = os.path.splitext(os.path.basename(name))[0][:60] or "anh"
     from .text import slugify_vi
@@ -105,7 +144,12 @@ class SafeImageField(models.ImageField):
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
-        if file and not file._committed:
-            clean = reencode_image(file.file, file.name)
-            file.save(clean.name, clean, save=False)
+        store_reencoded(file)
         return file
+
+
+def store_reencoded(file) -> None:
+    """Store a FieldFile that has just been uploaded (not yet saved) as its re-encoded copy."""
+    if file and not file._committed:
+        clean = reencode_image(file.file, file.name)
+        file.save(clean.name, clean, save=False)

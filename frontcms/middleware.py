@@ -1,6 +1,7 @@
 """Request-level protections: security headers that Django 5.2 does not set itself
-(Content-Security-Policy, Permissions-Policy), refusal of malformed requests, and a short wait
-instead of an error page while the database is briefly unreachable."""
+(Content-Security-Policy, Permissions-Policy), refusal of malformed requests, a per-user limit on
+uploaded files, and a short wait instead of an error page while the database is briefly
+unreachable."""
 
 from __future__ import annotations
 
@@ -78,6 +79,56 @@ class RejectMalformedRequestMiddleware:
 
             return error_400(request)
         return self.get_response(request)
+
+
+class UploadRateLimitMiddleware:
+    """At most UPLOAD_RATE uploaded files per UPLOAD_RATE_MINUTES for one user (CKEditor, admin
+    forms) or, without an account, one client address (feedback attachments). Every picture is
+    decoded to be checked and re-encoded, so an account that keeps uploading could otherwise keep
+    the workers busy. Placed after the CSRF and authentication middleware: it counts only requests
+    that passed them. The refusal is a 429 in Vietnamese (JSON for CKEditor's upload dialog)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.content_type != "multipart/form-data":
+            return None
+        files = sum(len(uploads) for _name, uploads in request.FILES.lists())
+        if not files:
+            return None
+        from .ratelimit import Limit, hit
+
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            key = f"user:{user.pk}"
+        else:
+            from .engagement.privacy import client_hash
+
+            key = f"address:{client_hash(request)}"
+        minutes = getattr(settings, "UPLOAD_RATE_MINUTES", 10)
+        if hit(Limit("upload", key, getattr(settings, "UPLOAD_RATE", 60), minutes * 60), amount=files):
+            return None
+        return upload_rate_exceeded(request, minutes)
+
+
+def upload_rate_exceeded(request, minutes: int):
+    from django.http import JsonResponse
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    message = _(
+        "Bạn đã tải lên quá nhiều tệp trong thời gian ngắn. Vui lòng đợi %(minutes)s phút rồi thử lại."
+    ) % {"minutes": minutes}
+    if request.path.startswith("/ckeditor/"):
+        response = JsonResponse({"uploaded": 0, "error": {"message": message}}, status=429)
+    else:
+        response = render(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    return response
 
 
 class DatabaseOutageMiddleware:

@@ -1,4 +1,5 @@
-"""CMS core models: static pages, menus, site settings, quick links and slug history."""
+"""CMS core models: static pages, menus, site settings, quick links, slug history and the steps of
+the editorial workflow."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .publishing import Status
 from .richtext import RichTextField
 from .text import nfc, slugify_vi, unique_slug
 
@@ -41,11 +44,11 @@ RESERVED_SLUGS = {
 class SlugHistory(models.Model):
     """An old slug of any object; requests for it are redirected (301) to the current URL."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("loại nội dung"))
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
     content_object = GenericForeignKey("content_type", "object_id")
     slug = models.SlugField(_("đường dẫn cũ"), max_length=220)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("thời điểm đổi"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("đường dẫn cũ")
@@ -62,7 +65,10 @@ class SluggedModel(models.Model):
     """Abstract base: a stable Vietnamese-folded slug, unique per model, with 301s for old ones.
 
     The slug is filled from `slug_source` when left empty. When the slug of a saved object
-    changes, the old one is remembered in `SlugHistory`.
+    changes, the old one is remembered in `SlugHistory` for that object. Old slugs belong to
+    their object: a slug another object of the model once had is refused (a form error, and
+    ValidationError from save() for code that skips forms), so nobody can take over its old
+    links, and no object's entries are ever deleted or reassigned by another's save.
     """
 
     slug_source = "title"
@@ -82,21 +88,75 @@ class SluggedModel(models.Model):
         if not self.slug:
             self.slug = unique_slug(
                 getattr(self, self.slug_source),
-                lambda s: model._default_manager.filter(slug=s).exclude(pk=self.pk).exists(),
+                lambda s: (
+                    model._default_manager.filter(slug=s).exclude(pk=self.pk).exists()
+                    or self._old_slug_of_another(s)
+                ),
                 max_length=model._meta.get_field("slug").max_length,
             )
         else:
             self.slug = slugify_vi(self.slug, fallback="muc")
-        old_slug = None
-        if self.pk:
-            old_slug = model._default_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+        old_slug = self._saved_slug()
+        if self.slug != old_slug:
+            self.validate_slug_history()
         super().save(*args, **kwargs)
-        if old_slug and old_slug != self.slug:
-            ct = ContentType.objects.get_for_model(model)
-            SlugHistory.objects.filter(content_type=ct, slug=self.slug).delete()
-            SlugHistory.objects.update_or_create(
-                content_type=ct, slug=old_slug, defaults={"object_id": self.pk}
+        if old_slug is not None and self.slug != old_slug:
+            self.remember_old_slug(old_slug)
+
+    def _saved_slug(self) -> str | None:
+        if self.pk is None:
+            return None
+        return type(self)._default_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+
+    def _old_slug_of_another(self, slug: str) -> bool:
+        """Whether `slug` is an old slug of another object of this model."""
+        entries = SlugHistory.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(self)), slug=slug
+        )
+        if self.pk is not None:
+            entries = entries.exclude(object_id=self.pk)
+        return entries.exists()
+
+    def validate_slug_history(self) -> None:
+        """Refuse a slug whose old links redirect to another object of this model."""
+        slug = slugify_vi(self.slug, fallback="muc") if self.slug else ""
+        if slug and self._old_slug_of_another(slug):
+            raise ValidationError(
+                {
+                    "slug": ValidationError(
+                        _(
+                            "Đường dẫn “%(slug)s” từng là đường dẫn của một mục khác; các liên kết cũ "
+                            "vẫn chuyển tới mục đó. Hãy chọn đường dẫn khác."
+                        ),
+                        code="old_slug_of_another",
+                        params={"slug": slug},
+                    )
+                }
             )
+
+    def validate_unique(self, exclude=None):
+        errors: dict = {}
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # Only a changed slug: an object keeps whatever slug it already has.
+        checked = self.slug and "slug" not in (exclude or ()) and "slug" not in errors
+        if checked and slugify_vi(self.slug, fallback="muc") != self._saved_slug():
+            try:
+                self.validate_slug_history()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def remember_old_slug(self, old_slug: str | None) -> None:
+        """Keep `old_slug` redirecting to this object; its current slug is no longer an old one.
+        Touches only this object's entries: another object's old slug stays theirs."""
+        ct = ContentType.objects.get_for_model(type(self))
+        SlugHistory.objects.filter(content_type=ct, slug=self.slug, object_id=self.pk).delete()
+        if old_slug and old_slug != self.slug:
+            SlugHistory.objects.get_or_create(content_type=ct, slug=old_slug, defaults={"object_id": self.pk})
 
     @classmethod
     def from_old_slug(cls, slug: str):
@@ -269,6 +329,11 @@ class SiteSettings(models.Model):
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
+    working_hours = models.TextField(
+        _("giờ làm việc"),
+        blank=True,
+        help_text=_("Giờ làm việc và giờ tiếp công dân, hiện trên trang Liên hệ. Mỗi ý một dòng."),
+    )
     feedback_email = models.EmailField(
         _("thư nhận góp ý"), blank=True, help_text=_("Góp ý của người dân được gửi tới địa chỉ này.")
     )
@@ -340,3 +405,72 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WorkflowAction(models.TextChoices):
+    CREATED = "created", _("Tạo bản nháp")
+    SUBMITTED = "submitted", _("Gửi duyệt")
+    RETURNED = "returned", _("Trả lại")
+    APPROVED = "approved", _("Duyệt và đăng")
+    PUBLISHED = "published", _("Đăng")
+    RESCHEDULED = "rescheduled", _("Đổi giờ đăng")
+    UNPUBLISHED = "unpublished", _("Gỡ xuống")
+    ARCHIVED = "archived", _("Lưu trữ")
+    REVERTED = "reverted", _("Trở về phiên bản cũ")
+
+
+class WorkflowStepQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class WorkflowStep(models.Model):
+    """One step of an item through the editorial workflow: who did what, when, and why.
+
+    Written only by `frontcms.publishing_service`. `actor` is empty for the system (a management
+    command); `actor_name` keeps the name shown even after the account is gone. A return's
+    `recipient` is the person the item went back to (who submitted it)."""
+
+    cache_exempt = True  # staff-only bookkeeping, never on a public page
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("bước"), max_length=12, choices=WorkflowAction.choices)
+    from_status = models.CharField(_("từ trạng thái"), max_length=12, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("sang trạng thái"), max_length=12, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("tên người thực hiện"), max_length=150)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trả lại cho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    reason = models.TextField(_("lý do"), blank=True)
+    publish_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True)
+
+    objects = WorkflowStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bước duyệt")
+        verbose_name_plural = _("các bước duyệt")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="workflowstep_object_idx"),
+            models.Index(fields=["actor", "action", "content_type"], name="workflowstep_actor_idx"),
+            models.Index(fields=["recipient", "action", "content_type"], name="workflowstep_recipient_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} – {self.actor_name}"

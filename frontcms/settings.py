@@ -41,7 +41,11 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from exc
 
 
-DEBUG = env_bool("DEBUG", True)
+# Demo mode (`scripts/demo.sh`): the portal as readers get it in production (DEBUG off, so the
+# real Vietnamese error pages and hashed static files) but on plain http://127.0.0.1:8000, with
+# uploads served by Django. Loopback only; production never sets DEMO (see the end of this file).
+DEMO = env_bool("DEMO", False)
+DEBUG = env_bool("DEBUG", not DEMO)
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
@@ -49,7 +53,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG=0.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production-0123456789abcdef"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
+LOOPBACK_HOSTS = "127.0.0.1,localhost,[::1]"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", LOOPBACK_HOSTS if DEBUG or DEMO else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The admin lives at /quan-tri/ unless ADMIN_URL says otherwise (no leading slash).
@@ -70,11 +75,12 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "django_filters",
-    "easy_thumbnails",
+    # Three third-party apps through configs that give them Vietnamese names (third_party_apps.py).
+    "frontcms.third_party_apps.EasyThumbnailsConfig",
     "reversion",
     "taggit",
-    "axes",
-    "captcha",
+    "frontcms.third_party_apps.AxesConfig",
+    "frontcms.third_party_apps.CaptchaConfig",
     "frontcms",
     "frontcms.engagement",
     "committees",
@@ -93,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frontcms.middleware.UploadRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -178,20 +185,32 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# Reverse proxies in front of the app, each appending to X-Forwarded-For (nginx: 1). The client
+# address is then read from that header by frontcms.engagement.privacy.client_address.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
 # django-axes: five failed logins from one address for one user name lock that pair for an hour.
+# The address is the portal's own (behind the proxy, the client's, not the proxy's), so a guesser
+# locks out only itself.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "frontcms.engagement.privacy.client_address"
 
 # --- internationalisation -----------------------------------------------------------------------
 # Always Vietnamese, whatever the browser asks for (no LocaleMiddleware): the English pages under
 # /en/ are content edited in English, not a translation of the interface.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (scripts/update-catalogue.sh regenerates it from the source), then
+# the hand-kept Vietnamese for Django's and third-party apps' English strings (locale/thirdparty).
+# Both override the apps' own catalogues. Keep locale/thirdparty inside locale/: makemessages files
+# the project's strings under the first LOCALE_PATHS entry whose parent folder holds them.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "thirdparty"]
+# dd/mm/yyyy and the 24-hour clock in the admin's inputs, lists and calendar (frontcms/formats/vi).
+FORMAT_MODULE_PATH = ["frontcms.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -214,6 +233,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Largest image an editor may upload (bytes) and largest side in pixels before it is refused.
 MAX_IMAGE_UPLOAD_SIZE = env_int("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = 40_000_000
+# Memory one decoded image may take (Pillow keeps 4 bytes a pixel for colour, 1 for grey or palette),
+# checked from the header before any pixel is decoded: colour pictures stop at 25 megapixels.
+MAX_IMAGE_DECODE_BYTES = env_int("MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+# Files one staff user may upload (CKEditor and admin forms) per UPLOAD_RATE_MINUTES.
+UPLOAD_RATE = env_int("UPLOAD_RATE", 60)
+UPLOAD_RATE_MINUTES = env_int("UPLOAD_RATE_MINUTES", 10)
 MAX_DOCUMENT_UPLOAD_SIZE = env_int("MAX_DOCUMENT_UPLOAD_SIZE", 25 * 1024 * 1024)
 
 # --- rich text (django-ckeditor) ----------------------------------------------------------------
@@ -225,8 +250,9 @@ CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = True
 CKEDITOR_RESTRICT_BY_DATE = True
-# Contributors browse only their own uploads; superusers see all.
-CKEDITOR_RESTRICT_BY_USER = True
+# Contributors browse only their own uploads; superusers see all. Each user's folder is named by
+# an opaque key (frontcms.upload_urls.upload_folder), never by the user name.
+CKEDITOR_RESTRICT_BY_USER = "upload_folder"
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "vi",
@@ -239,11 +265,15 @@ CKEDITOR_CONFIGS = {
             ["Link", "Unlink", "Image", "Table", "HorizontalRule", "SpecialChar"],
             ["Undo", "Redo", "Maximize", "Source"],
         ],
+        # image2 (captioned images as <figure>) replaces the bundled image plugin.
         "extraPlugins": "image2",
-        "removePlugins": "exportpdf",
+        "removePlugins": "exportpdf,image",
         "format_tags": "p;h2;h3;h4",
-        "image2_captionedClass": "figure",
+        # Vietnamese letters as they are, not as &agrave;… entities, in the stored HTML and in Source.
+        "entities": False,
         "disallowedContent": "script; *[on*]; *{*}",
+        # The content filter (allowedContent), image2's classes and the image dialog's labels are
+        # added by frontcms.richtext.RichTextField from the sanitiser's allow-list.
     }
 }
 # ckeditor.W001: django-ckeditor bundles CKEditor 4.22.1, which is out of support. It is used only
@@ -263,6 +293,10 @@ THUMBNAIL_ALIASES = {
 }
 THUMBNAIL_PRESERVE_EXTENSIONS = ("png",)
 THUMBNAIL_CACHE_DIMENSIONS = True
+
+# --- tags (django-taggit): typed and shown as a plain comma-separated list ---------------------------
+TAGGIT_TAGS_FROM_STRING = "frontcms.text.split_tags"
+TAGGIT_STRING_FROM_TAGS = "frontcms.text.join_tags"
 
 # --- captcha (django-simple-captcha, works offline) ----------------------------------------------
 CAPTCHA_LENGTH = 5
@@ -309,16 +343,41 @@ if not DEBUG:
     # /suc-khoe/ is polled over plain HTTP by load balancers.
     SECURE_REDIRECT_EXEMPT = [r"^suc-khoe/$"]
 
+# Demo mode: plain http on loopback, so no TLS-only cookies, redirect or HSTS. Refused for any other
+# host, so that a forgotten DEMO=1 cannot weaken a server reachable from outside.
+if DEMO:
+    if not set(ALLOWED_HOSTS) <= set(LOOPBACK_HOSTS.split(",")):
+        raise ImproperlyConfigured(
+            f"DEMO=1 is for http://127.0.0.1 only; ALLOWED_HOSTS must be loopback, got {ALLOWED_HOSTS}."
+        )
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = False
+    SECURE_PROXY_SSL_HEADER = None
+
 # --- portal behaviour -----------------------------------------------------------------------------
 # Seconds an anonymous page may be served from the cache (it is also cleared on every change).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Seconds a GET waits for an unreachable database (restart, failover) before a 503 (frontcms.middleware).
 DB_OUTAGE_WAIT = env_int("DB_OUTAGE_WAIT", 5)
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG or DEMO else "")
 # Reader engagement (frontcms.engagement): one counted view per reader per object per window;
 # hashed client addresses are erased after the retention period by `purge_engagement_data`.
 ENGAGEMENT_VIEW_WINDOW_MINUTES = env_int("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)
 ENGAGEMENT_RETENTION_DAYS = env_int("ENGAGEMENT_RETENTION_DAYS", 180)
+# Per-address limits (an IPv4 address, or an IPv6 /64); the README's "Security" section says why
+# each is set where it is. Ratings of one item or votes in one poll, per address per day:
+ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY = env_int("ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY", 5)
+# All ratings and votes of one address per hour, across the portal:
+ENGAGEMENT_VOTES_PER_HOUR = env_int("ENGAGEMENT_VOTES_PER_HOUR", 40)
+# Counted views of one item per address per day (each reader once per view window):
+ENGAGEMENT_VIEWS_PER_OBJECT_PER_DAY = env_int("ENGAGEMENT_VIEWS_PER_OBJECT_PER_DAY", 20)
+# New visitors counted per address per day (visit statistics and "online now"):
+ENGAGEMENT_VISITS_PER_DAY = env_int("ENGAGEMENT_VISITS_PER_DAY", 100)
+ENGAGEMENT_COMMENT_RATE = env_int("ENGAGEMENT_COMMENT_RATE", 3)
+ENGAGEMENT_COMMENT_RATE_MINUTES = env_int("ENGAGEMENT_COMMENT_RATE_MINUTES", 10)
+ENGAGEMENT_FEEDBACK_RATE = env_int("ENGAGEMENT_FEEDBACK_RATE", 5)
+ENGAGEMENT_FEEDBACK_RATE_MINUTES = env_int("ENGAGEMENT_FEEDBACK_RATE_MINUTES", 60)
 
 # --- logging: everything to stderr, where systemd/journald or the container runtime collects it --
 LOGGING = {
@@ -331,5 +390,7 @@ LOGGING = {
         "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # fontTools (used by the demo's PDF documents) logs every table it merges or subsets.
+        "fontTools": {"level": "WARNING"},
     },
 }

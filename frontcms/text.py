@@ -187,3 +187,38 @@ def normalize_query(value: str | None, max_length: int = 200) -> str:
     value = nfc(value)
     value = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch == " ")
     return _SPACES.sub(" ", value).strip()[:max_length].strip()
+
+
+# --- tags typed as a comma-separated list (django-taggit's TAGGIT_TAGS_FROM_STRING and
+# TAGGIT_STRING_FROM_TAGS point here) -------------------------------------------------------------
+TAG_MAX_LENGTH = 100  # taggit's Tag.name
+_TAG_QUOTES = "\"'“”‘’«»"
+
+
+def split_tags(value: str | None) -> list[str]:
+    """`an ninh trật tự, tập huấn` → `["an ninh trật tự", "tập huấn"]`.
+
+    Only commas separate tags: Vietnamese words are several syllables apart by spaces, so taggit's
+    default (a space separates tags when there is no comma) would cut "an ninh" in two. Quotes
+    around a tag (the old edit format) are dropped; spacing and Unicode form are normalised;
+    repeats (ignoring case) are kept once. Sorted like taggit's own parser, which its form field
+    relies on to tell an unchanged list. A tag longer than taggit stores raises ValueError, which
+    taggit's form field turns into a form error.
+    """
+    tags: list[str] = []
+    seen: set[str] = set()
+    for part in nfc(value).split(","):
+        tag = _SPACES.sub(" ", part.strip().strip(_TAG_QUOTES)).strip()
+        if not tag or tag.casefold() in seen:
+            continue
+        if len(tag) > TAG_MAX_LENGTH:
+            raise ValueError(f"tag longer than {TAG_MAX_LENGTH} characters: {tag[:20]}…")
+        seen.add(tag.casefold())
+        tags.append(tag)
+    return sorted(tags)
+
+
+def join_tags(tags: Iterable) -> str:
+    """Tags (or their names) as `an ninh trật tự, tập huấn`, in Vietnamese alphabetical order."""
+    names = [getattr(tag, "name", tag) for tag in tags]
+    return ", ".join(sorted(names, key=collation_key))

@@ -6,15 +6,16 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
-from . import home
+from . import home, robots
 from .cache import cached_until_change
 from .models import Page
 from .pagination import pagination_context
@@ -96,24 +97,26 @@ class PageView(OldSlugRedirectMixin, DetailView):
         context["breadcrumbs"] = (
             [(page.parent.title, page.parent.get_absolute_url())] if page.parent else []
         ) + [(page.title, None)]
+        # Blocks the core and the apps attach to this page (the contact page's contacts), kept as HTML.
+        region = home.page_region(page.get_absolute_url())
+        if home.has_blocks(region):
+            context["page_blocks_html"] = home.region_html(self.request, region)
         return context
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
+    private = [f"/{settings.ADMIN_URL}", "/ckeditor/", reverse("frontcms:search"), *robots.disallowed_paths()]
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
-        "Disallow: /ckeditor/",
-        "Disallow: /xem-truoc/",
-        "Disallow: /tim-kiem/",
+        *(f"Disallow: {path}" for path in private),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
-@require_GET
+@require_safe
 def health(request):
     """For load balancers: 200 when the database and the cache answer, 503 otherwise."""
     checks = {}
@@ -134,6 +137,16 @@ def health(request):
 
 
 def error_400(request, exception=None):
+    """400 page. A request for a host outside ALLOWED_HOSTS gets a page built without the request:
+    the full page names its own address (canonical link, share links), which needs the host."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        from django.template import loader
+
+        response = HttpResponse(loader.get_template("errors/bad_host.html").render(), status=400)
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, "400.html", status=400)
 
 

@@ -1,20 +1,23 @@
-"""News admin: articles with workflow, revisions, optimistic locking and ward scoping; categories."""
+"""News admin: articles with workflow, revisions (frontcms.revisions), optimistic locking and ward
+scoping; categories."""
 
 from __future__ import annotations
 
-import reversion
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
+from taggit.models import Tag
 
-from committees.scoping import OrganizationScopedAdminMixin, is_scoped
+from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, is_scoped
+from frontcms.publishing import Status
+from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
 from .models import Article, Category, ImportRecord, LegacyPath, RelatedArticle
-from .preview import PREVIEW_MAX_AGE, preview_url
+from .preview import PREVIEW_MAX_AGE, preview_url, revoke_preview_links
 from .templatetags.news_tags import rendition
 
 
@@ -24,7 +27,7 @@ class ArticleAdminForm(ConcurrentEditForm):
         fields = "__all__"
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     fields = ("to_article", "position")
@@ -98,7 +101,7 @@ class ImportedListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmin):
+class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
     organization_field = "organization"
@@ -138,6 +141,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
     )
 
     object_history_template = "news/admin/article_history.html"
+    actions = [*WorkflowAdminMixin.actions, "revoke_previews"]
 
     def get_urls(self):
         from django.urls import path
@@ -224,36 +228,60 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, VersionAdmi
     def preview_link(self, obj):
         if obj is None or not obj.pk:
             return _("Lưu bài để có liên kết xem trước.")
+        if obj.status == Status.ARCHIVED:
+            return _("Bài đã lưu trữ: liên kết xem trước không còn hiệu lực.")
         url = preview_url(obj)
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" class="button">{}</a><br>'
             '<span class="help">{}</span>',
             url,
             _("Xem trước"),
-            _("Liên kết bí mật: ai có liên kết đều đọc được bài khi chưa xuất bản, trong %(days)d ngày.")
+            _(
+                "Liên kết bí mật: ai có liên kết đều đọc được bài khi chưa xuất bản, trong %(days)d ngày. "
+                "Để vô hiệu mọi liên kết đã gửi, chọn bài trong danh sách và dùng thao tác "
+                "“Thu hồi liên kết xem trước”; bài bị lưu trữ hoặc bị xóa thì liên kết cũng hết hiệu lực."
+            )
             % {"days": PREVIEW_MAX_AGE // 86400},
         )
 
-    @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(_("Xuất bản hàng loạt")))
-            super().publish_selected(request, queryset)
-
-    @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
-    def archive_selected(self, request, queryset):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(str(_("Lưu trữ hàng loạt")))
-            super().archive_selected(request, queryset)
+    @admin.action(description=_("Thu hồi liên kết xem trước"), permissions=["change"])
+    def revoke_previews(self, request, queryset):
+        """Every preview link already given out for the selected articles stops working."""
+        count = revoke_preview_links(queryset)
+        self.message_user(
+            request,
+            _("Đã thu hồi liên kết xem trước của %(n)d bài; các liên kết đã gửi không còn mở được.")
+            % {"n": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Category)
-class CategoryAdmin(VersionAdmin):
+class CategoryAdmin(RevisionAdmin):
     list_display = ("name", "parent", "slug", "order", "show_on_home")
     list_editable = ("order", "show_on_home")
     list_filter = ("parent",)
     search_fields = ("name", "slug")
     list_select_related = ("parent",)
     fields = ("name", "parent", "slug", "description", "order", "show_on_home")
+
+
+# Taggit registers an admin of its own: an English-only "Merge selected tags" action, open to anyone
+# who may see the tag list and renaming tags on every article site-wide, and an inline of raw
+# "tagged items" (content type, object ID). Editors get a plain list and form instead.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "article_count")
+    search_fields = ("name",)
+    ordering = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
+
+    @admin.display(description=_("số bài viết"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count

@@ -35,10 +35,10 @@ class NewsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from frontcms import cache, home, legacy_paths
+        from frontcms import cache, home, legacy_paths, robots
 
         from . import home as news_home
-        from . import search, signals  # noqa: F401  (signals: ASCII tag slugs)
+        from . import preview, search, signals  # noqa: F401  (signals: ASCII tag slugs)
 
         home.register(
             home.HomeBlock(
@@ -58,9 +58,20 @@ class NewsConfig(AppConfig):
                 same_for_everyone=True,
             )
         )
+        home.register(
+            home.HomeBlock(
+                "news_category_menu",
+                "news/blocks/category_menu.html",
+                news_home.category_menu_context,
+                order=10,
+                region="aside",
+                same_for_everyone=True,
+            )
+        )
         search.register()
         cache.register_next_change(next_scheduled_article)
         legacy_paths.register(article_for_legacy_path)
+        robots.disallow(preview.path_prefix)
 
 
 def next_scheduled_article():

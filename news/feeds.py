@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from frontcms.models import SiteSettings
 
@@ -37,7 +38,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # RSS readers show <description> as HTML and the summary is plain text: escaped once here,
+        # then once more as XML by the feed writer, so a reader shows exactly what was written.
+        return escape(item.summary)
 
     def item_pubdate(self, item):
         return item.published_at

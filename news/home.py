@@ -76,3 +76,18 @@ def categories_context(request) -> dict:
         if items:
             sections.append({"category": root, "articles": items})
     return {"sections": sections}
+
+
+def category_menu_context(request) -> dict:
+    """The sidebar's "Danh mục tin tức": every top-level category with its sub-categories, in
+    their admin order (one query, kept with the rest of the sidebar until content changes)."""
+    categories = list(Category.objects.only("name", "slug", "parent_id", "order"))
+    children: dict[int, list] = {}
+    for category in categories:
+        if category.parent_id is not None:
+            children.setdefault(category.parent_id, []).append(category)
+    return {
+        "categories": [
+            {"category": c, "children": children.get(c.pk, [])} for c in categories if c.parent_id is None
+        ]
+    }

@@ -13,8 +13,9 @@
   a warning; its caption stays in the text.
 - Each old address becomes a `LegacyPath`, which answers 301 to the article once it is published.
 
-Publishing goes through `import_status()` and `save_imported_article()`; when the publishing
-service exists, these are the two places to hand over to it.
+`import_status()` decides whether an article may be published; `save_imported_article()` saves it
+through the publishing service (frontcms.publishing_service) as the system (no user): published
+at the old page's time, or a draft, with the step recorded and one revision of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import lxml.html
-import reversion
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -36,6 +36,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from frontcms import publishing_service
 from frontcms.images import reencode_image
 from frontcms.legacy_paths import normalise_legacy_path
 from frontcms.publishing import Status
@@ -321,9 +322,13 @@ def save_imported_article(
     photos = _fill(
         article, content, organization=organization, category=category, publish=publish, warnings=warnings
     )
-    with reversion.create_revision():
-        reversion.set_comment(_("Nhập từ trang cũ: %(source)s") % {"source": content.source[-200:]})
-        article.save()
+    comment = _("Nhập từ trang cũ: %(source)s") % {"source": content.source[-200:]}
+    # Through the publishing service as the system: the step and its revision name no person, and
+    # an article already there keeps the state it has (save_draft keeps the stored status).
+    if article.status == Status.PUBLISHED:
+        publishing_service.publish(article, user=None, at=article.published_at, comment=comment)
+    else:
+        publishing_service.save_draft(article, user=None, comment=comment)
     values = {
         "source": content.source[-500:],
         "digest": content.digest(),

@@ -111,6 +111,8 @@ class Article(SluggedModel, Publishable):
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
     allow_comments = models.BooleanField(_("cho phép bình luận"), default=True)
+    # Moves on when the preview links are revoked: links made before stop working (news.preview).
+    preview_generation = models.PositiveIntegerField(default=0, editable=False)
     related = models.ManyToManyField(
         "self",
         verbose_name=_("tin liên quan chọn tay"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from frontcms.richtext import html_to_text
+from frontcms.text import format_date, format_datetime
 
 # The fields an editor cares about, in the order of the form.
 COMPARED_FIELDS = [
@@ -50,6 +52,10 @@ def _text(model, name: str, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value)
+    if isinstance(value, datetime.date):
+        return format_date(value)
     return str(value)
 
 

@@ -1,8 +1,11 @@
-"""Tag slugs follow DESIGN.md: ASCII, Vietnamese letters folded (`Bầu cử` → `bau-cu`).
+"""Receivers of the news app.
 
-django-taggit keeps Unicode in slugs by default (and folding would need the unidecode package,
-which does not map every Vietnamese letter the way frontcms.text does). Its `Tag.save()` fills
-the slug before `pre_save` is sent, so this receiver replaces it with the folded form.
+- Tag slugs follow DESIGN.md: ASCII, Vietnamese letters folded (`Bầu cử` → `bau-cu`).
+  django-taggit keeps Unicode in slugs by default (and folding would need the unidecode package,
+  which does not map every Vietnamese letter the way frontcms.text does). Its `Tag.save()` fills
+  the slug before `pre_save` is sent, so a receiver replaces it with the folded form.
+- Revoked preview links stay revoked (news.preview): every save, a revision being restored
+  included, keeps the highest preview generation.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from frontcms.text import slugify_vi, unique_slug
+
+from .models import Article
 
 
 @receiver(pre_save, sender=Tag, dispatch_uid="news-fold-tag-slugs")
@@ -23,3 +28,13 @@ def fold_tag_slug(sender, instance, raw=False, **kwargs):
         lambda s: Tag.objects.filter(slug=s).exclude(pk=instance.pk).exists(),
         max_length=Tag._meta.get_field("slug").max_length,
     )
+
+
+@receiver(pre_save, sender=Article, dispatch_uid="news-keep-preview-links-revoked")
+def keep_preview_links_revoked(sender, instance, update_fields=None, **kwargs):
+    # Sent for raw saves too: django-reversion restores an old revision with save_base(raw=True).
+    if instance.pk is None or (update_fields is not None and "preview_generation" not in update_fields):
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("preview_generation", flat=True).first()
+    if stored is not None and stored > instance.preview_generation:
+        instance.preview_generation = stored

@@ -22,7 +22,7 @@ from frontcms.templatetags.frontcms_tags import breadcrumb_trail
 from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
 
 from .models import Article, Category
-from .preview import article_id_from_token
+from .preview import article_from_token
 
 OTHER_NEWS_LIMIT = 6
 
@@ -189,13 +189,14 @@ class ArticleDetailView(OldSlugRedirectMixin, KeptObjectMixin, ArticleDetailMixi
 
 
 class ArticlePreviewView(ArticleDetailMixin, DetailView):
-    """`/tin-tuc/xem-truoc/<token>/`: a signed, expiring link to any article, for people without accounts."""
+    """`/tin-tuc/xem-truoc/<token>/`: a signed, expiring, revocable link to an article that is not
+    archived, for people without accounts."""
 
     def get_object(self, queryset=None):
-        article_id = article_id_from_token(self.kwargs["token"])
-        if article_id is None:
+        article = article_from_token(self.kwargs["token"], Article.objects.with_detail())
+        if article is None:
             raise Http404
-        return get_object_or_404(Article.objects.with_detail(), pk=article_id)
+        return article
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_shared_preview=True, **kwargs)

@@ -3,7 +3,8 @@
 - `register_countable(Model)`: the model's objects get view counting, ratings and comments. The
   model needs a `view_count` integer field; a `published()` queryset method limits all of this to
   public objects; an `allow_comments` boolean field opens comments (absent: comments closed).
-  The models in the ENGAGEMENT_MODELS setting (default news.Article, events.Event) are
+  The models in the ENGAGEMENT_MODELS setting (default news.Article, events.Event,
+  events.Document) are
   registered when the app starts, so the content apps need no code of their own.
 - Templates: `{% load engagement_tags %}` then `{% view_pixel obj %}`, `{% rating_block obj %}`,
   `{% comments_block obj %}`.
@@ -20,13 +21,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import privacy
+from . import limits, privacy
 
-DEFAULT_MODELS = ("news.Article", "events.Event")
+DEFAULT_MODELS = ("news.Article", "events.Event", "events.Document")
 VISIT_SHARDS = 16
 ONLINE_MINUTES = 5
 STATS_CACHE_SECONDS = 60
@@ -101,23 +102,57 @@ def is_staff_preview(request: HttpRequest, model: type[models.Model]) -> bool:
     return user.is_staff and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
 
-def count_view(request: HttpRequest, model: type[models.Model], object_id: int) -> bool:
-    """Add one view to the object unless this reader was counted within the window, is a bot or
-    is staff previewing. The increment is one atomic UPDATE, exact under concurrency."""
+def first_in_window(scope: str, keys: list[str], seconds: int) -> bool:
+    """Whether the reader with these keys (privacy.reader_keys) is new to `scope` within the
+    window; it is then marked under all of its keys."""
+    if not cache.add(f"engagement:{scope}:{keys[0]}", 1, seconds):
+        return False
+    for key in keys[1:]:
+        cache.add(f"engagement:{scope}:{key}", 1, seconds)
+    return True
+
+
+def count_view(
+    request: HttpRequest, model: type[models.Model], object_id: int, visitor: tuple[str, bool]
+) -> bool:
+    """Add one view to the object unless this reader (`visitor`: privacy.visitor_id) was counted
+    within the window, is a bot or is staff previewing, or the address has had its day's share of
+    views of the object (frontcms.engagement.limits): a script that changes its User-Agent or
+    cookie on every request adds at most that share. The increment is one atomic UPDATE, exact
+    under concurrency."""
     if privacy.is_bot(request) or is_staff_preview(request, model):
         return False
     window = int(setting("ENGAGEMENT_VIEW_WINDOW_MINUTES", 30)) * 60
-    reader = privacy.keyed_hash(
-        "view",
-        privacy.client_address(request),
-        privacy.user_agent(request),
-        model._meta.label_lower,
-        str(object_id),
-    )
-    if not cache.add(f"engagement:view:{reader}", 1, window):
+    target = f"{model._meta.label_lower}.{object_id}"
+    if not first_in_window(f"view:{target}", privacy.reader_keys(request, *visitor), window):
         return False
-    updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
+    if not limits.view_allowed(request, target):
+        return False
+    with transaction.atomic():
+        updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
+        if updated:
+            record_daily_view(model, object_id, timezone.localdate())
     return bool(updated)
+
+
+def record_daily_view(model: type[models.Model], object_id: int, day: datetime.date) -> None:
+    """One more view of the object on `day` (models.DailyViews): an atomic UPDATE of its row, which
+    the day's first view creates."""
+    from .models import DailyViews
+
+    row = DailyViews.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=object_id, day=day
+    )
+    if row.update(views=F("views") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DailyViews.objects.create(
+                content_type=ContentType.objects.get_for_model(model), object_id=object_id, day=day, views=1
+            )
+    except IntegrityError:
+        # Another reader's first view of the day created the row in the meantime.
+        row.update(views=F("views") + 1)
 
 
 # --- visitor statistics ---------------------------------------------------------------------------
@@ -136,10 +171,12 @@ def record_visit(day: datetime.date) -> None:
         VisitCounter.objects.filter(day=day, shard=shard).update(count=F("count") + 1)
 
 
-def record_online(visitor_hash: str) -> None:
-    """Mark the visitor as seen now; written at most once a minute per visitor."""
-    if not cache.add(f"engagement:online:{visitor_hash}", 1, 60):
+def record_online(keys: list[str]) -> None:
+    """Mark the reader (privacy.reader_keys) as seen now; written at most once a minute per
+    reader, and per address for browsers without a visitor cookie."""
+    if not first_in_window("online", keys, 60):
         return
+    visitor_hash = keys[-1]
     from .models import OnlineVisitor
 
     now = timezone.now()
@@ -161,17 +198,15 @@ def visitor_stats() -> dict[str, int]:
         from .models import OnlineVisitor, VisitCounter
 
         yesterday = today - datetime.timedelta(days=1)
-        by_day = dict(
-            VisitCounter.objects.filter(day__in=[today, yesterday])
-            .values_list("day")
-            .annotate(total=Sum("count"))
-            .values_list("day", "total")
+        # One aggregate for the three sums: the sidebar of every page shows them.
+        sums = VisitCounter.objects.aggregate(
+            total=Sum("count"),
+            today=Sum("count", filter=Q(day=today)),
+            yesterday=Sum("count", filter=Q(day=yesterday)),
         )
         since = timezone.now() - datetime.timedelta(minutes=ONLINE_MINUTES)
         stats = {
-            "total": VisitCounter.objects.aggregate(total=Sum("count"))["total"] or 0,
-            "today": by_day.get(today, 0),
-            "yesterday": by_day.get(yesterday, 0),
+            **{name: value or 0 for name, value in sums.items()},
             "online": OnlineVisitor.objects.filter(last_seen__gte=since).count(),
         }
         cache.set(key, stats, STATS_CACHE_SECONDS)

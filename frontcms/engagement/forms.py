@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from captcha.fields import CaptchaField
 from django import forms
-from django.core.cache import cache
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from frontcms.files import sniff_kind
+from frontcms.images import reencode_image
 from frontcms.text import nfc
 
+from . import limits
 from .api import setting
 from .models import Comment, Feedback
-
-
-def _rate_limited(kind: str, client: str, limit: int, seconds: int) -> bool:
-    """True once `client` has sent `limit` `kind` submissions within `seconds` (cache counter)."""
-    key = f"engagement:rate:{kind}:{client}"
-    if cache.add(key, 1, seconds):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, seconds)
-        return False
-    return count > limit
 
 
 class CaptchaMixin(forms.Form):
@@ -41,7 +29,7 @@ class CaptchaMixin(forms.Form):
 
 
 class CommentForm(CaptchaMixin, forms.ModelForm):
-    """Name, optional e-mail (never shown) and plain text; limited per client in time."""
+    """Name, optional e-mail (never shown) and plain text; limited per client address in time."""
 
     min_length = 5
 
@@ -51,9 +39,9 @@ class CommentForm(CaptchaMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 2000})}
         help_texts = {"email": _("Không bắt buộc, không hiển thị công khai.")}
 
-    def __init__(self, *args, client: str = "", **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client = client
+        self.request = request
 
     def clean_name(self):
         return nfc(self.cleaned_data["name"]).strip()
@@ -66,13 +54,10 @@ class CommentForm(CaptchaMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors:
-            limit = int(setting("ENGAGEMENT_COMMENT_RATE", 3))
-            minutes = int(setting("ENGAGEMENT_COMMENT_RATE_MINUTES", 10))
-            if _rate_limited("comment", self.client, limit, minutes * 60):
-                raise forms.ValidationError(
-                    _("Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
-                )
+        if not self.errors and not limits.comment_allowed(self.request):
+            raise forms.ValidationError(
+                _("Bạn đã gửi nhiều ý kiến trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
+            )
         return cleaned
 
 
@@ -93,7 +78,8 @@ class VoteForm(forms.Form):
 ATTACHMENT_KINDS = {"pdf": "pdf", "docx": "docx", "jpg": "jpg", "jpeg": "jpg", "png": "png"}
 
 
-def validate_attachment(upload) -> None:
+def validate_attachment(upload) -> str:
+    """Check an attachment by its size and bytes (cheap); return its kind."""
     max_size = int(setting("ENGAGEMENT_FEEDBACK_MAX_ATTACHMENT", 5 * 1024 * 1024))
     if upload.size > max_size:
         raise forms.ValidationError(
@@ -103,6 +89,7 @@ def validate_attachment(upload) -> None:
     expected = ATTACHMENT_KINDS.get(extension)
     if expected is None or sniff_kind(upload) != expected:
         raise forms.ValidationError(_("Chỉ nhận tệp PDF, DOCX, JPEG hoặc PNG."), code="bad_type")
+    return expected
 
 
 class FeedbackForm(CaptchaMixin, forms.ModelForm):
@@ -112,14 +99,14 @@ class FeedbackForm(CaptchaMixin, forms.ModelForm):
         widgets = {"message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000})}
         help_texts = {"attachment": _("Không bắt buộc. PDF, DOCX, JPEG hoặc PNG, tối đa 5 MB.")}
 
-    def __init__(self, *args, client: str = "", **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client = client
+        self.request = request
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         if upload:
-            validate_attachment(upload)
+            self.attachment_kind = validate_attachment(upload)
         return upload
 
     def clean(self):
@@ -127,8 +114,18 @@ class FeedbackForm(CaptchaMixin, forms.ModelForm):
         for name in ("name", "contact", "subject", "message"):
             if isinstance(cleaned.get(name), str):
                 cleaned[name] = nfc(cleaned[name]).strip()
-        if not self.errors and _rate_limited("feedback", self.client, 5, 3600):
+        if self.errors:
+            return cleaned
+        if not limits.feedback_allowed(self.request):
             raise forms.ValidationError(
                 _("Bạn đã gửi nhiều góp ý trong thời gian ngắn. Vui lòng thử lại sau.")
             )
+        upload = cleaned.get("attachment")
+        if upload and getattr(self, "attachment_kind", None) in ("jpg", "png"):
+            # Pictures are re-encoded like every uploaded image; only now, after the captcha and
+            # the rate limit, so that anonymous senders cannot make the server decode at will.
+            try:
+                cleaned["attachment"] = reencode_image(upload, upload.name)
+            except forms.ValidationError as exc:
+                self.add_error("attachment", exc)
         return cleaned

@@ -90,7 +90,9 @@ class Comment(TargetedModel):
 
 # --- ratings --------------------------------------------------------------------------------------
 class Rating(TargetedModel):
-    """One visitor's 1–5 star rating of one object. Not cache-exempt: pages show the new average."""
+    """One visitor's 1–5 star rating of one object. Not cache-exempt: pages show the new average.
+
+    `voter_hash` is the keyed hash of the visitor cookie, `client_hash` that of the address."""
 
     score = models.PositiveSmallIntegerField(_("số sao"))
     voter_hash = models.CharField(_("mã người đánh giá (băm)"), max_length=64, editable=False)
@@ -104,13 +106,10 @@ class Rating(TargetedModel):
             models.CheckConstraint(
                 condition=models.Q(score__gte=1, score__lte=5), name="engagement_rating_1_5"
             ),
+            # One rating per visitor cookie. Not one per address: readers behind one carrier NAT
+            # share it; the per-address limits (frontcms.engagement.limits) bound those instead.
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "voter_hash"], name="engagement_rating_one_per_voter"
-            ),
-            models.UniqueConstraint(
-                fields=["content_type", "object_id", "client_hash"],
-                condition=~models.Q(client_hash=""),
-                name="engagement_rating_one_per_client",
             ),
         ]
 
@@ -208,12 +207,8 @@ class PollVote(models.Model):
         verbose_name = _("phiếu khảo sát")
         verbose_name_plural = _("phiếu khảo sát")
         constraints = [
+            # One vote per visitor cookie; addresses are bounded by limits, as for ratings.
             models.UniqueConstraint(fields=["poll", "voter_hash"], name="engagement_vote_one_per_voter"),
-            models.UniqueConstraint(
-                fields=["poll", "client_hash"],
-                condition=~models.Q(client_hash=""),
-                name="engagement_vote_one_per_client",
-            ),
         ]
 
     def __str__(self) -> str:
@@ -240,6 +235,36 @@ class VisitCounter(models.Model):
         return f"{self.day} #{self.shard}: {self.count}"
 
 
+class DailyViews(models.Model):
+    """Counted views of one object on one local day, for the editors' readership chart.
+
+    Written by `api.count_view` together with the object's `view_count`, by an atomic
+    `UPDATE … SET views = views + 1` on this row (created by the day's first view), so it stays
+    exact under concurrent readers."""
+
+    cache_exempt = True
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
+    day = models.DateField(_("ngày"))
+    views = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem theo ngày")
+        verbose_name_plural = _("lượt xem theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "day"], name="engagement_dailyviews_object_day"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["day", "content_type", "object_id"], name="engagement_dailyviews_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.content_type_id}.{self.object_id}: {self.views}"
+
+
 class OnlineVisitor(models.Model):
     """Last time a (hashed) visitor was seen; rows older than a day are purged."""
 
@@ -247,6 +272,10 @@ class OnlineVisitor(models.Model):
 
     visitor_hash = models.CharField(max_length=64, unique=True)
     last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("người đang xem")
+        verbose_name_plural = _("người đang xem")
 
     def __str__(self) -> str:
         return self.visitor_hash[:12]

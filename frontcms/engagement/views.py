@@ -12,10 +12,9 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,10 +23,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import FormView, TemplateView
 
-from . import api, privacy
+from frontcms.origin import same_site_only
+
+from . import api, limits, privacy
 from .forms import CommentForm, FeedbackForm, RatingForm, VoteForm
 from .mail import send_feedback_mail
 from .models import Comment, Poll, PollVote, Rating
@@ -42,16 +43,36 @@ def _pixel_response() -> HttpResponse:
     return response
 
 
-def _record_visit(request, response) -> None:
-    """A visit is the first pixel of a visitor on a local day (cookie, or hashed client in the cache)."""
-    if privacy.is_bot(request) or getattr(request.user, "is_staff", False):
+def _pixel(request, count) -> HttpResponse:
+    """The 1×1 GIF. A GET from a reader (not a bot) also runs `count(request, visitor)` and
+    records the visit (not for staff). The reader gets a visitor cookie, so that readers sharing
+    one address (a carrier NAT, an office) are told apart from their next page on. A HEAD
+    counts nothing."""
+    response = _pixel_response()
+    if request.method != "GET" or privacy.is_bot(request):
+        return response
+    visitor = privacy.visitor_id(request)
+    count(request, visitor)  # staff previewing are left out by api.count_view itself
+    if getattr(request.user, "is_staff", False):
+        return response
+    _record_visit(request, response, visitor)
+    if visitor[1]:
+        privacy.remember_visitor(response, request, visitor[0])
+    return response
+
+
+def _record_visit(request, response, visitor: tuple[str, bool]) -> None:
+    """A visit is the first pixel of a reader (privacy.reader_keys) on a local day. An address
+    brings at most ENGAGEMENT_VISITS_PER_DAY new visitors a day, so a script that invents
+    cookies cannot inflate the figures (nor "online now") beyond that."""
+    if limits.visits_exhausted(request):
         return
-    client = privacy.client_hash(request)
-    api.record_online(client)
+    keys = privacy.reader_keys(request, *visitor)
+    api.record_online(keys)
     today = timezone.localdate()
     if request.COOKIES.get(VISIT_COOKIE) == today.isoformat():
         return
-    if cache_add_visit(today, client):
+    if api.first_in_window(f"visit:{today.isoformat()}", keys, 36 * 3600) and limits.count_visitor(request):
         api.record_visit(today)
     midnight = timezone.make_aware(
         datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time.min)
@@ -66,34 +87,25 @@ def _record_visit(request, response) -> None:
     )
 
 
-def cache_add_visit(day: datetime.date, client: str) -> bool:
-    return cache.add(f"engagement:visit:{day.isoformat()}:{client}", 1, 36 * 3600)
-
-
 @never_cache
-@require_GET
+@require_safe
 def view_pixel(request, ct_id: int, object_id: int):
     """Counts one view of the object (see api.count_view) and the visit; always a 1×1 GIF."""
     model = api.resolve_target_model(ct_id)
     if model is None:
         raise Http404
-    api.count_view(request, model, object_id)
-    response = _pixel_response()
-    _record_visit(request, response)
-    return response
+    return _pixel(request, lambda req, visitor: api.count_view(req, model, object_id, visitor))
 
 
 @never_cache
-@require_GET
+@require_safe
 def visit_pixel(request):
     """Counts the visit from any page (the statistics block carries this image)."""
-    response = _pixel_response()
-    _record_visit(request, response)
-    return response
+    return _pixel(request, lambda req, visitor: None)
 
 
 @never_cache
-@require_GET
+@require_safe
 def visitor_stats_json(request):
     """Fresh figures for the statistics block of a page that came from the page cache."""
     return JsonResponse(api.visitor_stats())
@@ -122,7 +134,7 @@ class CommentView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "client": privacy.client_hash(self.request)}
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         comment = form.save(commit=False)
@@ -147,44 +159,72 @@ class CommentView(FormView):
         return context
 
 
-# --- ratings --------------------------------------------------------------------------------------
+# --- ratings and votes ----------------------------------------------------------------------------
+def refuse_cross_site(request, *args, **kwargs):
+    """403 for a rating or vote posted by a page of another site (frontcms.origin)."""
+    return render(
+        request,
+        "engagement/refused.html",
+        {
+            "title": _("Không ghi nhận yêu cầu"),
+            "message": _(
+                "Yêu cầu này được gửi từ một trang web khác nên không được ghi nhận. "
+                "Nếu bạn muốn đánh giá hoặc bình chọn, hãy mở trang của cổng thông tin và gửi lại."
+            ),
+        },
+        status=403,
+    )
+
+
+def _store_vote(request, create, target: str, already: models.QuerySet) -> str:
+    """Store one rating or vote: the outcome shown to the reader.
+
+    One per visitor cookie (its hash is unique per object in the database). A browser without the
+    cookie, or with a new one, is a new visitor, so the address's limits decide: a few per object
+    a day and a cap an hour across the portal (frontcms.engagement.limits)."""
+    if already.exists():
+        return "da-ton-tai"
+    if not limits.vote_allowed(request, target):
+        return "qua-nhieu"
+    try:
+        with transaction.atomic():
+            create()
+    except IntegrityError:
+        return "da-ton-tai"
+    return "cam-on"
+
+
 @csrf_exempt
 @require_POST
+@same_site_only(refuse_cross_site)
 def rate(request, ct_id: int, object_id: int):
     """Store a 1–5 rating and go back to the object (POST-redirect-GET, works without JavaScript).
 
     CSRF-exempt on purpose: the article page that holds this form is served from the page cache and
     must not carry a per-visitor token. Nothing a session could authorise is at stake (a rating
-    needs no login), and a forged cross-site POST can do no more than the visitor could do once
-    themselves: one vote per visitor is enforced by the visitor cookie plus a keyed hash of the
-    client address and browser, backed by unique constraints.
+    needs no login); POSTs that a browser marks as sent by another site are refused, and one
+    rating per visitor plus the per-address limits hold whoever sends it.
     """
     target = _target_or_404(ct_id, object_id)
     form = RatingForm(request.POST)
     visitor, is_new = privacy.visitor_id(request)
     outcome = "loi"
     if form.is_valid():
-        outcome = "cam-on"
         voter = privacy.voter_hash(visitor)
-        client = privacy.client_hash(request)
         ct = ContentType.objects.get_for_model(target)
-        duplicate = Rating.objects.filter(content_type=ct, object_id=target.pk).filter(
-            Q(voter_hash=voter) | Q(client_hash=client)
+        outcome = _store_vote(
+            request,
+            lambda: Rating.objects.create(
+                content_type=ct,
+                object_id=target.pk,
+                score=form.cleaned_data["score"],
+                voter_hash=voter,
+                client_hash=privacy.client_hash(request),
+            ),
+            f"{ct.pk}.{target.pk}",
+            Rating.objects.filter(content_type=ct, object_id=target.pk, voter_hash=voter),
         )
-        if duplicate.exists():
-            outcome = "da-danh-gia"
-        else:
-            try:
-                with transaction.atomic():
-                    Rating.objects.create(
-                        content_type=ct,
-                        object_id=target.pk,
-                        score=form.cleaned_data["score"],
-                        voter_hash=voter,
-                        client_hash=client,
-                    )
-            except IntegrityError:
-                outcome = "da-danh-gia"
+    outcome = {"da-ton-tai": "da-danh-gia"}.get(outcome, outcome)
     response = HttpResponseRedirect(
         f"{target.get_absolute_url()}?{urlencode({'danh-gia': outcome})}#danh-gia"
     )
@@ -242,12 +282,13 @@ class PollView(TemplateView):
 
 @csrf_exempt
 @require_POST
+@same_site_only(refuse_cross_site)
 def vote(request, pk: int):
     """Store one vote and show the results (POST-redirect-GET, works without JavaScript).
 
     CSRF-exempt for the same reason as `rate`: the sidebar form sits on page-cached pages; a vote
-    needs no session privilege, and one vote per visitor is enforced by the visitor cookie plus a
-    keyed hash of the client, backed by unique constraints. Votes outside the poll's dates are refused.
+    needs no session privilege. Cross-site POSTs are refused; one vote per visitor cookie and the
+    per-address limits hold, as for ratings. Votes outside the poll's dates are refused.
     """
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)
     visitor, is_new = privacy.visitor_id(request)
@@ -258,25 +299,18 @@ def vote(request, pk: int):
         outcome = "loi"
         if form.is_valid():
             voter = privacy.voter_hash(visitor)
-            client = privacy.client_hash(request)
-            if (
-                PollVote.objects.filter(poll=poll)
-                .filter(Q(voter_hash=voter) | Q(client_hash=client))
-                .exists()
-            ):
-                outcome = "da-binh-chon"
-            else:
-                try:
-                    with transaction.atomic():
-                        PollVote.objects.create(
-                            poll=poll,
-                            choice=form.cleaned_data["choice"],
-                            voter_hash=voter,
-                            client_hash=client,
-                        )
-                    outcome = "cam-on"
-                except IntegrityError:
-                    outcome = "da-binh-chon"
+            outcome = _store_vote(
+                request,
+                lambda: PollVote.objects.create(
+                    poll=poll,
+                    choice=form.cleaned_data["choice"],
+                    voter_hash=voter,
+                    client_hash=privacy.client_hash(request),
+                ),
+                f"poll.{poll.pk}",
+                PollVote.objects.filter(poll=poll, voter_hash=voter),
+            )
+    outcome = {"da-ton-tai": "da-binh-chon"}.get(outcome, outcome)
     response = HttpResponseRedirect(f"{poll.get_absolute_url()}?{urlencode({'ket-qua': outcome})}")
     if is_new:
         privacy.remember_visitor(response, request, visitor)
@@ -292,7 +326,7 @@ class FeedbackView(FormView):
     form_class = FeedbackForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "client": privacy.client_hash(self.request)}
+        return {**super().get_form_kwargs(), "request": self.request}
 
     def form_valid(self, form):
         feedback = form.save(commit=False)

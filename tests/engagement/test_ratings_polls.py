@@ -1,4 +1,4 @@
-"""Ratings and polls: one vote per visitor (cookie and hashed client), poll dates, results."""
+"""Ratings and polls: one vote per visitor cookie, limits per address, poll dates, results."""
 
 import datetime
 
@@ -49,14 +49,18 @@ def test_one_rating_per_visitor_cookie(reader):
     assert list(Rating.objects.values_list("score", flat=True)) == [5]
 
 
-def test_one_rating_per_client_without_cookie():
+def test_without_a_cookie_the_address_limit_decides(settings):
+    """Readers behind one address (a carrier NAT) each rate once; the address gets a few a day."""
+    settings.ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY = 3
     article = ArticleFactory()
-    new_reader("203.0.113.30").post(rate_url(article), {"score": "5"})
-    response = new_reader("203.0.113.30").post(rate_url(article), {"score": "2"})  # cookies cleared
-    assert "da-danh-gia" in response["Location"]
-    assert Rating.objects.count() == 1
+    for score in ("5", "4", "3"):
+        response = new_reader("203.0.113.30").post(rate_url(article), {"score": score})  # no cookie
+        assert "danh-gia=cam-on" in response["Location"]
+    response = new_reader("203.0.113.30").post(rate_url(article), {"score": "1"})
+    assert "danh-gia=qua-nhieu" in response["Location"]
+    assert Rating.objects.count() == 3
     new_reader("203.0.113.31").post(rate_url(article), {"score": "2"})
-    assert Rating.objects.count() == 2
+    assert Rating.objects.count() == 4
 
 
 @pytest.mark.parametrize("score", ["0", "6", "abc", ""])
@@ -98,9 +102,8 @@ def test_vote_counts_once_per_visitor(reader):
     assert response.status_code == 302 and "ket-qua=cam-on" in response["Location"]
     response = reader.post(vote_url(poll), {"choice": second.pk})
     assert "da-binh-chon" in response["Location"]
-    response = new_reader("203.0.113.10").post(
-        vote_url(poll), {"choice": second.pk}
-    )  # same client, no cookie
+    # the same cookie from another network is still the same visitor
+    response = reader.post(vote_url(poll), {"choice": second.pk}, REMOTE_ADDR="198.51.100.99")
     assert "da-binh-chon" in response["Location"]
     assert PollVote.objects.count() == 1
     new_reader("203.0.113.77").post(vote_url(poll), {"choice": second.pk})

@@ -4,10 +4,12 @@ import datetime
 import zoneinfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
 from events.models import EventStatus
+from events.views import SCHEDULE_MARGIN_WEEKS
 from frontcms.publishing import Status
 from tests.factories import EventFactory, WardFactory
 
@@ -127,8 +129,67 @@ def test_schedule_shows_postponed_event_on_both_days(client):
 
 
 def test_schedule_year_boundary_week_links(client):
+    # 2020 has an ISO week 53; an event in it puts the week within the schedule's bounds.
+    EventFactory(starts_at=datetime.datetime(2021, 1, 1, 8, 0, tzinfo=HCM))
     html = client.get(reverse("events:schedule") + "?tuan=2020-W53").content.decode()
     assert "?tuan=2020-W52" in html and "?tuan=2021-W01" in html
+
+
+def _week_links(client, week: str) -> dict[str, str | None]:
+    import re
+
+    response = client.get(reverse("events:schedule"), {"tuan": week})
+    assert response.status_code == 200
+    html = response.content.decode()
+    found = {rel: re.search(rf'href="\?tuan=([0-9W-]+)" rel="{rel}"', html) for rel in ("prev", "next")}
+    return {rel: match[1] if match else None for rel, match in found.items()} | {"html": html}
+
+
+@time_machine.travel(datetime.datetime(2024, 5, 8, 9, 0, tzinfo=HCM), tick=False)
+def test_schedule_links_stop_a_margin_beyond_the_first_and_last_scheduled_item(client):
+    EventFactory(starts_at=datetime.datetime(2024, 3, 5, 8, 0, tzinfo=HCM))  # 2024-W10
+    EventFactory(
+        starts_at=datetime.datetime(2024, 6, 4, 8, 0, tzinfo=HCM),  # 2024-W23
+        event_status=EventStatus.POSTPONED,
+        postponed_to=datetime.datetime(2024, 7, 2, 8, 0, tzinfo=HCM),  # moved to 2024-W27
+    )
+    assert SCHEDULE_MARGIN_WEEKS == 4
+    first = _week_links(client, "2024-W06")
+    assert first["prev"] is None and first["next"] == "2024-W07"
+    last = _week_links(client, "2024-W31")
+    assert last["prev"] == "2024-W30" and last["next"] is None
+    # Weeks outside the bounds (old links, hand-made URLs) lead only back to this week.
+    for week in ("2006-W01", "2024-W05", "2024-W32", "2047-W52"):
+        outside = _week_links(client, week)
+        assert outside["prev"] is None and outside["next"] is None, week
+        assert 'href="?tuan=2024-W19"' in outside["html"], week
+
+
+@time_machine.travel(datetime.datetime(2024, 5, 8, 9, 0, tzinfo=HCM), tick=False)
+def test_crawler_following_next_and_previous_links_visits_only_the_bounded_weeks(client):
+    EventFactory(starts_at=datetime.datetime(2024, 5, 6, 8, 0, tzinfo=HCM))
+    seen = set()
+    for rel in ("next", "prev"):
+        week = "2024-W19"
+        while week is not None and len(seen) < 100:
+            seen.add(week)
+            week = _week_links(client, week)[rel]
+    # Only this week and the one event's week, each with four weeks either side.
+    assert seen == {f"2024-W{n:02d}" for n in range(15, 24)}
+
+
+@time_machine.travel(datetime.datetime(2024, 5, 8, 9, 0, tzinfo=HCM), tick=False)
+def test_empty_week_asks_search_engines_not_to_index_or_follow_it(client):
+    EventFactory(starts_at=datetime.datetime(2024, 5, 6, 8, 0, tzinfo=HCM))
+    robots = '<meta name="robots" content="noindex, nofollow">'
+    assert robots not in _week_links(client, "2024-W19")["html"]
+    assert robots in _week_links(client, "2024-W20")["html"]
+
+
+def test_schedule_bounds_follow_a_new_event_at_once(client):
+    assert _week_links(client, "2030-W10")["next"] is None
+    EventFactory(starts_at=datetime.datetime(2030, 3, 5, 8, 0, tzinfo=HCM))
+    assert _week_links(client, "2030-W10")["next"] == "2030-W11"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from events.models import EventReport
 from frontcms.publishing import Status
+from tests.e2e.admin_forms import autocomplete_offers
 from tests.factories import EventFactory, StaffAssignmentFactory, WardFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,10 +41,10 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     # The contributor writes the report of their ward's conference and submits it for review.
     log_in(page, contributor_user.username)
     page.goto("/quan-tri/events/eventreport/add/")
-    options = page.locator("#id_event option").all_inner_texts()
+    options = autocomplete_offers(page, "event", "Hội nghị")
     assert "Hội nghị đối thoại phường Thanh Bình" in options
     assert "Hội nghị của phường khác" not in options
-    page.select_option("#id_event", label="Hội nghị đối thoại phường Thanh Bình")
+    page.locator(".select2-results__option", has_text="Hội nghị đối thoại phường Thanh Bình").click()
     page.wait_for_function(
         "window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
     )
@@ -53,9 +54,9 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     page.fill("#id_delegates_count", "45")
     page.fill("#id_opinions_count", "14")
     page.fill("#id_results", "Trả lời trực tiếp 10 ý kiến; 4 ý kiến chuyển UBND phường.")
-    assert page.locator("#id_status option").all_inner_texts() == ["Bản nháp", "Chờ duyệt"]
-    page.select_option("#id_status", label="Chờ duyệt")
-    page.locator("input[name=_save]").click()
+    steps = page.locator(".submit-row button[name=_workflow]").all_inner_texts()
+    assert steps == ["Lưu nháp", "Gửi duyệt"]  # no status list, and nothing that publishes
+    page.get_by_role("button", name="Gửi duyệt").click()
     page.wait_for_url("**/quan-tri/events/eventreport/")
     report = EventReport.objects.get()
     assert report.status == Status.PENDING and "14 ý kiến" in report.body
@@ -68,8 +69,7 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     # The editor publishes it.
     log_in(page, editor_user.username)
     page.goto(f"/quan-tri/events/eventreport/{report.pk}/change/")
-    page.select_option("#id_status", label="Đã xuất bản")
-    page.locator("input[name=_save]").click()
+    page.get_by_role("button", name="Duyệt và đăng").click()
     page.wait_for_url("**/quan-tri/events/eventreport/")
     log_out(page)
 

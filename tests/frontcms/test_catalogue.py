@@ -11,7 +11,10 @@ MO = PO.with_suffix(".mo")
 
 
 def test_compiled_catalogue_holds_every_message_of_the_po_file():
-    po_ids = set(re.findall(r'^msgid "(.+)"$', PO.read_text(encoding="utf-8"), flags=re.M))
+    po_text = PO.read_text(encoding="utf-8")
+    # A fuzzy entry is a guessed (usually wrong) translation that compilemessages leaves out.
+    assert not re.search(r"^#,.*\bfuzzy\b", po_text, flags=re.M), "fuzzy entries in django.po"
+    po_ids = set(re.findall(r'^msgid "(.+)"$', po_text, flags=re.M))
     with MO.open("rb") as handle:
         catalog = gettext.GNUTranslations(handle)._catalog
     compiled = {key if isinstance(key, str) else key[0] for key in catalog}
@@ -19,3 +22,50 @@ def test_compiled_catalogue_holds_every_message_of_the_po_file():
     assert len(po_ids) > 300
     assert not missing, f"django.mo is stale; run scripts/update-catalogue.sh ({len(missing)} missing)"
     assert catalog[""].startswith("Project-Id-Version: FrontCMS")
+
+
+def _compiled(mo: Path) -> dict:
+    with mo.open("rb") as handle:
+        return gettext.GNUTranslations(handle)._catalog
+
+
+def test_every_catalogue_under_locale_is_compiled_and_current():
+    """The hand-kept catalogue of third-party strings (locale/thirdparty) included."""
+    catalogues = sorted((Path(settings.BASE_DIR) / "locale").rglob("*.po"))
+    assert PO in catalogues and len(catalogues) >= 3
+    for po in catalogues:
+        text = po.read_text(encoding="utf-8")
+        po_ids = set(re.findall(r'^msgid "(.+)"$', text, flags=re.M))
+        compiled = {  # "context\x04msgid" for an entry with a msgctxt
+            (key if isinstance(key, str) else key[0]).split("\x04")[-1]
+            for key in _compiled(po.with_suffix(".mo"))
+        }
+        missing = {m for m in po_ids if m.replace('\\"', '"') not in compiled}
+        assert not missing, f"{po.with_suffix('.mo')} is stale; run scripts/update-catalogue.sh"
+        assert "#, fuzzy" not in text, f"{po} has guessed translations, left out of the .mo"
+
+
+def test_hand_kept_third_party_catalogue_translates_every_entry():
+    po = Path(settings.BASE_DIR) / "locale" / "thirdparty" / "vi" / "LC_MESSAGES" / "django.po"
+    text = po.read_text(encoding="utf-8")
+    assert not re.search(r'^msgstr(\[0\])? ""\n\n', text.split("\n\n", 1)[1], flags=re.M)
+    assert Path(settings.LOCALE_PATHS[1]) == po.parents[2], "listed in LOCALE_PATHS after the project's"
+
+
+def test_english_msgids_of_the_project_do_not_shadow_vietnamese_from_django_or_the_apps():
+    """An English msgid copied as English (msgen) would win over Django's Vietnamese: "Home" stayed
+    "Home" in the revision pages' breadcrumbs. The update script fills them from those catalogues."""
+    import django
+    from django.apps import apps
+
+    others = [Path(settings.LOCALE_PATHS[1]) / "vi" / "LC_MESSAGES" / "django.mo"]
+    others += [
+        Path(app.path) / "locale" / "vi" / "LC_MESSAGES" / "django.mo" for app in apps.get_app_configs()
+    ]
+    others.append(Path(django.__file__).parent / "conf" / "locale" / "vi" / "LC_MESSAGES" / "django.mo")
+    upstream: dict = {}
+    for mo in reversed([mo for mo in others if mo.exists()]):
+        upstream.update(_compiled(mo))  # the first catalogue wins, as in Django
+    copies = {key for key, value in _compiled(MO).items() if value == key and key}
+    shadowed = sorted(str(key) for key in copies if upstream.get(key, key) != key)
+    assert not shadowed, f"English copies hide Vietnamese translations: {shadowed}"

@@ -1,23 +1,11 @@
 """In a real browser: an editor writes and publishes an article with a cover; a reader finds it."""
 
-import io
-
 import pytest
-from PIL import Image
 
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def cover_file(tmp_path):
-    path = tmp_path / "hoi-nghi.jpg"
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 450), (30, 90, 160)).save(buffer, format="JPEG")
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page, editor_user, cover_file):
@@ -43,8 +31,7 @@ def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page,
     page.set_input_files("#id_cover", str(cover_file))
     page.fill("#id_cover_caption", "Các đại biểu cắt băng ra mắt mô hình")
     page.select_option("#id_category", str(category.pk))
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    page.get_by_role("button", name="Đăng", exact=True).click()
     page.wait_for_url("**/quan-tri/news/article/")
     assert page.locator(".messagelist .success").count() == 1
 

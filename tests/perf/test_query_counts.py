@@ -41,6 +41,7 @@ LIMITS = {
     "person": 14,
     "search": 17,  # title window (PostgreSQL), title matches, recent matches, count, page
     "static page": 14,
+    "contact page": 16,  # a static page plus the wards' contact points (committees block)
     "organisation tree": 15,
     "document library": 17,
     "news feed": 6,
@@ -56,6 +57,7 @@ def _urls() -> dict[str, str]:
     organization = Organization.objects.annotate(n=Count("memberships")).order_by("-n").first()
     person = Person.objects.annotate(n=Count("memberships")).order_by("-n", "pk").first()
     page = PageFactory(title="Giới thiệu chung", body="<p>Ủy ban MTTQ Việt Nam quận.</p>")
+    contact = PageFactory(slug="lien-he", title="Liên hệ", body="<p>Văn phòng Ủy ban.</p>")
     pages = -(-Article.objects.published().count() // 20)
     return {
         "home": "/",
@@ -72,6 +74,7 @@ def _urls() -> dict[str, str]:
         "person": person.get_absolute_url(),
         "search": reverse("frontcms:search") + "?q=tap+huan",
         "static page": page.get_absolute_url(),
+        "contact page": contact.get_absolute_url(),
         "organisation tree": reverse("committees:tree"),
         "document library": reverse("events:documents"),
         "news feed": reverse("news:rss"),

@@ -7,7 +7,9 @@ registered admins, factories), so that apps landing later are covered without ne
 from __future__ import annotations
 
 import codecs
+import functools
 import inspect
+import itertools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +19,7 @@ from django.apps import apps
 from django.conf import settings
 
 from frontcms.images import SafeImageField
-from frontcms.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, RichTextField
+from frontcms.richtext import ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, URL_SCHEMES, RichTextField
 
 PAYLOAD_FILE = Path(__file__).with_name("xss_payloads.txt")
 # nh3 adds rel="noopener noreferrer" to every link.
@@ -50,6 +52,11 @@ class _AllowListChecker(HTMLParser):
         for name, value in attrs:
             if name not in allowed:
                 self.problems.append(f"attribute {name} on <{tag}>")
+            elif name == "class":
+                # Only the classes CKEditor's image2 needs, never arbitrary values.
+                for value_name in (value or "").split():
+                    if value_name not in ALLOWED_CLASSES.get(tag, ()):
+                        self.problems.append(f"class {value_name!r} on <{tag}>")
             elif (tag, name) in URL_ATTRIBUTES and value is not None:
                 self._check_url(tag, name, value)
 
@@ -127,6 +134,40 @@ def factories_by_model() -> dict[type, type]:
 
 def factory_for(model):
     return factories_by_model().get(model)
+
+
+# --- public pages ----------------------------------------------------------------------------------
+def static_routes(resolver=None, prefix=""):
+    """Public routes without parameters (admin, uploads and captcha left out)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith((settings.ADMIN_URL, "ckeditor/", "captcha/", "^")):
+            continue
+        if isinstance(entry, URLResolver):
+            yield from static_routes(entry, route)
+        elif isinstance(entry, URLPattern) and "<" not in route and "(" not in route:
+            yield "/" + route
+
+
+def public_pages() -> tuple[list[str], list[tuple[str, str]]]:
+    """Every parameterless public route plus the page of one new object of each model with a
+    factory; and the models whose object could not be made or has no page."""
+    from django.db import transaction
+
+    pages = sorted(set(static_routes())) + ["/tim-kiem/?q=mat+tran", "/khong-co-trang-nay/"]
+    skipped = []
+    for model, factory_class in factories_by_model().items():
+        if not hasattr(model, "get_absolute_url"):
+            continue
+        try:
+            with transaction.atomic():
+                obj = factory_class.create()
+            pages.append(obj.get_absolute_url())
+        except Exception as exc:  # factories that need arguments, objects without a public page
+            skipped.append((model._meta.label, exc.__class__.__name__))
+    return pages, skipped
 
 
 # --- rendered pages -------------------------------------------------------------------------------
@@ -227,3 +268,90 @@ def admin_form_data(response) -> dict:
         for form in formset.forms:
             data.update(form_values(form))
     return data
+
+
+# --- wards, scoped objects and revisions ------------------------------------------------------------
+PASSWORD = "Mat-khau-thu-123"
+_UNIQUE = itertools.count(1)
+
+
+def staff_user(username: str, group: str, organization=None):
+    """A staff user in `group`, bound to `organization` when given (a ward contributor)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from committees.models import StaffAssignment
+
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    if organization is not None:
+        StaffAssignment.objects.create(user=user, organization=organization)
+    return user
+
+
+def revision_admins() -> list[tuple[type, object]]:
+    """(model, admin) of every registered admin that keeps history (django-reversion)."""
+    from django.contrib import admin
+    from reversion.admin import VersionAdmin
+
+    return [(m, a) for m, a in admin.site._registry.items() if isinstance(a, VersionAdmin)]
+
+
+def put_in_organization(obj, model_admin, organization):
+    """Move `obj` into `organization` along its admin's `organization_field` (scoped admins only)."""
+    path = getattr(model_admin, "organization_field", None)
+    if path is None or organization is None:
+        return obj
+    if path == "pk":
+        type(obj)._default_manager.filter(pk=obj.pk).update(parent=organization)
+        obj.refresh_from_db()
+        return obj
+    *through, last = path.split("__")
+    holder = functools.reduce(getattr, through, obj)
+    setattr(holder, last, organization)
+    holder.save()
+    obj.refresh_from_db()
+    return obj
+
+
+def make_object(model, model_admin=None, organization=None, pk=None, **values):
+    """A saved object of `model` from its factory (with primary key `pk` if given), put in
+    `organization` through its admin, a draft when the model has a workflow."""
+    from django.contrib import admin
+
+    factory_class = factory_for(model)
+    assert factory_class is not None, f"no factory for {model._meta.label}"
+    kwargs = dict(values)
+    for name in factory_class._meta.django_get_or_create or ():
+        kwargs.setdefault(name, f"{name} {next(_UNIQUE)}")  # a new row, not the shared one
+    if pk is not None:
+        kwargs["pk"] = pk
+    if model._meta.label == "committees.Organization" and organization is not None:
+        kwargs.setdefault("parent", organization)  # inside the ward's subtree
+        organization = None
+    obj = factory_class.create(**kwargs)
+    put_in_organization(obj, model_admin or admin.site._registry.get(model), organization)
+    if hasattr(obj, "status") and "status" not in values:
+        model._default_manager.filter(pk=obj.pk).update(status="draft")
+        obj.refresh_from_db()
+    return obj
+
+
+def save_revision(obj, user=None, comment: str = "", **changes):
+    """Change `obj`, save it in a revision of its own, and return that revision's version of it."""
+    import reversion
+    from reversion.models import Version
+
+    with reversion.create_revision():
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        obj.save()
+        reversion.set_user(user)
+        reversion.set_comment(comment)
+    return Version.objects.get_for_object(obj).order_by("-pk").first()
+
+
+def admin_url(model, view: str, *args) -> str:
+    from django.urls import reverse
+
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.security.test_logins_and_headers import _public_pages
+from tests.security.support import public_pages
 
 SKIP_SUFFIXES = (
     ".ics",
@@ -32,7 +32,7 @@ def test_public_pages_raise_no_csp_violation_in_chromium(browser_page):
     missing = []
     browser_page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
     visited = 0
-    for url in _public_pages():
+    for url in public_pages()[0]:
         if url == "/khong-co-trang-nay/":
             continue  # the 404 page itself; its headers are checked in test_logins_and_headers
         if url.split("?")[0].endswith(SKIP_SUFFIXES):

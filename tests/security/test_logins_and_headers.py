@@ -15,10 +15,9 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
-from tests.security.support import factories_by_model
+from tests.security.support import public_pages
 
 BASE_DIR = Path(settings.BASE_DIR)
 PASSWORD = "Mat-khau-thu-123"
@@ -199,35 +198,6 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 # --- headers of public pages -------------------------------------------------------------------------
-def _static_routes(resolver=None, prefix=""):
-    """Public routes without parameters (admin, uploads and captcha left out)."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = prefix + str(entry.pattern)
-        if route.startswith((settings.ADMIN_URL, "ckeditor/", "captcha/", "^")):
-            continue
-        if isinstance(entry, URLResolver):
-            yield from _static_routes(entry, route)
-        elif isinstance(entry, URLPattern) and "<" not in route and "(" not in route:
-            yield "/" + route
-
-
-pages_skipped: list[tuple[str, str]] = []
-
-
-def _public_pages() -> list[str]:
-    pages = sorted(set(_static_routes())) + ["/tim-kiem/?q=mat+tran", "/khong-co-trang-nay/"]
-    for model, factory_class in factories_by_model().items():
-        if not hasattr(model, "get_absolute_url"):
-            continue
-        try:
-            with transaction.atomic():
-                obj = factory_class.create()
-            pages.append(obj.get_absolute_url())
-        except Exception as exc:  # factories that need arguments, objects without a public page
-            pages_skipped.append((model._meta.label, exc.__class__.__name__))
-    return pages
-
-
 def _csp_directives(header: str) -> dict[str, str]:
     return {
         part.strip().split(" ", 1)[0]: part.strip().partition(" ")[2]
@@ -243,8 +213,8 @@ INLINE_STYLE = re.compile(r"<style\b|<[a-z][^>]*\sstyle\s*=", re.I)
 
 @pytest.mark.django_db
 def test_every_public_page_sends_strict_headers_and_satisfies_its_csp(client):
-    pages = _public_pages()
-    assert len(pages) >= 15, (pages, pages_skipped)
+    pages, skipped = public_pages()
+    assert len(pages) >= 15, (pages, skipped)
     failures = []
     for url in pages:
         response = client.get(url)

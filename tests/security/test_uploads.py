@@ -83,15 +83,6 @@ def _files_under(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    """A fresh MEDIA_ROOT inside tmp_path, so that escapes into tmp_path are visible too."""
-    root = tmp_path / "media"
-    root.mkdir()
-    settings.MEDIA_ROOT = str(root)
-    return root
-
-
 def _assert_nothing_written(tmp_path: Path, before: set[str]):
     assert _files_under(tmp_path) == before, sorted(_files_under(tmp_path) - before)
 

@@ -10,7 +10,7 @@ from frontcms.engagement.models import Comment, Rating
 
 register = template.Library()
 
-RATING_NOTICES = {"cam-on", "da-danh-gia", "loi"}
+RATING_NOTICES = {"cam-on", "da-danh-gia", "qua-nhieu", "loi"}
 
 
 @register.inclusion_tag("engagement/tags/view_pixel.html")

@@ -1,10 +1,12 @@
 """`python manage.py seed_demo`: fill an empty database with realistic Vietnamese demo content.
 
 The core seeds its own content (frontcms/demo.py); every app with a `demo` module adds its own,
-in the order of INSTALLED_APPS. Each step looks up what it would create first, so running the
-command twice changes nothing.
+in dependency order. Each step looks up what it would create first, so running the command twice
+changes nothing, and one `DemoRun` carries what this run created from app to app: sample reader
+activity goes only to those objects, never to content that people made.
 """
 
+import os
 from importlib import import_module
 
 from django.apps import apps
@@ -12,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from frontcms.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME
+from frontcms.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, DemoRun
 
 
 class Command(BaseCommand):
@@ -22,11 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # Content first, in dependency order; engagement last, because it attaches sample
-        # comments to the articles and events seeded before it.
+        # comments and readership to the articles and events seeded before it.
         order = ["frontcms", "committees", "events", "news", "frontcms.engagement"]
         configs = sorted(
             (c for c in apps.get_app_configs() if c.name in order), key=lambda c: order.index(c.name)
         )
+        run = DemoRun()
         for config in configs:
             try:
                 module = import_module(f"{config.name}.demo")
@@ -36,9 +39,7 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"Seeding {config.label}…")
             with transaction.atomic():
-                module.seed(self.stdout)
-        import os
-
+                module.seed(self.stdout, run)
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(

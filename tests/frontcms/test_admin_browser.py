@@ -1,0 +1,116 @@
+"""The admin in a real browser: Vietnamese calendar and clock, dd/mm/yyyy, readable lists.
+
+Screenshots of the article list at 1366 and 360 px go to test-artifacts/screenshots/ for a person
+to look at; the assertions check what they would look for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, CategoryFactory, WardFactory
+from tests.frontcms.test_admin_vietnamese import problems_on
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PASSWORD = "Mat-khau-thu-123"
+
+
+def open_article_list(page, user, screenshot: str) -> None:
+    log_in(page, user, "/quan-tri/news/article/")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / screenshot), full_page=True)
+
+
+def log_in(page, user, next_url: str) -> None:
+    page.goto(f"/quan-tri/login/?next={next_url}")
+    assert not problems_on("login", page.content())
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"**{next_url}")
+
+
+@pytest.fixture
+def articles():
+    ward = WardFactory(name="Ủy ban MTTQ Việt Nam phường Khương Đình")
+    category = CategoryFactory(name="Giám sát phản biện")
+    for n in range(12):
+        ArticleFactory(
+            title=f"Hội nghị đối thoại giữa người đứng đầu cấp ủy, chính quyền với nhân dân phường Khương Đình lần {n}",
+            organization=ward,
+            category=category,
+            is_featured=n % 3 == 0,
+            published_at=timezone.now() - datetime.timedelta(days=n),
+        )
+
+
+def test_calendar_and_clock_speak_vietnamese_and_write_dd_mm_yyyy_and_24_hour_time(browser_page, editor_user):
+    page = browser_page
+    log_in(page, editor_user, "/quan-tri/news/article/add/")
+    # After the scripts ran: the widgets they add, and the translations they load, are Vietnamese.
+    assert not problems_on("article add form", page.content())
+
+    date_input, time_input = page.locator("#id_publish_at_0"), page.locator("#id_publish_at_1")
+    today = timezone.localdate()
+    page.get_by_role("link", name="Hôm nay").first.click()
+    assert date_input.input_value() == today.strftime("%d/%m/%Y")
+    page.get_by_role("link", name="Bây giờ").first.click()
+    assert len(time_input.input_value()) == 5 and time_input.input_value()[2] == ":"
+
+    # What staff type is read back by the calendar: it opens on that month, in Vietnamese,
+    # the week starting on Monday.
+    date_input.fill("2/12/2026")
+    page.locator("#calendarlink0").click()
+    calendar = page.locator("#calendarbox0")
+    assert calendar.locator("caption").text_content() == "Tháng Mười Hai 2026"  # shown in capitals
+    assert calendar.locator("th").first.text_content() == "2"  # thứ hai
+    calendar.get_by_role("link", name="24", exact=True).click()
+    assert date_input.input_value() == "24/12/2026"
+
+    page.locator("#clocklink0").click()
+    page.locator("#clockbox0").get_by_role("link", name="Buổi trưa").click()
+    assert time_input.input_value() == "12:00"
+    page.locator("#clocklink0").click()
+    page.locator("#clockbox0").get_by_role("link", name="6 giờ chiều").click()
+    assert time_input.input_value() == "18:00"
+
+
+@pytest.mark.viewport(1366, 768)
+def test_article_list_at_1366_px_keeps_every_column_and_room_for_titles(browser_page, editor_user, articles):
+    page = browser_page
+    open_article_list(page, editor_user, "admin-article-list-1366.png")
+    assert not problems_on("article list", page.content())
+    assert page.locator("#nav-sidebar").is_visible(), "measured with the navigation sidebar open"
+
+    results = page.locator("#changelist-form .results")
+    overflow = results.evaluate("box => box.scrollWidth - box.clientWidth")
+    assert overflow <= 1, f"the table is {overflow}px wider than its box: columns are cut off"
+    title = page.locator("#result_list tbody td.field-title").first.bounding_box()
+    assert title["width"] >= 300, f"titles get only {title['width']}px"
+    lines = page.locator("#result_list tbody td.field-title a").first.evaluate(
+        "a => Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight))"
+    )
+    assert lines <= 3, f"a title of 16 words takes {lines} lines"
+    featured = page.locator("#result_list thead th.column-is_featured").bounding_box()
+    assert featured["x"] + featured["width"] <= 1366, "the last column is off screen"
+    # The filters sit above the list, each list of choices in its own box.
+    filters, table = page.locator("#changelist-filter").bounding_box(), results.bounding_box()
+    assert filters["y"] + filters["height"] <= table["y"]
+    assert page.get_by_text("Đã chọn 0/12").is_visible()
+
+
+@pytest.mark.viewport(360, 780)
+def test_article_list_stays_usable_on_a_phone(browser_page, editor_user, articles):
+    page = browser_page
+    open_article_list(page, editor_user, "admin-article-list-360.png")
+    page_overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert page_overflow <= 1, "the page scrolls sideways; only the table may"
+    title = page.locator("#result_list tbody td.field-title").first.bounding_box()
+    assert title["x"] + min(title["width"], 150) <= 360, "the first title is not on screen"
+    assert title["width"] >= 150
+    assert page.get_by_role("button", name="Tìm kiếm").is_visible()
