@@ -44,6 +44,10 @@ def form_data(article=None, **overrides):
         "related_picks-INITIAL_FORMS": "0",
         "related_picks-MIN_NUM_FORMS": "0",
         "related_picks-MAX_NUM_FORMS": "1000",
+        "legacy_paths-TOTAL_FORMS": "0",
+        "legacy_paths-INITIAL_FORMS": "0",
+        "legacy_paths-MIN_NUM_FORMS": "0",
+        "legacy_paths-MAX_NUM_FORMS": "1000",
     }
     if article is not None:
         data["loaded_version"] = article.updated_at.isoformat()
