@@ -29,9 +29,21 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import home
+        from frontcms import home, languages
 
         from . import blocks, search
+
+        # The English pages (Decree 42/2022/NĐ-CP): /en/ and each organisation's /en/to-chuc/<slug>/.
+        languages.register(
+            languages.LanguageSite(
+                "en",
+                home="committees:english",
+                menu=(
+                    languages.MenuLink(_("Tổ chức"), "committees:english", "#structure"),
+                    languages.MenuLink(_("Liên hệ"), "committees:english", "#contacts"),
+                ),
+            )
+        )
 
         home.register(
             home.HomeBlock(
