@@ -36,7 +36,7 @@ class Publishable(models.Model):
     """Abstract base: status, publish time and bookkeeping timestamps."""
 
     status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("trạng thái xuất bản"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
         _("thời gian xuất bản"),
