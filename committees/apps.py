@@ -29,9 +29,12 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import home, languages
+        from frontcms import dashboard, home, languages
 
         from . import blocks, search
+        from .dashboard import scope_label
+
+        dashboard.register_scope_label(scope_label)
 
         # The English pages (Decree 42/2022/NĐ-CP): /en/ and each organisation's /en/to-chuc/<slug>/.
         languages.register(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('frontcms', '0007_sitesettings_working_hours'),
+        ('frontcms', '0008_workflow_steps'),
     ]
 
     operations = [
