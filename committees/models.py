@@ -184,14 +184,18 @@ class Organization(SluggedModel):
     def english_name(self) -> str:
         """The name on the English pages: `name_en` when given, else the official pattern for
         its kind, else the Vietnamese name with its kind in English (committees/english.py)."""
-        if self.name_en:
-            return self.name_en
-        return self._derived_english_name() or f"{self.name} ({self._english_kind()})"
+        return self.official_english_name or f"{self.name} ({self._english_kind()})"
+
+    @property
+    def official_english_name(self) -> str:
+        """`name_en` when given, else the official pattern's name for its kind; "" when neither
+        gives one (the English pages then show the Vietnamese name with its kind)."""
+        return self.name_en or self._derived_english_name()
 
     @property
     def english_name_html(self) -> str:
         """english_name as HTML, the Vietnamese words of a name no pattern reads marked lang="vi"."""
-        if self.name_en or self._derived_english_name():
+        if self.official_english_name:
             return format_html("{}", self.english_name)
         return format_html('<span lang="vi">{}</span> ({})', self.name, self._english_kind())
 
