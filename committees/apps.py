@@ -29,12 +29,14 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import dashboard, home
+        from frontcms import dashboard, home, publishing_service
 
         from . import blocks, search
         from .dashboard import scope_label
+        from .scoping import may_open
 
         dashboard.register_scope_label(scope_label)
+        publishing_service.register_audience_check(may_open)
 
         home.register(
             home.HomeBlock(
