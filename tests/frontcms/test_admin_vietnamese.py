@@ -506,6 +506,8 @@ def post_article_form(client, article, **fields):
             "loaded_version": article.updated_at.isoformat(),
             "related_picks-TOTAL_FORMS": "0",
             "related_picks-INITIAL_FORMS": "0",
+            "legacy_paths-TOTAL_FORMS": "0",
+            "legacy_paths-INITIAL_FORMS": "0",
             **fields,
         }
     )
