@@ -29,12 +29,14 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import dashboard, home, languages
+        from frontcms import dashboard, home, languages, publishing_service
 
         from . import blocks, search
         from .dashboard import scope_label
+        from .scoping import may_open
 
         dashboard.register_scope_label(scope_label)
+        publishing_service.register_audience_check(may_open)
 
         # The English pages (Decree 42/2022/NĐ-CP): /en/ and each organisation's /en/to-chuc/<slug>/.
         languages.register(

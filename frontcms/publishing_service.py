@@ -300,6 +300,21 @@ def actor_name(user) -> str:
 
 
 # --- e-mail -----------------------------------------------------------------------------------------
+# Apps that limit who may open an item (committees: a ward contributor, their ward's items) say so
+# here: a mail names the item and the return reason, so it goes only to people who may open it.
+_audience_checks: list[Callable[[object, models.Model], bool]] = []
+
+
+def register_audience_check(check: Callable[[object, models.Model], bool]) -> None:
+    """`check(user, obj)` is False when `user` may not open `obj` (and so is not mailed about it)."""
+    if check not in _audience_checks:
+        _audience_checks.append(check)
+
+
+def may_be_told(user, obj) -> bool:
+    return all(check(user, obj) for check in _audience_checks)
+
+
 def _publishers(model, besides=None) -> list:
     """Active staff with an e-mail address who may publish `model`: they review what is submitted."""
     app_label, codename = model.get_publish_permission().split(".", 1)
@@ -350,7 +365,9 @@ def _send_after_commit(kind: str, obj, step: WorkflowStep, people: list) -> None
         },
     )
     messages = [
-        EmailMessage(subject=subject, body=body, to=[person.email]) for person in people if person.email
+        EmailMessage(subject=subject, body=body, to=[person.email])
+        for person in people
+        if person.email and may_be_told(person, obj)
     ]
 
     def send() -> None:

@@ -47,6 +47,8 @@ from .publishing_service import LOCKED_STATUSES, PUBLISH, RETURN, SAVE, SUBMIT, 
 __all__ = ["LOCKED_STATUSES", "ConcurrentEditAdminMixin", "ConcurrentEditForm", "WorkflowAdminMixin"]
 
 STEP_FIELD = "_workflow"  # the name of the step buttons
+# A publish time outside these years is a typing slip (and year 1 cannot even be stored in UTC).
+PUBLISH_YEARS = (1930, 2099)
 
 
 class ConcurrentEditForm(forms.ModelForm):
@@ -126,6 +128,17 @@ class WorkflowFormMixin:
                 raise ValidationError(error.message, code="workflow") from None
         self.workflow_action = action
         return cleaned
+
+    def clean_publish_at(self):
+        value = self.cleaned_data.get("publish_at")
+        first, last = PUBLISH_YEARS
+        if value is not None and not first <= value.year <= last:  # typed in local time: no conversion
+            raise ValidationError(
+                _("Thời điểm đăng phải trong khoảng từ năm %(first)d đến năm %(last)d."),
+                code="out_of_range",
+                params={"first": first, "last": last},
+            )
+        return value
 
     def workflow_user_may(self, action: str, status) -> bool:
         try:

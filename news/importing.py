@@ -29,6 +29,7 @@ from datetime import datetime
 
 import lxml.html
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -187,12 +188,13 @@ def find_imported(content: ImportedContent, *, organization) -> Article | None:
 
 def store_photo(path: str) -> str:
     """Copy a saved photo into media, verified and re-encoded like every upload; returns its
-    storage name. The name comes from the file's content, so a photo is stored once."""
+    storage name. The name comes from the file's content, so a photo is stored once. The size cap
+    of uploads applies before anything is read."""
     with open(path, "rb") as handle:
-        data = handle.read()
-    digest = hashlib.sha256(data).hexdigest()
-    with open(path, "rb") as handle:
-        clean = reencode_image(handle, os.path.basename(path))
+        photo = File(handle, name=os.path.basename(path))  # its `size` is checked first
+        clean = reencode_image(photo, photo.name)
+        handle.seek(0)
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
     extension = clean.name.rsplit(".", 1)[-1]
     stem = slugify_vi(os.path.splitext(os.path.basename(path))[0], "anh")[:50]
     name = f"{PHOTO_FOLDER}/{digest[:2]}/{stem}-{digest[:12]}.{extension}"

@@ -68,6 +68,11 @@ _NOT_PAGES = {
 # Server-side extensions whose pages wget's --adjust-extension saved with ".html" added.
 _SERVER_EXT_RE = re.compile(r"\.(?:aspx?|php\d?|jsp|cfm|ashx|cgi|pl|shtml|do)$", re.I)
 _HTML_SNIFF_RE = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.I)
+# A page is read whole into memory and parsed: old CMS pages are well under 1 MB, even with an
+# ASP.NET __VIEWSTATE; anything this big is not an article page.
+MAX_PAGE_BYTES = 10_000_000
+_HTML_START_RE = re.compile(r"^(?:\s|<!--.*?-->)*<", re.S)
+_HTML_TAG_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body)[\s>]", re.I)
 
 
 @dataclass
@@ -80,19 +85,34 @@ class SitePage:
     mirror: str | None = None  # the folder holding host folders, for photos on other hosts
     url: str | None = None  # old path with its query: "/Default.aspx?tabid=57&ArticleID=123"
     alternates: list[str] = field(default_factory=list)  # other spellings of the same address
+    # The folder given on the command line (for a single file: its host folder or its own folder).
+    # Nothing outside it is read, whatever a symbolic link or a photo's address says.
+    boundary: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, str]:
         return (self.url or "\uffff", self.file)
 
+    def holds(self, path: str) -> bool:
+        """Whether `path`, its symbolic links followed, lies inside the folder given."""
+        return is_inside(self.boundary or self.root or os.path.dirname(self.file), path)
 
-def _looks_like_html(path: Path) -> bool:
+
+def is_inside(folder: str, path: str) -> bool:
+    """Whether `path` (symbolic links and ``..`` resolved) lies in `folder` (resolved too)."""
+    folder, path = os.path.realpath(folder), os.path.realpath(path)
+    return os.path.commonpath([folder, path]) == folder
+
+
+def _looks_like_html(path: Path, sniff: bool = True) -> bool:
     """Pages by their name (what wget saved as one is read, and reported if it is not one), other
-    files by a look at their first bytes."""
+    files by a look at their first bytes (`sniff`; never for a link pointing outside the folder)."""
     if path.suffix.lower() in _NOT_PAGES and "?" not in path.name:
         return False
     if path.suffix.lower() in {".html", ".htm", ".shtml", ".xhtml", ".aspx", ".asp", ".php"}:
         return True
+    if not sniff:
+        return False
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -150,7 +170,7 @@ def discover(paths: list[str]) -> tuple[list[SitePage], list[tuple[str, str]]]:
                 dirs.sort()
                 for name in sorted(files):
                     file = Path(folder) / name
-                    if not _looks_like_html(file):
+                    if not _looks_like_html(file, sniff=is_inside(str(path), str(file))):
                         continue
                     url, alternates = old_address(str(file.relative_to(root)))
                     pages.append(
@@ -161,6 +181,7 @@ def discover(paths: list[str]) -> tuple[list[SitePage], list[tuple[str, str]]]:
                             mirror=str(root.parent) if host else None,
                             url=url,
                             alternates=alternates,
+                            boundary=str(path),
                         )
                     )
     pages.sort(key=lambda page: page.sort_key)
@@ -186,8 +207,10 @@ def _single_file(path: Path) -> SitePage:
     for parent in path.resolve().parents:
         if _HOST_RE.match(parent.name):
             url, alternates = old_address(str(path.resolve().relative_to(parent)))
-            return SitePage(str(path), parent.name.lower(), str(parent), str(parent.parent), url, alternates)
-    return SitePage(file=str(path), root=str(path.parent))
+            return SitePage(
+                str(path), parent.name.lower(), str(parent), str(parent.parent), url, alternates, str(parent)
+            )
+    return SitePage(file=str(path), root=str(path.parent), boundary=str(path.parent))
 
 
 # --------------------------------------------------------------------------------------------
@@ -491,6 +514,7 @@ class _PageReader:
         self.source = text
         self.options = options
         self.warnings: list[str] = []
+        self.outside_photos: set[str] = set()  # found, but outside the folder given: not read
         text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
         self.doc = lxml.html.document_fromstring(text or "<html></html>")
         self.base = self._base_url()
@@ -542,6 +566,12 @@ class _PageReader:
             return shown, None
         for candidate in dict.fromkeys([path, unquote(path), parts.path, unquote(parts.path)]):
             file = os.path.join(folder, candidate.lstrip("/"))
+            if not self.page.holds(file):
+                # "%2e%2e/", a host named "..", or a symbolic link: never read outside the folder.
+                if shown not in self.outside_photos:
+                    self.outside_photos.add(shown)
+                    self.warnings.append(f"photo {shown} lies outside the saved folder; it was not read")
+                continue
             if os.path.isfile(file):
                 return shown, file
         return shown, None
@@ -1263,7 +1293,7 @@ class _PageReader:
             warnings.append("no headline found")
         images = [b.image for b in body if b.kind == "figure" and b.image]
         for image in images:
-            if image.file is None:
+            if image.file is None and image.src not in self.outside_photos:
                 warnings.append(f"photo missing from the saved folder: {image.src}")
         paragraphs = [b.text for b in body if b.kind in {"text", "li", "heading"}]
         article = SiteArticle(
@@ -1408,7 +1438,18 @@ def render_blocks(blocks: list[_Block]) -> str:
 def read_page(page: SitePage, options: SiteOptions | None = None) -> SiteArticle | SkippedPage | FailedPage:
     """Read one saved page; never raises (problems become a FailedPage with the reason)."""
     options = options or SiteOptions()
+    if not page.holds(page.file):
+        return FailedPage(
+            page.file, page.url, "the file lies outside the saved folder (a symbolic link); not read"
+        )
     try:
+        size = os.stat(page.file).st_size
+        if size > MAX_PAGE_BYTES:
+            return FailedPage(
+                page.file,
+                page.url,
+                f"the page is larger than {MAX_PAGE_BYTES / 1_000_000:g} MB ({size / 1_000_000:.1f} MB); not read",
+            )
         data = Path(page.file).read_bytes()
     except FileNotFoundError:
         return FailedPage(page.file, page.url, "file not found")
@@ -1421,6 +1462,8 @@ def read_page(page: SitePage, options: SiteOptions | None = None) -> SiteArticle
     text, _codec_name, decode_warnings = decode_html(data)
     if text.count("\ufffd") > max(20, len(text) // 50):
         return FailedPage(page.file, page.url, "text cannot be decoded (too many invalid characters)")
+    if not (_HTML_START_RE.match(text.lstrip("\ufeff")) or _HTML_TAG_RE.search(text[:65536])):
+        return FailedPage(page.file, page.url, "not an HTML page (it does not start with a tag)")
     try:
         reader = _PageReader(page, text, options)
         reader.warnings.extend(decode_warnings)
@@ -1444,6 +1487,8 @@ def site_names(pages: list[SitePage]) -> dict[str | None, set[str]]:
     counts: dict[str | None, Counter] = {}
     totals: Counter = Counter()
     for page in pages:
+        if not page.holds(page.file):
+            continue
         try:
             with open(page.file, "rb") as handle:
                 head = handle.read(16384)
