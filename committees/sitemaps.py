@@ -2,6 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from frontcms.cache import depends_on, tag
+
 from .models import Organization, Person
 
 
@@ -10,6 +12,7 @@ class OrganizationSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
+        depends_on(tag(Organization))
         return Organization.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):
@@ -21,6 +24,7 @@ class PersonSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
+        depends_on(tag(Person))
         return Person.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):
