@@ -190,3 +190,52 @@ def test_the_ward_list_turns_at_midnight_on_the_day_a_ward_is_dissolved(cache_ba
         assert "phường Sắp Sáp Nhập" not in html and "phường Vẫn Còn" in html
         client.cookies["sessionid"] = "no-page-cache"
         assert "phường Sắp Sáp Nhập" not in client.get("/").content.decode()
+
+
+def test_every_public_page_says_what_it_shows_and_is_kept(cache_backend, client):
+    """A page is stored only when its view named what it shows (frontcms.views.DependsOnMixin):
+    a view that forgot would be rendered for every reader, never stale but never cached."""
+    from tests.factories import (
+        DocumentFactory,
+        EventFactory,
+        MembershipFactory,
+        PageFactory,
+        TermFactory,
+    )
+
+    article = ArticleFactory(title="Hội nghị tập huấn", tags=["tập huấn"])
+    event = EventFactory()
+    document = DocumentFactory()
+    membership = MembershipFactory()
+    term = TermFactory(organization=membership.organization)
+    page = PageFactory(title="Liên hệ")
+    org = membership.organization
+    urls = [
+        "/",
+        NEWS,
+        article.get_absolute_url(),
+        article.category.get_absolute_url(),
+        reverse("news:tag", kwargs={"slug": article.tags.first().slug}),
+        reverse("news:rss"),
+        reverse("news:category_rss", kwargs={"slug": article.category.slug}),
+        reverse("events:list"),
+        event.get_absolute_url(),
+        reverse("events:ics"),
+        reverse("events:event_ics", kwargs={"slug": event.slug}),
+        reverse("events:schedule"),
+        reverse("events:documents"),
+        document.get_absolute_url(),
+        reverse("committees:tree"),
+        org.get_absolute_url(),
+        reverse("committees:term", kwargs={"slug": org.slug, "number": term.number}),
+        reverse("committees:term_compare", kwargs={"slug": org.slug, "number": term.number}),
+        membership.person.get_absolute_url(),
+        reverse("committees:english"),
+        reverse("committees:english_organization", kwargs={"slug": org.slug}),
+        reverse("frontcms:search") + "?q=tap+huan",
+        page.get_absolute_url(),
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
+    for url in urls:
+        cache_it(client, url)
