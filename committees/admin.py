@@ -16,7 +16,12 @@ from frontcms.text import fold
 from frontcms.workflow import ConcurrentEditAdminMixin
 
 from .models import ContactPoint, Membership, Organization, Person, Position, StaffAssignment, Term
-from .scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin
+from .scoping import (
+    OrganizationScopedAdminMixin,
+    ScopedChoicesMixin,
+    is_autocomplete_request,
+    own_organization_id,
+)
 
 
 class FoldedSearchMixin:
@@ -126,6 +131,14 @@ class OrganizationAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("parent")
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if is_autocomplete_request(request, self.admin_site):
+            # A contributor's own committee first, then district and ward committees before the
+            # residential-area boards and other sub-units (committees.models.in_picking_order).
+            queryset = queryset.in_picking_order(own_organization_id(request.user))
+        return queryset, may_have_duplicates
 
     @admin.display(description=_("xem"))
     def view_link(self, obj):

@@ -45,6 +45,25 @@ class OrganizationQuerySet(models.QuerySet):
     def dissolved(self):
         return self.filter(dissolved_on__lte=timezone.localdate())
 
+    def in_picking_order(self, first_id: int | None = None):
+        """The order in which staff pick an organisation (autocomplete): `first_id` (the user's own
+        committee) first, then district committees, ward committees, and the sub-units grouped
+        under their parent; dissolved organisations after the current ones of their rank."""
+        today = timezone.localdate()
+        rank = models.Case(
+            models.When(pk=first_id or 0, then=0),
+            models.When(kind=OrganizationKind.DISTRICT_COMMITTEE, then=1),
+            models.When(kind=OrganizationKind.WARD_COMMITTEE, then=2),
+            default=3,
+            output_field=models.IntegerField(),
+        )
+        dissolved = models.Case(
+            models.When(dissolved_on__lte=today, then=1), default=0, output_field=models.IntegerField()
+        )
+        return self.alias(picking_rank=rank, picking_dissolved=dissolved).order_by(
+            "picking_rank", "picking_dissolved", "parent__order", "parent__name", "order", "name", "pk"
+        )
+
     def subtree_ids(self, root_ids) -> set[int]:
         """Ids of the given organisations and all their descendants (one query per level)."""
         found: set[int] = set(root_ids)

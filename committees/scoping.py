@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.exceptions import NotRegistered
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.urls import reverse
@@ -39,10 +39,25 @@ def allowed_organization_ids(user) -> set[int] | None:
     cached = getattr(user, "_frontcms_allowed_orgs", None)
     if cached is not None:
         return cached
-    assignment = getattr(user, "staff_assignment", None) if hasattr(user, "staff_assignment") else None
-    ids = Organization.objects.subtree_ids([assignment.organization_id]) if assignment else set()
+    own = own_organization_id(user)
+    ids = Organization.objects.subtree_ids([own]) if own else set()
     user._frontcms_allowed_orgs = ids
     return ids
+
+
+def own_organization_id(user) -> int | None:
+    """The organisation of the user's StaffAssignment (a contributor's own committee), or None."""
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.staff_assignment.organization_id
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_autocomplete_request(request: HttpRequest, admin_site) -> bool:
+    """True when the admin's AutocompleteJsonView is asking (select2 search of a foreign key)."""
+    return request.path == reverse(f"{admin_site.name}:autocomplete")
 
 
 def allowed_organizations(user):
@@ -166,9 +181,7 @@ class OrganizationScopedAdminMixin(ScopedChoicesMixin):
 
     def get_search_results(self, request, queryset, search_term):
         # Autocomplete (AutocompleteJsonView) offers what the form accepts: selectable_queryset.
-        if self._allowed(request) is not None and request.path == reverse(
-            f"{self.admin_site.name}:autocomplete"
-        ):
+        if self._allowed(request) is not None and is_autocomplete_request(request, self.admin_site):
             ordering = queryset.query.order_by or self.model._meta.ordering or ["pk"]
             queryset = queryset.model._default_manager.filter(
                 pk__in=self.selectable_queryset(request).values("pk")
@@ -200,6 +213,34 @@ class OrganizationScopedAdminMixin(ScopedChoicesMixin):
         if db_field.related_model is Organization and self._allowed(request) is not None:
             kwargs["queryset"] = allowed_organizations(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        """Add forms start from the query string (`?event=12`, as Django does) and, for a
+        contributor, with their own committee as the object's organisation. A query-string value
+        that is no valid key of its field is dropped: an autocomplete widget would fail on it."""
+        initial = super().get_changeform_initial_data(request)
+        for name, value in list(initial.items()):
+            try:
+                field = self.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_one or field.one_to_one:
+                try:
+                    field.target_field.to_python(value)
+                except ValidationError:
+                    del initial[name]
+        own = own_organization_id(request.user)
+        field_name = self.organization_field  # "pk" or a path through another object: no own field
+        if own is not None and self._allowed(request) is not None and field_name in self._own_fields():
+            initial.setdefault(field_name, own)
+        return initial
+
+    def _own_fields(self) -> set[str]:
+        try:
+            field = self.model._meta.get_field(self.organization_field)
+        except FieldDoesNotExist:
+            return set()
+        return {field.name} if field.many_to_one and field.related_model is Organization else set()
 
     def save_model(self, request, obj, form, change):
         if not self._object_allowed(request, obj):

@@ -10,15 +10,25 @@ published ones of the library.
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import Term
-from committees.scoping import OrganizationScopedAdminMixin, ScopedChoicesMixin, allowed_organization_ids
+from committees.scoping import (
+    OrganizationScopedAdminMixin,
+    ScopedChoicesMixin,
+    allowed_organization_ids,
+    is_autocomplete_request,
+)
 from frontcms.admin import public_page_link
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
+from .forms import OrganizerTermsFormMixin
 from .models import (
     AgendaItem,
     ConnectionPoint,
@@ -82,7 +92,7 @@ class GalleryImageInline(admin.TabularInline):
         return format_html('<img src="{}" alt="" width="96">', obj.image.url)
 
 
-class EventAdminForm(ConcurrentEditForm):
+class EventAdminForm(OrganizerTermsFormMixin, ConcurrentEditForm):
     class Meta:
         model = Event
         exclude = ("documents",)  # edited through the documents inline
@@ -112,6 +122,7 @@ class EventAdmin(
     list_filter = ("status", "kind", "event_status", "is_online", "organization")
     list_select_related = ("organization", "report")
     search_fields = ("title", "summary", "venue")
+    autocomplete_fields = ("organization",)
     date_hierarchy = "starts_at"
     fieldsets = (
         (None, {"fields": ("title", "kind", "summary", "organization", "term", "session_number")}),
@@ -139,12 +150,75 @@ class EventAdmin(
     def view(self, obj):
         return public_page_link(obj)
 
+    class Media:
+        js = ("js/admin-event-terms.js",)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         ids = allowed_organization_ids(request.user)
         if db_field.name == "term":
             terms = Term.objects.select_related("organization")
             kwargs["queryset"] = terms if ids is None else terms.filter(organization_id__in=ids)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "term" and formfield is not None:
+            # Read by static/js/admin-event-terms.js: where to ask for an organiser's terms.
+            formfield.widget.attrs.update(
+                {
+                    "data-terms-url": reverse(f"{self.admin_site.name}:events_event_terms"),
+                    "data-organizer-field": "organization",
+                }
+            )
+        return formfield
+
+    def get_urls(self):
+        return [
+            path(
+                "nhiem-ky/",
+                self.admin_site.admin_view(self.term_choices_view),
+                name="events_event_terms",
+            ),
+            *super().get_urls(),
+        ]
+
+    def term_choices_view(self, request):
+        """JSON for the event form's script: the terms the term field accepts for the organiser
+        `?organization=<id>`, as `{"results": [{"id": "7", "text": "…"}]}` (none outside the user's scope)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        value = request.GET.get("organization", "")
+        if value and not (value.isascii() and value.isdigit()):
+            return JsonResponse({"error": str(_("Mã đơn vị tổ chức không hợp lệ."))}, status=400)
+        field = self.formfield_for_foreignkey(Event._meta.get_field("term"), request)
+        terms = field.queryset.filter(organization_id=int(value)) if value else field.queryset.none()
+        return JsonResponse(
+            {"results": [{"id": str(term.pk), "text": field.label_from_instance(term)} for term in terms]}
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        source = (request.GET.get("app_label"), request.GET.get("model_name"), request.GET.get("field_name"))
+        if source == ("events", "eventreport", "event") and is_autocomplete_request(request, self.admin_site):
+            # A report is written for an event of the user's own scope that has none yet.
+            queryset = queryset.filter(pk__in=self.get_queryset(request).values("pk"), report__isnull=True)
+        return queryset, may_have_duplicates
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            context["report_panel"] = self.report_panel(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def report_panel(self, request, event) -> dict:
+        """The event's report as its change page lists it: status and link, or "Thêm báo cáo"
+        opening the report form with this event filled in."""
+        report_admin = self.admin_site.get_model_admin(EventReport)
+        report = EventReport.objects.filter(event=event).first()
+        panel = {"report": report}
+        if report is not None:
+            if report_admin.has_view_or_change_permission(request, report):
+                panel["url"] = reverse(f"{self.admin_site.name}:events_eventreport_change", args=[report.pk])
+        elif report_admin.has_add_permission(request):
+            add = reverse(f"{self.admin_site.name}:events_eventreport_add")
+            panel["add_url"] = f"{add}?{urlencode({'event': event.pk})}"
+        return panel
 
 
 # --- reports --------------------------------------------------------------------------------------
@@ -158,6 +232,7 @@ class EventReportAdmin(WorkflowAdminMixin, OrganizationScopedAdminMixin, Revisio
     list_filter = ("status", "event__organization")
     list_select_related = ("event", "event__organization", "author")
     search_fields = ("event__title", "body", "results")
+    autocomplete_fields = ("event",)
     date_hierarchy = "updated_at"
     fieldsets = (
         (None, {"fields": ("event", "body")}),
@@ -212,6 +287,7 @@ class DocumentAdmin(
     list_filter = ("status", "doc_type", "issuer")
     list_select_related = ("issuer",)
     search_fields = ("number", "title", "summary")
+    autocomplete_fields = ("issuer",)
     date_hierarchy = "issued_on"
     fieldsets = (
         (None, {"fields": ("number", "doc_type", "title", "issuer", "issued_on", "signer", "summary")}),

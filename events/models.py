@@ -59,6 +59,7 @@ class Event(SluggedModel, Publishable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("Chỉ chọn được nhiệm kỳ của đơn vị tổ chức đã chọn ở trên."),
     )
     session_number = models.PositiveSmallIntegerField(
         _("lần thứ"), null=True, blank=True, help_text=_("Ví dụ: 10 cho “Hội nghị lần thứ 10”.")
@@ -74,11 +75,15 @@ class Event(SluggedModel, Publishable):
         help_text=_("Bạn đọc được gửi ý kiến (chờ kiểm duyệt) về sự kiện."),
     )
     event_status = models.CharField(
-        _("tình trạng"),
+        _("tình trạng tổ chức"),
         max_length=12,
         choices=EventStatus.choices,
         default=EventStatus.PLANNED,
         db_index=True,
+        help_text=_(
+            "Sự kiện sắp diễn ra, đã diễn ra, bị hoãn hay bị hủy. Việc đăng sự kiện lên cổng "
+            "do “Trạng thái xuất bản” quyết định."
+        ),
     )
     postponed_to = models.DateTimeField(
         _("dời sang"),
@@ -143,9 +148,14 @@ class Event(SluggedModel, Publishable):
         if self.postponed_to and self.starts_at and self.postponed_to <= self.starts_at:
             errors["postponed_to"] = _("Thời gian dời sang phải sau thời gian dự kiến ban đầu.")
         if self.postponed_to and self.event_status != EventStatus.POSTPONED:
-            errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng là “Hoãn”.")
-        if self.term_id and self.organization_id and self.term.organization_id != self.organization_id:
-            errors["term"] = _("Nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
+            errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng tổ chức là “Hoãn”.")
+        if self.term_id and not self.organization_id:
+            errors["term"] = _("Hãy chọn đơn vị tổ chức trước: nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
+        elif self.term_id and self.term.organization_id != self.organization_id:
+            errors["term"] = _(
+                "Chỉ chọn được nhiệm kỳ của đơn vị tổ chức đã chọn, “%(organization)s”; "
+                "“%(term)s” là nhiệm kỳ của đơn vị khác. Hãy chọn lại nhiệm kỳ hoặc để trống."
+            ) % {"organization": self.organization, "term": self.term}
         if self.session_number and self.organization_id and self.term_id:
             clash = (
                 Event.objects.filter(
@@ -295,7 +305,13 @@ class EventReport(Publishable):
     """The report posted after an event, with its own review: a contributor submits, an editor publishes."""
 
     event = models.OneToOneField(
-        Event, verbose_name=_("sự kiện"), on_delete=models.CASCADE, related_name="report"
+        Event,
+        verbose_name=_("sự kiện"),
+        on_delete=models.CASCADE,
+        related_name="report",
+        error_messages={
+            "unique": _("Sự kiện này đã có báo cáo (mỗi sự kiện một báo cáo): hãy mở báo cáo đó để sửa.")
+        },
     )
     body = RichTextField(_("nội dung báo cáo"))
     delegates_count = models.PositiveIntegerField(_("số đại biểu tham dự"), null=True, blank=True)

@@ -44,7 +44,7 @@ class Publishable(CacheTagged, models.Model):
     again clears nothing a reader sees (previews are never cached)."""
 
     status = models.CharField(
-        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("trạng thái xuất bản"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
         _("thời gian xuất bản"),

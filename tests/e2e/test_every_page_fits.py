@@ -27,7 +27,8 @@ from django.utils import timezone
 from events.views import schedule_bounds, week_param
 from tests.e2e.conftest import ARTIFACTS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Page widths depend on templates and CSS, not on the database: one pass (SQLite) is enough.
+pytestmark = [pytest.mark.browser, pytest.mark.layout, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = (360, 768, 1280)
 MAX_PAGES = 3000  # far more than the demo has: reaching it means a crawler trap

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from events.models import EventReport
 from frontcms.publishing import Status
+from tests.e2e.admin_forms import autocomplete_offers
 from tests.factories import EventFactory, StaffAssignmentFactory, WardFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,10 +41,10 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     # The contributor writes the report of their ward's conference and submits it for review.
     log_in(page, contributor_user.username)
     page.goto("/quan-tri/events/eventreport/add/")
-    options = page.locator("#id_event option").all_inner_texts()
+    options = autocomplete_offers(page, "event", "Hội nghị")
     assert "Hội nghị đối thoại phường Thanh Bình" in options
     assert "Hội nghị của phường khác" not in options
-    page.select_option("#id_event", label="Hội nghị đối thoại phường Thanh Bình")
+    page.locator(".select2-results__option", has_text="Hội nghị đối thoại phường Thanh Bình").click()
     page.wait_for_function(
         "window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
     )

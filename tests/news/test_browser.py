@@ -1,23 +1,11 @@
 """In a real browser: an editor writes and publishes an article with a cover; a reader finds it."""
 
-import io
-
 import pytest
-from PIL import Image
 
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def cover_file(tmp_path):
-    path = tmp_path / "hoi-nghi.jpg"
-    buffer = io.BytesIO()
-    Image.new("RGB", (800, 450), (30, 90, 160)).save(buffer, format="JPEG")
-    path.write_bytes(buffer.getvalue())
-    return path
 
 
 def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page, editor_user, cover_file):

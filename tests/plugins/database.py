@@ -3,7 +3,8 @@
 With `--database=postgres` it starts a throw-away PostgreSQL cluster before Django reads its
 settings (so DATABASE_URL points at it) and stops it when the run ends. Tests marked
 `postgres` need PostgreSQL: they are deselected, not skipped, in the SQLite pass and run in
-the PostgreSQL pass; scripts/test.sh always runs both passes.
+the PostgreSQL pass; scripts/test.sh always runs both passes. Tests marked `layout` check what
+the database cannot change (the width of every page in a browser) and run in the SQLite pass only.
 """
 
 from __future__ import annotations
@@ -51,11 +52,10 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--database") == "postgres":
-        return
+    other_pass = "layout" if config.getoption("--database") == "postgres" else "postgres"
     selected, deselected = [], []
     for item in items:
-        (deselected if item.get_closest_marker("postgres") else selected).append(item)
+        (deselected if item.get_closest_marker(other_pass) else selected).append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
