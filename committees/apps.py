@@ -29,9 +29,12 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import home
+        from frontcms import dashboard, home
 
         from . import blocks, search
+        from .dashboard import scope_label
+
+        dashboard.register_scope_label(scope_label)
 
         home.register(
             home.HomeBlock(

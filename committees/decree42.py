@@ -44,16 +44,22 @@ def _url(name: str, **kwargs) -> str:
         return ""
 
 
-def checklist() -> list[Check]:
+def checklist(within: set[int] | None = None) -> list[Check]:
+    """Every check; with `within` (organisation ids: a ward contributor's unit), only the checks
+    that concern each committee, for the committees among those organisations."""
     from frontcms.models import QuickLink, SiteSettings
     from frontcms.search import adapters
 
     today = timezone.localdate()
+    current = Organization.objects.current().filter(
+        kind__in=[OrganizationKind.DISTRICT_COMMITTEE, OrganizationKind.WARD_COMMITTEE]
+    )
+    if within is not None:
+        current = current.filter(pk__in=within)
     committees = list(
-        Organization.objects.current()
-        .filter(kind__in=[OrganizationKind.DISTRICT_COMMITTEE, OrganizationKind.WARD_COMMITTEE])
-        .only("name", "kind", "parent_id", "functions", "name_en", "intro_en", "functions_en")
-        .order_by("order", "name")
+        current.only(
+            "name", "kind", "parent_id", "functions", "name_en", "intro_en", "functions_en"
+        ).order_by("order", "name")
     )
     ids = [o.pk for o in committees]
     main = next(
@@ -121,6 +127,8 @@ def checklist() -> list[Check]:
             problem_intro=_("Lãnh đạo đã thay đổi sau lần rà soát đầu mối gần nhất:"),
         )
     )
+    if within is not None:
+        return [check for check in checks if check.problems or check.problem_intro]
     site = SiteSettings.load()
     english_missing = []
     if not main:

@@ -304,6 +304,8 @@ class GalleryImage(ShownOnEventPage, models.Model):
 class EventReport(Publishable):
     """The report posted after an event, with its own review: a contributor submits, an editor publishes."""
 
+    publish_permission = "events.publish_event"  # the event's publishers publish its report
+
     event = models.OneToOneField(
         Event,
         verbose_name=_("sự kiện"),

@@ -1,4 +1,5 @@
-"""CMS core models: static pages, menus, site settings, quick links and slug history."""
+"""CMS core models: static pages, menus, site settings, quick links, slug history and the steps of
+the editorial workflow."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .cache import SITE, CacheTagged, kept, tag
+from .publishing import Status
 from .richtext import RichTextField
 from .text import nfc, slugify_vi, unique_slug
 
@@ -412,3 +415,72 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class WorkflowAction(models.TextChoices):
+    CREATED = "created", _("Tạo bản nháp")
+    SUBMITTED = "submitted", _("Gửi duyệt")
+    RETURNED = "returned", _("Trả lại")
+    APPROVED = "approved", _("Duyệt và đăng")
+    PUBLISHED = "published", _("Đăng")
+    RESCHEDULED = "rescheduled", _("Đổi giờ đăng")
+    UNPUBLISHED = "unpublished", _("Gỡ xuống")
+    ARCHIVED = "archived", _("Lưu trữ")
+    REVERTED = "reverted", _("Trở về phiên bản cũ")
+
+
+class WorkflowStepQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class WorkflowStep(models.Model):
+    """One step of an item through the editorial workflow: who did what, when, and why.
+
+    Written only by `frontcms.publishing_service`. `actor` is empty for the system (a management
+    command); `actor_name` keeps the name shown even after the account is gone. A return's
+    `recipient` is the person the item went back to (who submitted it)."""
+
+    # Staff-only bookkeeping, never on a public page: not CacheTagged, so it invalidates nothing.
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    action = models.CharField(_("bước"), max_length=12, choices=WorkflowAction.choices)
+    from_status = models.CharField(_("từ trạng thái"), max_length=12, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("sang trạng thái"), max_length=12, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("tên người thực hiện"), max_length=150)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trả lại cho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    reason = models.TextField(_("lý do"), blank=True)
+    publish_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True)
+
+    objects = WorkflowStepQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bước duyệt")
+        verbose_name_plural = _("các bước duyệt")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="workflowstep_object_idx"),
+            models.Index(fields=["actor", "action", "content_type"], name="workflowstep_actor_idx"),
+            models.Index(fields=["recipient", "action", "content_type"], name="workflowstep_recipient_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} – {self.actor_name}"

@@ -1,8 +1,14 @@
-"""The editorial workflow shared by articles, events and reports.
+"""The editorial workflow shared by articles, events, reports and documents: states and querysets.
 
-draft → pending review → published → archived. "Published" with a publish time in the future is
-*scheduled*: `published()` compares with the current time, so the item appears by itself when the
-time comes and no job has to run.
+draft → pending review (→ returned with a reason → pending again) → published → archived.
+"Published" with a publish time in the future is *scheduled*: `published()` compares with the
+current time, so the item appears by itself when the time comes and no job has to run.
+
+"Returned" is a status of its own (not a flag on a draft): lists, filters and the dashboard find
+returned items with one indexed comparison, and every public queryset, which only ever asks for
+`published`, is unchanged by it. The reason lives with the step that returned the item
+(`frontcms.models.WorkflowStep`). The rules for moving between states live in one place,
+`frontcms.publishing_service`; the admin, bulk actions and commands all call it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .cache import CacheTagged, depends_on, kept, tag
@@ -19,8 +27,48 @@ from .cache import CacheTagged, depends_on, kept, tag
 class Status(models.TextChoices):
     DRAFT = "draft", _("Bản nháp")
     PENDING = "pending", _("Chờ duyệt")
+    RETURNED = "returned", _("Trả lại")
     PUBLISHED = "published", _("Đã xuất bản")
     ARCHIVED = "archived", _("Lưu trữ")
+
+
+def local_moment(value) -> str:
+    """An aware datetime as staff read it: 05/12/2026 08:00, portal time zone."""
+    return date_format(timezone.localtime(value), "d/m/Y H:i")
+
+
+def scheduled_label(published_at) -> str:
+    return gettext("Hẹn giờ đăng (%(when)s)") % {"when": local_moment(published_at)}
+
+
+def state_label(status: str, published_at) -> str:
+    """What staff call the item's state: the status, or "Hẹn giờ đăng (…)" while it waits for its time."""
+    if status == Status.PUBLISHED and published_at is not None and published_at > timezone.now():
+        return scheduled_label(published_at)
+    try:
+        return str(Status(status).label)
+    except ValueError:
+        return status
+
+
+def state_filter(state: str) -> models.Q:
+    """Items in a state as staff filter them: a status, "scheduled" (published, time to come) or
+    "live" (published and due)."""
+    if state == "scheduled":
+        return models.Q(status=Status.PUBLISHED, published_at__gt=timezone.now())
+    if state == "live":
+        return models.Q(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    return models.Q(status=state)
+
+
+class StatusField(models.CharField):
+    """The workflow status. `get_status_display()` tells a scheduled item from a live one
+    ("Hẹn giờ đăng (05/12/2026 08:00)" instead of "Đã xuất bản"), wherever a template shows it."""
+
+    def contribute_to_class(self, cls, name, *args, **kwargs):
+        super().contribute_to_class(cls, name, *args, **kwargs)
+        if not cls._meta.abstract:
+            setattr(cls, f"get_{name}_display", lambda obj: state_label(getattr(obj, name), obj.published_at))
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -35,15 +83,26 @@ class PublishableQuerySet(models.QuerySet):
         """When the next scheduled item goes live (a time-driven change for cached pages), or None."""
         return self.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
 
+    def in_state(self, state: str):
+        """Items in a state as staff filter them (`state_filter`)."""
+        return self.filter(state_filter(state))
+
 
 class Publishable(CacheTagged, models.Model):
     """Abstract base: status, publish time and bookkeeping timestamps.
 
     Its saves invalidate (frontcms.cache) the object's own tag always, and the lists that show
     it, `listed_in()`, only while it is published or scheduled: an editor saving a draft again and
-    again clears nothing a reader sees (previews are never cached)."""
+    again clears nothing a reader sees (previews are never cached).
 
-    status = models.CharField(
+    `publish_permission` ("app_label.codename") is the right to publish; by default
+    "<app>.publish_<model>". Change it on the model, not in the admin: the publishing service
+    reads it to know who may publish and whom to tell that something waits for review.
+    """
+
+    publish_permission: str = ""
+
+    status = StatusField(
         _("trạng thái xuất bản"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(
@@ -63,6 +122,10 @@ class Publishable(CacheTagged, models.Model):
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_publish_permission(cls) -> str:
+        return cls.publish_permission or f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
@@ -70,6 +133,13 @@ class Publishable(CacheTagged, models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def state(self) -> str:
+        """The state as staff filter it: a status, with "scheduled" and "live" for published items."""
+        if self.status == Status.PUBLISHED:
+            return "scheduled" if self.is_scheduled else "live"
+        return self.status
 
     def cache_tags(self) -> set[str]:
         tags = {tag(self)}

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # A 404 for an imported old site's address becomes a 301 to its new page (frontcms/legacy_paths.py).
+    "frontcms.legacy_paths.LegacyPathRedirectMiddleware",
     # Views failing on an unreachable database: readers wait DB_OUTAGE_WAIT seconds, others get 503.
     "frontcms.middleware.DatabaseOutageMiddleware",
 ]

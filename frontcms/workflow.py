@@ -1,31 +1,52 @@
-"""Admin side of the editorial workflow, shared by articles, events and reports.
+"""Admin side of the editorial workflow, shared by articles, events, reports and documents.
 
-- Who may publish: users with the model's publish permission (editors, admins). Others
-  (contributors) may save drafts and submit for review; a forged status is refused on the server.
+- Named steps, not a status drop-down: the change form's button row offers what the user may do
+  now (`frontcms.publishing_service.available_actions`): contributors "Lưu nháp" and "Gửi duyệt";
+  editors also "Duyệt và đăng" (now, or at the time typed beside it), "Trả lại" (a reason is
+  required) and "Gỡ xuống". Status and publish time are not form fields: a forged status in a
+  POST changes nothing, and a forged step is refused by the service's rules (a form error).
+- The form and the list show the state as staff say it, "Hẹn giờ đăng (05/12/2026 08:00)" for a
+  scheduled item (`workflow_state`), and the list filters by it (`WorkflowStateFilter`). A returned
+  item shows its reason at the top of the form until it is submitted again; every item shows its
+  steps (who, when, why) at the bottom.
 - Contributors cannot change what is already published or archived (that would publish without
   review); they see it read-only.
 - Two editors saving the same object: the second save is refused with a clear message
   (optimistic locking on `updated_at`), nothing is silently overwritten.
-- Bulk actions: publish, archive, submit for review, each checked against the permission. Each
-  object is saved on its own (`change_status`), in a revision of its own: reverting one later
-  never touches the others.
+- Bulk actions (submit, publish, archive) call the same service, one object at a time, each in a
+  revision of its own: reverting one later never touches the others.
 - A revert to an old version (frontcms.revisions) never lets a contributor publish: an old
   published or archived version comes back with the status the object had.
+
+The admins mix `WorkflowAdminMixin` in; apart from the publish permission on the model
+(`Publishable.publish_permission`) they need nothing else: "status" and "published_at" in their
+fieldsets, list columns and filters are replaced here.
 """
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .publishing import Status
-from .revisions import own_revision
+from . import publishing_service as service
+from .publishing import Status, local_moment, state_filter
+from .publishing_service import LOCKED_STATUSES, PUBLISH, RETURN, SAVE, SUBMIT, WorkflowError
 
-LOCKED_STATUSES = {Status.PUBLISHED, Status.ARCHIVED}
+__all__ = ["LOCKED_STATUSES", "ConcurrentEditAdminMixin", "ConcurrentEditForm", "WorkflowAdminMixin"]
+
+STEP_FIELD = "_workflow"  # the name of the step buttons
 
 
 class ConcurrentEditForm(forms.ModelForm):
@@ -60,14 +81,6 @@ class ConcurrentEditForm(forms.ModelForm):
         return cleaned
 
 
-def change_status(obj, status: str, *, user, comment: str) -> None:
-    """Give `obj` a new workflow status through save() (slugs, search, caches follow), in a
-    revision of its own by `user`."""
-    with own_revision(user, comment):
-        obj.status = status
-        obj.save()
-
-
 class ConcurrentEditAdminMixin:
     """ModelAdmin mixin for a ConcurrentEditForm: the hidden version field goes with every edit form.
 
@@ -87,14 +100,106 @@ class ConcurrentEditAdminMixin:
         return fieldsets
 
 
-class WorkflowAdminMixin(ConcurrentEditAdminMixin):
-    """ModelAdmin mixin for Publishable models. Set `publish_permission` ("app.codename")."""
+# --- the step chosen with the form ------------------------------------------------------------------
+class WorkflowFormMixin:
+    """Mixed into the admin's form by `WorkflowAdminMixin.get_form`: reads the pressed step button,
+    the publish time and the return reason, and asks the service whether the step is allowed."""
 
-    publish_permission = ""
+    workflow_user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk and self.instance.status == Status.PUBLISHED:
+            self.initial.setdefault("publish_at", timezone.localtime(self.instance.published_at))
+
+    def clean(self):
+        cleaned = super().clean()
+        action = self.data.get(STEP_FIELD) or SAVE
+        reason = (cleaned.get("return_reason") or "").strip()
+        status = None if self.instance._state.adding else self.instance.status
+        try:
+            service.check(action, status, user=self.workflow_user, model=type(self.instance), reason=reason)
+        except WorkflowError as error:
+            if action == RETURN and not reason and self.workflow_user_may(RETURN, status):
+                self.add_error("return_reason", error.message)
+            else:
+                raise ValidationError(error.message, code="workflow") from None
+        self.workflow_action = action
+        return cleaned
+
+    def workflow_user_may(self, action: str, status) -> bool:
+        try:
+            service.check(action, status, user=self.workflow_user, model=type(self.instance), reason="-")
+        except WorkflowError:
+            return False
+        return True
+
+
+def workflow_form(form_class, user):
+    """`form_class` with the publish-time and return-reason inputs of the step buttons.
+
+    The fields are those `form_class` has now, changes by other admin mixins (a field made
+    required, choices narrowed) included: the subclass would otherwise rebuild them from the model."""
+    extra = {
+        "publish_at": forms.SplitDateTimeField(
+            label=_("Đăng lúc"),
+            required=False,
+            widget=AdminSplitDateTime,
+            help_text=_("Để trống để đăng ngay; chọn một thời điểm sau này để hẹn giờ đăng."),
+        ),
+        "return_reason": forms.CharField(
+            label=_("Lý do trả lại"),
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("Người viết sẽ thấy lý do này trên bài và trong thư báo."),
+        ),
+    }
+    form = type(form_class.__name__, (WorkflowFormMixin, form_class), {"workflow_user": user})
+    form.base_fields = {**form_class.base_fields, **extra}
+    form.declared_fields = {**form_class.declared_fields, **extra}
+    return form
+
+
+# --- list -------------------------------------------------------------------------------------------
+class WorkflowStateFilter(admin.SimpleListFilter):
+    """Filter by the state as staff say it, scheduled and live told apart."""
+
+    title = _("trạng thái xuất bản")
+    parameter_name = "trang_thai"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, Status.DRAFT.label),
+            (Status.PENDING, Status.PENDING.label),
+            (Status.RETURNED, Status.RETURNED.label),
+            ("scheduled", _("Hẹn giờ đăng")),
+            ("live", _("Đang hiện với bạn đọc")),
+            (Status.ARCHIVED, Status.ARCHIVED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in {key for key, _label in self.lookup_choices}:
+            return queryset.filter(state_filter(value))
+        return queryset
+
+
+def _replace(items, old: str, new):
+    return [new if item == old else item for item in items]
+
+
+class WorkflowAdminMixin(ConcurrentEditAdminMixin):
+    """ModelAdmin mixin for Publishable models; the publish permission comes from the model."""
+
     actions = ["submit_for_review", "publish_selected", "archive_selected"]
 
+    @property
+    def publish_permission(self) -> str:
+        return self.model.get_publish_permission()
+
     def can_publish(self, request) -> bool:
-        return request.user.is_superuser or request.user.has_perm(self.publish_permission)
+        return service.can_publish(request.user, self.model)
 
     def has_publish_permission(self, request) -> bool:
         return self.can_publish(request)
@@ -111,63 +216,225 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
             return False
         return allowed
 
+    # --- what the form and the list show ----------------------------------------------------------
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = []
+        for name, opts in super().get_fieldsets(request, obj):
+            fields = [f for f in opts.get("fields", ()) if f != "published_at"]
+            fieldsets.append((name, {**opts, "fields": tuple(_replace(fields, "status", "workflow_state"))}))
+        if obj is not None and obj.status == Status.RETURNED:
+            notice = {"fields": ("workflow_notice",), "classes": ("workflow-returned",)}
+            fieldsets.insert(0, (_("Biên tập viên đã trả lại bài này"), notice))
+        if obj is not None:
+            fieldsets.append(
+                (_("Các bước duyệt"), {"fields": ("workflow_history",), "classes": ("workflow-steps",)})
+            )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return (
+            *super().get_readonly_fields(request, obj),
+            "workflow_state",
+            "workflow_notice",
+            "workflow_history",
+        )
+
+    def get_list_display(self, request):
+        return _replace(super().get_list_display(request), "status", "workflow_state")
+
+    def get_list_filter(self, request):
+        return _replace(super().get_list_filter(request), "status", WorkflowStateFilter)
+
+    @admin.display(description=_("trạng thái xuất bản"), ordering="status")
+    def workflow_state(self, obj):
+        if obj is None or obj.pk is None:
+            return Status.DRAFT.label
+        return format_html(
+            '<span class="workflow-state workflow-state--{}">{}</span>', obj.state, obj.get_status_display()
+        )
+
+    @admin.display(description=_("lý do"))
+    def workflow_notice(self, obj):
+        step = service.return_reason(obj) if obj is not None else None
+        if step is None:
+            return ""
+        return render_to_string("frontcms/admin/workflow/returned.html", {"step": step})
+
+    @admin.display(description=_("các bước"))
+    def workflow_history(self, obj):
+        steps = list(service.steps_of(obj)[:50]) if obj is not None and obj.pk else []
+        return render_to_string("frontcms/admin/workflow/history.html", {"steps": steps})
+
+    # --- the form -----------------------------------------------------------------------------
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        if "status" in form.base_fields and not self.can_publish(request):
-            field = form.base_fields["status"]
-            field.choices = [(v, label) for v, label in field.choices if v in (Status.DRAFT, Status.PENDING)]
-        return form
+        return workflow_form(super().get_form(request, obj, change=change, **kwargs), request.user)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        # Not on the revert and recover pages: their one button restores the version.
+        if editable and not (context.get("revert") or context.get("recover")):
+            context["workflow"] = self.step_buttons(request, obj, context["adminform"].form)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )
+
+    def step_buttons(self, request, obj, form) -> dict:
+        """What the button row offers `request.user` for `obj` (None: a new item)."""
+        item = obj if obj is not None else self.model()
+        actions = service.available_actions(item, request.user)
+        status = None if obj is None else obj.status
+        publish_label = {
+            Status.PENDING: _("Duyệt và đăng"),
+            Status.PUBLISHED: _("Đổi giờ đăng"),
+            Status.ARCHIVED: _("Đăng lại"),
+        }.get(status, _("Đăng"))
+        return {
+            "form": form,
+            "save_label": _("Lưu nháp") if status in (None, Status.DRAFT, Status.RETURNED) else _("Lưu"),
+            "can_save": SAVE in actions,
+            "can_submit": SUBMIT in actions,
+            "submit_label": _("Gửi duyệt lại") if status == Status.RETURNED else _("Gửi duyệt"),
+            "can_publish": PUBLISH in actions,
+            "publish_label": publish_label,
+            "can_return": RETURN in actions,
+            "can_unpublish": status == Status.PUBLISHED and service.ARCHIVE in actions,
+            "contributor": not self.can_publish(request),
+        }
 
     def save_model(self, request, obj, form, change):
-        if obj.status in LOCKED_STATUSES and not self.can_publish(request):
-            # A forged POST: the form's choices did not offer this status.
-            obj.status = Status.PENDING
-            messages.warning(request, _("Bạn không có quyền xuất bản; bài đã được gửi chờ duyệt."))
-        super().save_model(request, obj, form, change)
+        action = getattr(form, "workflow_action", SAVE)
+        data = form.cleaned_data
 
+        def persist():
+            super(WorkflowAdminMixin, self).save_model(request, obj, form, change)
+
+        steps = {
+            SAVE: lambda: service.save_draft(obj, user=request.user, save=persist),
+            SUBMIT: lambda: service.submit(obj, user=request.user, save=persist),
+            PUBLISH: lambda: service.publish(obj, user=request.user, at=data.get("publish_at"), save=persist),
+            RETURN: lambda: service.return_to_author(
+                obj, user=request.user, reason=data.get("return_reason", ""), save=persist
+            ),
+            service.ARCHIVE: lambda: service.archive(obj, user=request.user, save=persist),
+        }
+        try:
+            request._workflow_step = (action, steps[action]())
+        except WorkflowError as error:
+            # The form checked the same rule; only a step taken meanwhile by someone else gets here.
+            raise PermissionDenied(error.message) from None
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        action = getattr(form, "workflow_action", SAVE)
+        if action == SAVE:
+            return message
+        # The history page (and the revision's comment) names the step first.
+        changes = LogEntry(change_message=json.dumps(message)).get_change_message()
+        _action, step = getattr(request, "_workflow_step", (action, None))
+        label = step.get_action_display() if step is not None else action
+        return f"{label}. {changes}" if changes else f"{label}."
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._step_response(request, obj) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return self._step_response(request, obj) or super().response_change(request, obj)
+
+    def _step_response(self, request, obj):
+        """After a step button: say what happened; "Lưu nháp" stays on the item, the rest go back to the list."""
+        if STEP_FIELD not in request.POST or not hasattr(request, "_workflow_step"):
+            return None
+        action, _step = request._workflow_step
+        name = str(obj)
+        if action == SAVE:
+            text = gettext("Đã lưu “%(name)s”.") % {"name": name}
+            if obj.status in (Status.DRAFT, Status.RETURNED):
+                text += " " + gettext("Khi viết xong, bấm “Gửi duyệt” để biên tập viên duyệt.")
+        elif action == SUBMIT:
+            text = gettext("Đã gửi duyệt “%(name)s”; biên tập viên được báo qua thư điện tử.") % {
+                "name": name
+            }
+        elif action == PUBLISH and obj.is_scheduled:
+            text = gettext("“%(name)s” sẽ tự đăng lúc %(when)s.") % {
+                "name": name,
+                "when": local_moment(obj.published_at),
+            }
+        elif action == PUBLISH:
+            text = gettext("Đã đăng “%(name)s”; bạn đọc đã thấy bài.") % {"name": name}
+        elif action == RETURN:
+            text = gettext("Đã trả lại “%(name)s” cho người viết, kèm lý do.") % {"name": name}
+        else:
+            text = gettext("Đã gỡ “%(name)s” xuống; bạn đọc không còn thấy mục này.") % {"name": name}
+        self.message_user(request, text, messages.SUCCESS)
+        if action == SAVE and self.has_change_permission(request, obj):
+            opts = obj._meta
+            from django.contrib.admin.utils import quote
+            from django.urls import reverse
+
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+            return HttpResponseRedirect(url)
+        return self._response_post_save(request, obj)
+
+    # --- revisions ----------------------------------------------------------------------------
     def prepare_reverted_object(self, request, obj, before):
         super().prepare_reverted_object(request, obj, before)
-        if obj.status not in LOCKED_STATUSES or self.can_publish(request):
-            return
-        # The old version was published or archived; only a publisher may bring that back.
-        kept = before.status if before is not None and before.status not in LOCKED_STATUSES else Status.DRAFT
-        type(obj)._default_manager.filter(pk=obj.pk).update(status=kept)
-        if request.method == "POST":
-            messages.warning(
-                request,
-                _(
-                    "Phiên bản cũ ở trạng thái “%(old)s”; bạn không có quyền xuất bản nên mục giữ trạng thái “%(kept)s”."
-                )
-                % {"old": obj.get_status_display(), "kept": Status(kept).label},
+        if obj.status in LOCKED_STATUSES and not self.can_publish(request):
+            # The old version was published or archived; only a publisher may bring that back.
+            kept = (
+                before.status if before is not None and before.status not in LOCKED_STATUSES else Status.DRAFT
             )
-        obj.status = kept
+            type(obj)._default_manager.filter(pk=obj.pk).update(status=kept)
+            if request.method == "POST":
+                messages.warning(
+                    request,
+                    _(
+                        "Phiên bản cũ ở trạng thái “%(old)s”; bạn không có quyền xuất bản nên mục giữ trạng thái "
+                        "“%(kept)s”."
+                    )
+                    % {"old": obj.get_status_display(), "kept": Status(kept).label},
+                )
+            obj.status = kept
+        if before is not None:
+            service.record_revert(obj, user=request.user, before_status=before.status)
 
-    def _change_each(self, request, queryset, status: str, comment) -> int:
-        """All or nothing, but one revision per object."""
-        count = 0
+    # --- bulk actions -------------------------------------------------------------------------
+    def _each(self, request, queryset, step, comment, **kwargs) -> tuple[int, int]:
+        """All or nothing, through the service, one revision per object: (done, refused)."""
+        done = refused = 0
         with transaction.atomic(using=queryset.db):
             for obj in queryset:
-                change_status(obj, status, user=request.user, comment=str(comment))
-                count += 1
-        return count
+                try:
+                    step(obj, user=request.user, comment=str(comment), **kwargs)
+                except WorkflowError:
+                    refused += 1
+                else:
+                    done += 1
+        return done, refused
+
+    def _report(self, request, done: int, refused: int, text) -> None:
+        self.message_user(request, text % {"n": done}, messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                gettext("%(n)d mục không đổi được vì trạng thái hoặc quyền của bạn không cho phép.")
+                % {"n": refused},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Gửi duyệt các mục đã chọn"))
     def submit_for_review(self, request, queryset):
-        count = self._change_each(
-            request, queryset.filter(status=Status.DRAFT), Status.PENDING, _("Gửi duyệt hàng loạt")
-        )
-        self.message_user(request, _("Đã gửi duyệt %(n)d mục.") % {"n": count}, messages.SUCCESS)
+        selected = queryset.filter(status__in=[Status.DRAFT, Status.RETURNED])
+        done, refused = self._each(request, selected, service.submit, _("Gửi duyệt hàng loạt"))
+        self._report(request, done, refused, gettext("Đã gửi duyệt %(n)d mục."))
 
     @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        count = self._change_each(
-            request, queryset.exclude(status=Status.PUBLISHED), Status.PUBLISHED, _("Xuất bản hàng loạt")
-        )
-        self.message_user(request, _("Đã xuất bản %(n)d mục.") % {"n": count}, messages.SUCCESS)
+        selected = queryset.exclude(status=Status.PUBLISHED)
+        done, refused = self._each(request, selected, service.publish, _("Xuất bản hàng loạt"))
+        self._report(request, done, refused, gettext("Đã xuất bản %(n)d mục."))
 
     @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
     def archive_selected(self, request, queryset):
-        count = self._change_each(
-            request, queryset.exclude(status=Status.ARCHIVED), Status.ARCHIVED, _("Lưu trữ hàng loạt")
-        )
-        self.message_user(request, _("Đã lưu trữ %(n)d mục.") % {"n": count}, messages.SUCCESS)
+        selected = queryset.exclude(status=Status.ARCHIVED)
+        done, refused = self._each(request, selected, service.archive, _("Lưu trữ hàng loạt"))
+        self._report(request, done, refused, gettext("Đã lưu trữ %(n)d mục."))

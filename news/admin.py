@@ -3,7 +3,9 @@ scoping; categories."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +16,7 @@ from frontcms.publishing import Status
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
-from .models import Article, Category, ImportRecord, RelatedArticle
+from .models import Article, Category, ImportRecord, LegacyPath, RelatedArticle
 from .preview import PREVIEW_MAX_AGE, preview_url, revoke_preview_links
 from .templatetags.news_tags import rendition
 
@@ -33,6 +35,22 @@ class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     extra = 0
     verbose_name = _("tin liên quan chọn tay")
     verbose_name_plural = _("Tin liên quan chọn tay (hiện trước các tin liên quan tự động)")
+
+
+class LegacyPathInline(admin.TabularInline):
+    """The article's addresses on the old website; each answers 301 to the article."""
+
+    model = LegacyPath
+    fields = ("path",)
+    # Old addresses are long (Joomla and DotNetNuke queries): the field takes the row's width.
+    formfield_overrides = {
+        models.CharField: {
+            "widget": forms.TextInput(attrs={"style": "width: 100%; min-width: 12em; box-sizing: border-box"})
+        }
+    }
+    extra = 0
+    verbose_name = _("đường dẫn trên trang cũ")
+    verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
 
 
 class ImportRecordInline(admin.StackedInline):
@@ -87,7 +105,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
     form = ArticleAdminForm
     publish_permission = "news.publish_article"
     organization_field = "organization"
-    inlines = [RelatedArticleInline]
+    inlines = [RelatedArticleInline, LegacyPathInline]
     list_display = (
         "thumbnail",
         "title",

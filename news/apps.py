@@ -6,6 +6,7 @@ CATEGORY_PERMS = [f"news.{action}_category" for action in ("add", "change", "del
 PICK_PERMS = [f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")]
 # Import records are written by the import commands only; staff may read them.
 IMPORT_PERMS = ["news.view_importrecord"]
+LEGACY_PATH_PERMS = [f"news.{action}_legacypath" for action in ("add", "change", "delete", "view")]
 
 
 class NewsConfig(AppConfig):
@@ -19,6 +20,7 @@ class NewsConfig(AppConfig):
             *CATEGORY_PERMS,
             *PICK_PERMS,
             *IMPORT_PERMS,
+            *LEGACY_PATH_PERMS,
             "news.publish_article",
         ],
         "Cộng tác viên": [
@@ -28,11 +30,12 @@ class NewsConfig(AppConfig):
             "news.view_category",
             *PICK_PERMS,
             *IMPORT_PERMS,
+            "news.view_legacypath",
         ],
     }
 
     def ready(self) -> None:
-        from frontcms import home, robots
+        from frontcms import home, legacy_paths, robots
 
         from . import home as news_home
         from . import preview, search, signals  # noqa: F401  (signals: ASCII tag slugs)
@@ -63,4 +66,15 @@ class NewsConfig(AppConfig):
             )
         )
         search.register()
+        legacy_paths.register(article_for_legacy_path)
         robots.disallow(preview.path_prefix)
+
+
+def article_for_legacy_path(key: str) -> str | None:
+    """The address of the published article that had the old path `key`, or None (one query)."""
+    from django.urls import reverse
+
+    from .models import Article
+
+    slug = Article.objects.published().filter(legacy_paths__key=key).values_list("slug", flat=True).first()
+    return reverse("news:detail", kwargs={"slug": slug}) if slug else None

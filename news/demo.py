@@ -26,6 +26,7 @@ from frontcms.demo_images import caption, illustration
 from frontcms.publishing import Status
 from frontcms.text import slugify_vi
 
+from . import demo_workflow
 from .models import Article, Category, RelatedArticle
 
 CATEGORIES = [
@@ -1021,3 +1022,4 @@ def seed(out, run: DemoRun | None = None) -> None:
     out.write(
         f"  News: {Category.objects.count()} categories, {Article.objects.count()} articles ({created} new)"
     )
+    demo_workflow.seed(out, run)

@@ -31,7 +31,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 __all__ = [
     "VN_TZ",
     "LegacyImportError",
+    "LineAnalysis",
     "ParsedArticle",
+    "analyse_lines",
     "decode_text",
     "parse_datetime_vi",
     "parse_file",
@@ -335,9 +337,22 @@ _AUTHOR_SEGMENT_RE = re.compile(
     rf"(?<!\w)(?P<label>{_AUTHOR_LABEL})\s*[:：]\s*(?P<name>[^|•·\s][^|•·]*?)\s*(?=[|•·]|$)",
     re.IGNORECASE,
 )
-# Labels of the CMS account that posted the page ("Đăng bởi: admin"): not the author.
+# Labels of the CMS account that posted the page ("Đăng bởi: admin", Joomla's "Viết bởi
+# Administrator", WordPress's "Posted on … by admin"): not the author.
 _ACCOUNT_LABEL_RE = re.compile(
-    r"(?:người\s+đăng|đăng\s+bởi|posted\s+by|người\s+cập\s+nhật|cập\s+nhật\s+bởi)$", re.IGNORECASE
+    r"(?:người\s+đăng|đăng\s+bởi|posted\s+by|người\s+cập\s+nhật|cập\s+nhật\s+bởi|viết\s+bởi"
+    r"|written\s+by)$",
+    re.IGNORECASE,
+)
+# "Danh mục: Tin hoạt động", printed with the date by many CMSs.
+_CATEGORY_SEGMENT_RE = re.compile(
+    r"(?<!\w)(?:danh\s+mục|chuyên\s+mục|thể\s+loại|category|categories|chuyên\s+đề)\s*[:：]\s*[^|•·]{1,80}?\s*(?=[|•·]|$)",
+    re.IGNORECASE,
+)
+_BY_ACCOUNT_RE = re.compile(
+    r"(?<!\w)(?:(?:posted|written|đăng|viết|cập\s+nhật)\s+)?(?:by|bởi)\s*[:：]?\s*"
+    r"(?P<name>[^|•·,\s][^|•·,]{0,40}?)\s*(?=[|•·,]|$)",
+    re.IGNORECASE,
 )
 _COLON_LABEL_RE = re.compile(
     r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?"
@@ -406,12 +421,22 @@ def _analyse_meta(line: str) -> _Meta:
             byline = _clean_line(rest[author.start() : author.end("name")])
             meta.byline = byline.rstrip(" -–—,;")
         rest = _blank(rest, author.start(), author.end())
+    account = _BY_ACCOUNT_RE.search(rest) if author is None else None
+    if account is not None and (found or view is not None or not rest[: account.start()].strip()):
+        rest = _blank(rest, account.start(), account.end())
+    else:
+        account = None
+    category = _CATEGORY_SEGMENT_RE.search(rest)
+    if category is not None:
+        rest = _blank(rest, category.start(), category.end())
     rest, shares = _SHARE_RE.subn(" ", rest)
     meta.has_share = shares > 0
     rest = _LABEL_RE.sub(" ", rest)
     rest = _WEEKDAY_RE.sub(" ", rest)
     leftover = re.sub(r"[\W_]+", "", rest)
-    anything = bool(found) or view is not None or author is not None or meta.has_share
+    anything = (
+        bool(found) or view is not None or author is not None or account is not None or meta.has_share
+    ) or (category is not None and not rest.strip())
     meta.is_meta = anything and len(leftover) <= 2
     return meta
 
@@ -509,7 +534,7 @@ _MENU_ITEMS = {
     "tìm kiếm nâng cao", "rss", "english", "tiếng việt", "menu", "danh mục", "chuyên mục",
     "góp ý", "diễn đàn", "tổ chức bộ máy", "cơ cấu tổ chức", "chức năng nhiệm vụ",
     "chức năng, nhiệm vụ", "tin trong nước", "tin địa phương", "tin mặt trận",
-    "công tác mặt trận", "tin tổng hợp", "tin nổi bật", "tin mới", "thông báo",
+    "công tác mặt trận", "tin tổng hợp", "tin nổi bật", "tin mới", "thông báo", "chi tiết",
 }  # fmt: skip
 _BREADCRUMB_START_RE = re.compile(
     r"^(?:trang\s+chủ|trang\s+nhất|home)\s*(?:>>?|»|›|→|/|\||:|-)", re.IGNORECASE
@@ -537,6 +562,9 @@ def _is_end_marker(line: str) -> bool:
         return False
     if _END_WHOLE_RE.fullmatch(key) or _LINK_HEADING_WHOLE_RE.fullmatch(key):
         return True
+    parts = [_marker_key(part) for part in re.split(r"\s*[|•·]\s*", key)]
+    if len(parts) >= 2 and all(_END_WHOLE_RE.fullmatch(part) for part in parts if part):
+        return True  # "In bài viết | Quay lại"
     if len(key) > _MAX_PREFIX_MARKER_LINE:
         return False
     return bool(_END_PREFIX_RE.match(key) or _LINK_HEADING_PREFIX_RE.match(key) or _FOOTER_RE.match(key))
@@ -845,6 +873,141 @@ def _find_header(header: list[_HeaderLine]) -> tuple[int | None, int | None]:
     return None, None
 
 
+@dataclass
+class LineAnalysis:
+    """Where the parts of an article are in a list of text lines (see :func:`analyse_lines`)."""
+
+    title: str = ""
+    title_index: int | None = None
+    published_at: datetime | None = None
+    view_count: int | None = None
+    byline: str | None = None
+    body: list[int] = field(default_factory=list)  # indices of the body lines, in order
+    byline_lines: list[int] = field(default_factory=list)
+    end: int = 0  # index of the first line after the article (page chrome)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _header_after_known_title(header: list[_HeaderLine]) -> int | None:
+    """The publish-date line right under a title already known to be line 0 (template labels
+    such as "Chi tiết" may stand between them)."""
+    for pos, item in enumerate(header[1:], start=1):
+        if item.kind == "date":
+            return pos
+        if item.kind not in {"chrome", "meta"} and not (
+            len(item.text.split()) <= 4 and _is_menu_like(item.text)
+        ):
+            return None
+    return None
+
+
+def analyse_lines(lines: list[str], *, known_title: bool = False) -> LineAnalysis:
+    """Find the title, publish date, view count, body and byline in cleaned text lines.
+
+    With ``known_title`` the first line is the headline (an HTML page's heading); otherwise the
+    headline is looked for as in a saved text page.  Used by :func:`parse_text` and by the HTML
+    importer, which feeds it the text of each block of a page.
+    """
+    result = LineAnalysis(end=len(lines))
+    if not lines:
+        return result
+
+    # Header: classify the top lines until the first paragraph of running text.
+    header: list[_HeaderLine] = []
+    for line in lines[:_HEADER_WINDOW]:
+        item = _classify_header_line(line)
+        header.append(item)
+        if item.kind == "text" and _looks_like_body(line) and not (known_title and len(header) == 1):
+            break
+    if known_title:
+        title_pos, date_pos = 0, _header_after_known_title(header)
+    else:
+        title_pos, date_pos = _find_header(header)
+
+    header_byline: str | None = None
+    if title_pos is None:
+        result.warnings.append("no title found")
+        body_start = len(header)
+    elif not known_title and date_pos is None and _looks_like_body(header[title_pos].text):
+        # The page starts with its lead sentence: there is no headline, and none is invented.
+        result.warnings.append(
+            "no headline found: the first line reads like a lead sentence, so it stays in "
+            "the body and the title is left empty"
+        )
+        body_start = title_pos
+    else:
+        result.title = header[title_pos].text
+        result.title_index = title_pos
+        body_start = max(title_pos, date_pos if date_pos is not None else -1) + 1
+    meta_start = title_pos + 1 if title_pos is not None else 0
+    crawl_date_seen = any(item.kind == "date" for item in header[: title_pos or 0])
+    # Metadata printed between the title and the body (never from the lines above the title).
+    for item in header[meta_start:body_start]:
+        if item.kind in {"date", "meta"}:
+            if item.meta.view_count is not None and result.view_count is None:
+                result.view_count = item.meta.view_count
+            if item.meta.byline and header_byline is None:
+                header_byline = item.meta.byline
+    if date_pos is not None:
+        result.published_at = header[date_pos].meta.published_at
+
+    # Body: from after the title/date to the first chrome section.
+    body: list[tuple[int, str]] = []
+    end = len(lines)
+    for pos in range(body_start, len(lines)):
+        line = lines[pos]
+        meta = _analyse_meta(line)
+        if body and not meta.is_meta and _is_end_marker(line):
+            end = pos
+            break
+        if meta.is_meta:
+            if meta.view_count is not None and result.view_count is None:
+                result.view_count = meta.view_count
+            if not body:
+                if meta.published_at and result.published_at is None:
+                    result.published_at = meta.published_at
+                if meta.byline and header_byline is None:
+                    header_byline = meta.byline
+                continue
+            if meta.view_count is not None or meta.has_share or meta.has_publish_label:
+                if meta.published_at and result.published_at is None:
+                    result.published_at = meta.published_at
+                end = pos
+                break
+        skippable = _is_end_marker(line) or _is_menu_line(line) or line == result.title
+        if not body and skippable:
+            continue
+        if _is_junk(line):
+            continue
+        body.append((pos, line))
+    result.end = end
+
+    # A view count printed in the chrome just below the article ("Lượt xem: 120 | Chia sẻ").
+    if result.view_count is None:
+        for line in lines[end + 1 : end + 1 + _TRAILER_WINDOW]:
+            meta = _analyse_meta(line)
+            if meta.is_meta and meta.view_count is not None:
+                result.view_count = meta.view_count
+                break
+
+    texts = [text for _pos, text in body]
+    _strip_trailing_links(texts)
+    with_byline = len(texts)
+    result.byline = _extract_byline(texts) or header_byline
+    result.byline_lines = [pos for pos, _text in body[len(texts) : with_byline]]
+    result.body = [pos for pos, _text in body[: len(texts)]]
+    if result.published_at is None:
+        if crawl_date_seen:
+            result.warnings.append(
+                "no publish date found (the date above the title is the crawl date; ignored)"
+            )
+        else:
+            result.warnings.append("no publish date found")
+    if not result.body:
+        result.warnings.append("no article body found")
+    return result
+
+
 def parse_text(text: str, file: str = "") -> ParsedArticle:
     """Parse the text of one saved legacy news page."""
     article = ParsedArticle(file=file, title="", published_at=None, view_count=None, byline=None)
@@ -852,92 +1015,13 @@ def parse_text(text: str, file: str = "") -> ParsedArticle:
     if not lines:
         article.warnings.append("file is empty (no text content)")
         return article
-
-    # Header: classify the top lines until the first paragraph of running text.
-    header: list[_HeaderLine] = []
-    for line in lines[:_HEADER_WINDOW]:
-        item = _classify_header_line(line)
-        header.append(item)
-        if item.kind == "text" and _looks_like_body(line):
-            break
-    title_pos, date_pos = _find_header(header)
-
-    header_byline: str | None = None
-    if title_pos is None:
-        article.warnings.append("no title found")
-        body_start = len(header)
-    elif date_pos is None and _looks_like_body(header[title_pos].text):
-        # The page starts with its lead sentence: there is no headline, and none is invented.
-        article.warnings.append(
-            "no headline found: the first line reads like a lead sentence, so it stays in "
-            "the body and the title is left empty"
-        )
-        body_start = title_pos
-    else:
-        article.title = header[title_pos].text
-        body_start = max(title_pos, date_pos if date_pos is not None else -1) + 1
-    meta_start = title_pos + 1 if title_pos is not None else 0
-    crawl_date_seen = any(item.kind == "date" for item in header[: title_pos or 0])
-    # Metadata printed between the title and the body (never from the lines above the title).
-    for item in header[meta_start:body_start]:
-        if item.kind in {"date", "meta"}:
-            if item.meta.view_count is not None and article.view_count is None:
-                article.view_count = item.meta.view_count
-            if item.meta.byline and header_byline is None:
-                header_byline = item.meta.byline
-    if date_pos is not None:
-        article.published_at = header[date_pos].meta.published_at
-
-    # Body: from after the title/date to the first chrome section.
-    paragraphs: list[str] = []
-    end = len(lines)
-    for pos in range(body_start, len(lines)):
-        line = lines[pos]
-        meta = _analyse_meta(line)
-        if paragraphs and not meta.is_meta and _is_end_marker(line):
-            end = pos
-            break
-        if meta.is_meta:
-            if meta.view_count is not None and article.view_count is None:
-                article.view_count = meta.view_count
-            if not paragraphs:
-                if meta.published_at and article.published_at is None:
-                    article.published_at = meta.published_at
-                if meta.byline and header_byline is None:
-                    header_byline = meta.byline
-                continue
-            if meta.view_count is not None or meta.has_share or meta.has_publish_label:
-                if meta.published_at and article.published_at is None:
-                    article.published_at = meta.published_at
-                end = pos
-                break
-        skippable = _is_end_marker(line) or _is_menu_line(line) or line == article.title
-        if not paragraphs and skippable:
-            continue
-        if _is_junk(line):
-            continue
-        paragraphs.append(line)
-
-    # A view count printed in the chrome just below the article ("Lượt xem: 120 | Chia sẻ").
-    if article.view_count is None:
-        for line in lines[end + 1 : end + 1 + _TRAILER_WINDOW]:
-            meta = _analyse_meta(line)
-            if meta.is_meta and meta.view_count is not None:
-                article.view_count = meta.view_count
-                break
-
-    _strip_trailing_links(paragraphs)
-    article.byline = _extract_byline(paragraphs) or header_byline
-    article.paragraphs = paragraphs
-    if article.published_at is None:
-        if crawl_date_seen:
-            article.warnings.append(
-                "no publish date found (the date above the title is the crawl date; ignored)"
-            )
-        else:
-            article.warnings.append("no publish date found")
-    if not paragraphs:
-        article.warnings.append("no article body found")
+    found = analyse_lines(lines)
+    article.title = found.title
+    article.published_at = found.published_at
+    article.view_count = found.view_count
+    article.byline = found.byline
+    article.paragraphs = [lines[pos] for pos in found.body]
+    article.warnings = found.warnings
     return article
 
 

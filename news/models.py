@@ -12,6 +12,7 @@ from taggit.managers import TaggableManager
 
 from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
+from frontcms.legacy_paths import normalise_legacy_path
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -240,6 +241,9 @@ class ImportRecord(models.Model):
     source = models.CharField(_("nguồn"), max_length=500, help_text=_("Tệp hoặc địa chỉ trên trang cũ."))
     digest = models.CharField(_("dấu vân tay nội dung"), max_length=64, db_index=True, editable=False)
     imported_at = models.DateTimeField(_("nhập lúc"), auto_now_add=True)
+    # The article as the importer left it (news.importing.article_state): an import run again
+    # updates the article only while this still matches, i.e. no editor has changed it since.
+    imported_state = models.CharField(max_length=64, blank=True, editable=False)
     placeholder_published_at = models.DateTimeField(
         _("thời gian tạm"),
         null=True,
@@ -273,3 +277,47 @@ class ImportRecord(models.Model):
     @property
     def needs_title(self) -> bool:
         return bool(self.placeholder_title) and self.article.title == self.placeholder_title
+
+
+class LegacyPath(models.Model):
+    """An address the article had on the old website; a request for it answers 301 to the article
+    (frontcms.legacy_paths), whatever the article's slug is by then."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="legacy_paths"
+    )
+    path = models.CharField(
+        _("đường dẫn trên trang cũ"),
+        max_length=1000,
+        help_text=_(
+            "Ví dụ: /tin-tuc/hoi-nghi-123.html, /Default.aspx?tabid=57&ArticleID=123. "
+            "Không cần tên miền; chữ hoa, chữ thường và thứ tự tham số không quan trọng."
+        ),
+    )
+    key = models.CharField(max_length=700, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đường dẫn trên trang cũ")
+        verbose_name_plural = _("đường dẫn trên trang cũ")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.path
+
+    def save(self, *args, **kwargs):
+        self.key = normalise_legacy_path(self.path)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.path = self.path.strip()
+        self.key = normalise_legacy_path(self.path)
+        if self.key in {"", "/"}:
+            raise ValidationError(
+                {"path": _("Hãy nhập đường dẫn của bài trên trang cũ (không phải trang chủ).")}
+            )
+        taken = LegacyPath.objects.filter(key=self.key).exclude(pk=self.pk).select_related("article").first()
+        if taken is not None:
+            raise ValidationError(
+                {"path": _("Đường dẫn này đã thuộc bài “%(title)s”.") % {"title": taken.article.title}}
+            )

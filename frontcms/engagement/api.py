@@ -128,8 +128,31 @@ def count_view(
         return False
     if not limits.view_allowed(request, target):
         return False
-    updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
+    with transaction.atomic():
+        updated = public_queryset(model).filter(pk=object_id).update(view_count=F("view_count") + 1)
+        if updated:
+            record_daily_view(model, object_id, timezone.localdate())
     return bool(updated)
+
+
+def record_daily_view(model: type[models.Model], object_id: int, day: datetime.date) -> None:
+    """One more view of the object on `day` (models.DailyViews): an atomic UPDATE of its row, which
+    the day's first view creates."""
+    from .models import DailyViews
+
+    row = DailyViews.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=object_id, day=day
+    )
+    if row.update(views=F("views") + 1):
+        return
+    try:
+        with transaction.atomic():
+            DailyViews.objects.create(
+                content_type=ContentType.objects.get_for_model(model), object_id=object_id, day=day, views=1
+            )
+    except IntegrityError:
+        # Another reader's first view of the day created the row in the meantime.
+        row.update(views=F("views") + 1)
 
 
 # --- visitor statistics ---------------------------------------------------------------------------

@@ -3,8 +3,9 @@ view counts, a few ratings and approved reader comments.
 
 All of it goes only to what the same `seed_demo` run created (`DemoRun`): an article someone
 wrote is never given comments, ratings or views, and a second run adds nothing. The history of
-readers is made by one function, `readership_history`, day by day, so that a per-day readership
-table for the editors can later be filled from the same figures.
+readers is made by one function, `readership_history`, day by day; the views per day of each
+object go into the editors' readership table (`DailyViews`, through `store_daily_views`), so the
+admin's chart and every object's view count tell the same story.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from django.utils import timezone
 from frontcms.demo import DemoRun
 
 from . import api
-from .models import Choice, Comment, CommentStatus, Poll, PollVote, Rating, VisitCounter
+from .models import Choice, Comment, CommentStatus, DailyViews, Poll, PollVote, Rating, VisitCounter
 
 POLL_QUESTION = "Bạn quan tâm mục gì nhất trên cổng thông tin của chúng tôi?"
 # (choice, share of the votes)
@@ -126,6 +127,23 @@ def readership_history(
     return history
 
 
+def store_daily_views(views: dict[tuple[str, int], dict[datetime.date, int]]) -> int:
+    """Write views per day ({(model label, pk): {local day: views}}) into DailyViews, the table the
+    admin's readership chart reads; a day already there is left alone. Returns the rows written."""
+    types = {}
+    rows = []
+    for (label, pk), per_day in views.items():
+        if label not in types:
+            types[label] = ContentType.objects.get_by_natural_key(*label.split("."))
+        rows.extend(
+            DailyViews(content_type=types[label], object_id=pk, day=day, views=count)
+            for day, count in per_day.items()
+            if count > 0
+        )
+    DailyViews.objects.bulk_create(rows, batch_size=500, ignore_conflicts=True)
+    return len(rows)
+
+
 def _created_public(run: DemoRun, model) -> list[models.Model]:
     pks = [obj.pk for obj in run.objects(model)]
     return list(api.public_queryset(model).filter(pk__in=pks))
@@ -161,6 +179,7 @@ def seed(out, run: DemoRun | None = None) -> None:
         )
     for obj in objects:
         type(obj)._default_manager.filter(pk=obj.pk).update(view_count=history.view_count(obj))
+    store_daily_views(history.views)
 
     comments = ratings = 0
     readable = sorted(

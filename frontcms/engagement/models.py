@@ -257,6 +257,34 @@ class VisitCounter(models.Model):
         return f"{self.day} #{self.shard}: {self.count}"
 
 
+class DailyViews(models.Model):
+    """Counted views of one object on one local day, for the editors' readership chart.
+
+    Written by `api.count_view` together with the object's `view_count`, by an atomic
+    `UPDATE … SET views = views + 1` on this row (created by the day's first view), so it stays
+    exact under concurrent readers. Never on a public page: not CacheTagged, it invalidates nothing."""
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã nội dung"))
+    day = models.DateField(_("ngày"))
+    views = models.PositiveIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem theo ngày")
+        verbose_name_plural = _("lượt xem theo ngày")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "day"], name="engagement_dailyviews_object_day"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["day", "content_type", "object_id"], name="engagement_dailyviews_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.content_type_id}.{self.object_id}: {self.views}"
+
+
 class OnlineVisitor(models.Model):
     """Last time a (hashed) visitor was seen; rows older than a day are purged."""
 

@@ -140,19 +140,17 @@ def test_view_counted_when_the_article_page_is_served_from_the_cache(client):
     assert first.status_code == 200
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_views_are_all_counted():
-    article = ArticleFactory(view_count=7)
-    url = pixel_url(article)
-    barrier = threading.Barrier(50)
+def read_all_at_once(url: str, readers: int, network: str) -> list[Exception]:
+    """`readers` readers, each from its own address in `network` (10.x), ask for `url` at the same
+    moment; the errors they met."""
+    barrier = threading.Barrier(readers)
     errors = []
 
     def read(n):
         try:
             barrier.wait()
             response = Client().get(
-                url, HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=f"10.0.{n // 250}.{n % 250 + 1}"
+                url, HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR=f"10.{network}.{n // 250}.{n % 250 + 1}"
             )
             assert response.status_code == 200
         except Exception as exc:  # noqa: BLE001
@@ -160,10 +158,59 @@ def test_fifty_concurrent_views_are_all_counted():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=read, args=(n,)) for n in range(50)]
+    threads = [threading.Thread(target=read, args=(n,)) for n in range(readers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert not errors
+    return errors
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_views_are_all_counted():
+    article = ArticleFactory(view_count=7)
+    assert not read_all_at_once(pixel_url(article), 50, "0")
     assert views_of(article) == 57
+
+
+# --- views per day (the editors' readership chart) ---------------------------------------------------
+def daily_views(article) -> dict:
+    from frontcms.engagement.models import DailyViews
+
+    return dict(DailyViews.objects.filter(object_id=article.pk).values_list("day", "views"))
+
+
+def test_each_counted_view_is_added_to_its_local_day(reader):
+    article = ArticleFactory()
+    now = timezone.localtime()  # Asia/Ho_Chi_Minh
+    evening = now.replace(hour=23, minute=50) + datetime.timedelta(days=1 if now.hour == 23 else 0)
+    day = evening.date()
+    with time_machine.travel(evening):
+        reader.get(pixel_url(article))
+        reader.get(pixel_url(article))  # the same reader within the window: not counted
+        Client().get(pixel_url(article), HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="198.51.100.7")
+    with time_machine.travel(evening + datetime.timedelta(minutes=40)):  # after local midnight
+        reader.get(pixel_url(article))
+    assert daily_views(article) == {day: 2, day + datetime.timedelta(days=1): 1}
+    assert views_of(article) == 3
+
+
+def test_what_is_not_counted_is_not_added_to_a_day(editor_client):
+    article = ArticleFactory()
+    draft = ArticleFactory(status=Status.DRAFT)
+    Client().get(pixel_url(article), HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    editor_client.get(pixel_url(article))
+    Client().get(pixel_url(draft), HTTP_USER_AGENT=BROWSER_UA)
+    assert daily_views(article) == {} and daily_views(draft) == {}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_first_views_of_the_day_make_one_exact_row():
+    from frontcms.engagement.models import DailyViews
+
+    article = ArticleFactory(view_count=0)
+    assert not read_all_at_once(pixel_url(article), 50, "1")
+    assert list(DailyViews.objects.values_list("views", flat=True)) == [50]
+    assert views_of(article) == 50

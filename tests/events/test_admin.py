@@ -57,9 +57,6 @@ def event_form(organization=None, event=None, **overrides):
         "postponed_to_1": "",
         "chair": "",
         "attendees": "",
-        "status": Status.DRAFT,
-        "published_at_0": "2024-05-01",
-        "published_at_1": "08:00",
         "slug": "",
         **management(INLINES),
     }
@@ -137,9 +134,7 @@ def test_database_refuses_end_before_start():
 
 
 def test_editor_saves_event_with_revision(editor_client, ward):
-    response = editor_client.post(
-        reverse("admin:events_event_add"), event_form(ward, status=Status.PUBLISHED)
-    )
+    response = editor_client.post(reverse("admin:events_event_add"), event_form(ward, _workflow="publish"))
     assert response.status_code == 302
     event = Event.objects.get()
     assert event.status == Status.PUBLISHED and event.slug == "hoi-nghi-doi-thoai-voi-ban-cong-tac-mat-tran"
@@ -155,9 +150,6 @@ def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
         "issued_on": "2024-05-09",
         "signer": "",
         "summary": "",
-        "status": Status.DRAFT,
-        "published_at_0": "2024-05-09",
-        "published_at_1": "08:00",
         "slug": "",
         "files-TOTAL_FORMS": "1",
         "files-INITIAL_FORMS": "0",
@@ -211,11 +203,12 @@ def test_contributor_must_choose_an_organisation(contributor_client):
 
 def test_contributor_creates_event_but_cannot_publish_it(contributor_client, ward):
     response = contributor_client.post(
-        reverse("admin:events_event_add"), event_form(ward, status=Status.PUBLISHED)
+        reverse("admin:events_event_add"), event_form(ward, _workflow="publish")
     )
-    assert response.status_code == 200  # "published" is not among the contributor's choices
+    assert response.status_code == 200  # the publishing service refuses the step: a form error
+    assert not Event.objects.exists()
     response = contributor_client.post(
-        reverse("admin:events_event_add"), event_form(ward, status=Status.PENDING)
+        reverse("admin:events_event_add"), event_form(ward, status=Status.PUBLISHED, _workflow="submit")
     )
     assert response.status_code == 302
     assert Event.objects.get().status == Status.PENDING
@@ -242,9 +235,7 @@ def report_form(event, report=None, **overrides):
         "boards_present": "18",
         "opinions_count": "14",
         "results": "Trả lời trực tiếp 10 ý kiến.",
-        "status": Status.PENDING,
-        "published_at_0": "2024-05-09",
-        "published_at_1": "17:00",
+        "_workflow": "submit",
     }
     if report is not None:
         report.refresh_from_db()
@@ -263,7 +254,7 @@ def test_contributor_submits_report_and_editor_publishes_it(client, contributor_
     assert "14 ý kiến" not in client.get(event.get_absolute_url()).content.decode()
     client.force_login(editor_user)
     change = reverse("admin:events_eventreport_change", args=[report.pk])
-    assert client.post(change, report_form(event, report, status=Status.PUBLISHED)).status_code == 302
+    assert client.post(change, report_form(event, report, _workflow="publish")).status_code == 302
     client.logout()
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Hội nghị đã nghe 14 ý kiến." in html and "Trả lời trực tiếp 10 ý kiến." in html
@@ -277,13 +268,14 @@ def test_contributor_cannot_report_on_another_wards_event(contributor_client, ot
     assert not EventReport.objects.exists()
 
 
-def test_contributor_forging_published_status_gets_pending(contributor_client, ward):
+def test_contributor_forging_published_status_or_step_changes_nothing(contributor_client, ward):
     event = EventFactory(organization=ward)
     report = EventReportFactory(event=event, status=Status.DRAFT)
     change = reverse("admin:events_eventreport_change", args=[report.pk])
-    contributor_client.post(change, report_form(event, report, status=Status.PUBLISHED))
+    contributor_client.post(change, report_form(event, report, status=Status.PUBLISHED, _workflow="save"))
+    contributor_client.post(change, report_form(event, report, _workflow="publish"))
     report.refresh_from_db()
-    assert report.status != Status.PUBLISHED
+    assert report.status == Status.DRAFT
 
 
 def test_contributor_cannot_see_or_change_another_wards_report(contributor_client, ward, other_ward):

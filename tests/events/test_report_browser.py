@@ -54,9 +54,9 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     page.fill("#id_delegates_count", "45")
     page.fill("#id_opinions_count", "14")
     page.fill("#id_results", "Trả lời trực tiếp 10 ý kiến; 4 ý kiến chuyển UBND phường.")
-    assert page.locator("#id_status option").all_inner_texts() == ["Bản nháp", "Chờ duyệt"]
-    page.select_option("#id_status", label="Chờ duyệt")
-    page.locator("input[name=_save]").click()
+    steps = page.locator(".submit-row button[name=_workflow]").all_inner_texts()
+    assert steps == ["Lưu nháp", "Gửi duyệt"]  # no status list, and nothing that publishes
+    page.get_by_role("button", name="Gửi duyệt").click()
     page.wait_for_url("**/quan-tri/events/eventreport/")
     report = EventReport.objects.get()
     assert report.status == Status.PENDING and "14 ý kiến" in report.body
@@ -69,8 +69,7 @@ def test_contributor_posts_report_editor_publishes_citizen_reads(browser_page, c
     # The editor publishes it.
     log_in(page, editor_user.username)
     page.goto(f"/quan-tri/events/eventreport/{report.pk}/change/")
-    page.select_option("#id_status", label="Đã xuất bản")
-    page.locator("input[name=_save]").click()
+    page.get_by_role("button", name="Duyệt và đăng").click()
     page.wait_for_url("**/quan-tri/events/eventreport/")
     log_out(page)
 

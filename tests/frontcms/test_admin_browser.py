@@ -55,7 +55,7 @@ def test_calendar_and_clock_speak_vietnamese_and_write_dd_mm_yyyy_and_24_hour_ti
     # After the scripts ran: the widgets they add, and the translations they load, are Vietnamese.
     assert not problems_on("article add form", page.content())
 
-    date_input, time_input = page.locator("#id_published_at_0"), page.locator("#id_published_at_1")
+    date_input, time_input = page.locator("#id_publish_at_0"), page.locator("#id_publish_at_1")
     today = timezone.localdate()
     page.get_by_role("link", name="Hôm nay").first.click()
     assert date_input.input_value() == today.strftime("%d/%m/%Y")

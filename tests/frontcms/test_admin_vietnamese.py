@@ -27,7 +27,9 @@ from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from frontcms import publishing_service
 from frontcms.admin_l10n import permission_label
+from frontcms.publishing import Status
 from frontcms.text import join_tags, split_tags
 from news.models import Article
 from tests.factories import (
@@ -414,16 +416,27 @@ def walk(client: Client, urls: list[str]) -> list[str]:
 @pytest.mark.parametrize("role", ["admin", "editor", "contributor"])
 def test_every_admin_page_a_staff_member_opens_is_vietnamese(client, staff, content, role):
     user = staff[role]
+    # The workflow's own screens: a returned article (its notice and steps), one scheduled.
+    returned = ArticleFactory(title="Tin phường chờ bổ sung", organization=staff["ward"], status=Status.DRAFT)
+    publishing_service.submit(returned, user=staff["contributor"])
+    publishing_service.return_to_author(
+        returned, user=staff["editor"], reason="Bổ sung ảnh và tên người phát biểu."
+    )
+    ArticleFactory(organization=staff["ward"], published_at=timezone.now() + datetime.timedelta(days=2))
     client.force_login(user)
     urls = admin_urls(user)
     article = content["article"]
     if user.has_perm("news.change_article"):
         urls.append(reverse("admin:news_article_compare", args=[article.pk]))
+        urls.append(reverse("admin:news_article_change", args=[returned.pk]))
     assert len(urls) > 20
     found = walk(client, urls)
 
     # A form sent with mistakes, and the confirmation before deleting a selection.
-    response = client.post(reverse("admin:news_article_add"), {"title": "", "published_at_0": "31/02/2026"})
+    response = client.post(
+        reverse("admin:news_article_add"),
+        {"title": "", "publish_at_0": "31/02/2026", "publish_at_1": "08:00"},
+    )
     found += problems_on("article add form with errors", response.content.decode())
     if user.has_perm("news.delete_article"):
         response = client.post(
@@ -466,8 +479,9 @@ def test_app_and_model_names_of_third_party_apps_are_vietnamese(admin_client):
 def test_date_and_time_inputs_show_and_accept_what_staff_type(editor_client, staff):
     article = ArticleFactory(published_at=timezone.make_aware(datetime.datetime(2026, 12, 2, 14, 30)))
     html = editor_client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
-    assert 'name="published_at_0" value="02/12/2026"' in html
-    assert 'name="published_at_1" value="14:30"' in html
+    # The publish time is typed beside the step button ("Đổi giờ đăng" for a published article).
+    assert 'name="publish_at_0" value="02/12/2026"' in html
+    assert 'name="publish_at_1" value="14:30"' in html
 
     from django import forms
 
@@ -486,7 +500,7 @@ def post_article_form(client, article, **fields):
     """Send the article's change form as the admin shows it, with `fields` typed over it."""
     url = reverse("admin:news_article_change", args=[article.pk])
     form = client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in ("title", "summary", "body", "status", "slug")}
+    data = {name: form[name].value() for name in ("title", "summary", "body", "slug")}
     data.update(
         {
             "loaded_version": article.updated_at.isoformat(),
@@ -503,8 +517,9 @@ def test_article_saved_from_dates_typed_the_vietnamese_way(editor_client, staff)
     response = post_article_form(
         editor_client,
         article,
-        published_at_0="2/12/2026",
-        published_at_1="7h05",
+        publish_at_0="2/12/2026",
+        publish_at_1="7h05",
+        _workflow="publish",
         tags="an ninh trật tự, tập huấn ,  khu dân cư",
         allow_comments="on",
     )
@@ -533,8 +548,9 @@ def test_a_tag_too_long_to_store_is_a_form_error_not_a_crash(editor_client, staf
     response = post_article_form(
         editor_client,
         article,
-        published_at_0="02/12/2026",
-        published_at_1="14:30",
+        publish_at_0="02/12/2026",
+        publish_at_1="14:30",
+        _workflow="publish",
         tags="tập huấn, " + "rất dài " * 20,
     )
     assert response.status_code == 200

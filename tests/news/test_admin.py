@@ -27,8 +27,7 @@ def change_url(article):
 
 
 def form_data(article=None, **overrides):
-    """A complete change-form POST for `article` (or a new one)."""
-    local = timezone.localtime(article.published_at if article else timezone.now())
+    """A complete change-form POST for `article` (or a new one); `_workflow` names the step button."""
     data = {
         "title": article.title if article else "Bài mới về Ngày hội Đại đoàn kết",
         "summary": article.summary if article else "Tóm tắt bài mới.",
@@ -39,15 +38,16 @@ def form_data(article=None, **overrides):
         "organization": article.organization_id if article and article.organization_id else "",
         "event": "",
         "byline": "",
-        "status": article.status if article else Status.DRAFT,
-        "published_at_0": local.strftime("%Y-%m-%d"),
-        "published_at_1": local.strftime("%H:%M:%S"),
         "allow_comments": "on",
         "slug": article.slug if article else "",
         "related_picks-TOTAL_FORMS": "0",
         "related_picks-INITIAL_FORMS": "0",
         "related_picks-MIN_NUM_FORMS": "0",
         "related_picks-MAX_NUM_FORMS": "1000",
+        "legacy_paths-TOTAL_FORMS": "0",
+        "legacy_paths-INITIAL_FORMS": "0",
+        "legacy_paths-MIN_NUM_FORMS": "0",
+        "legacy_paths-MAX_NUM_FORMS": "1000",
     }
     if article is not None:
         data["loaded_version"] = article.updated_at.isoformat()
@@ -68,7 +68,7 @@ def test_editor_creates_and_publishes_article_with_cover(editor_client):
     response = editor_client.post(
         ADD_URL,
         form_data(
-            category=category.pk, status=Status.PUBLISHED, tags="Bầu cử, Đối thoại", cover=make_image_file()
+            category=category.pk, _workflow="publish", tags="Bầu cử, Đối thoại", cover=make_image_file()
         ),
     )
     assert response.status_code == 302, errors_of(response)
@@ -146,7 +146,7 @@ def test_admin_list_has_search_filters_thumbnails_and_bulk_publish(editor_client
     html = response.content.decode()
     assert "Tin có ảnh để tìm" in html and "Tin khác" not in html
     assert '<img src="/media/news/covers/' in html
-    for flt in ("status", "category", "organization", "published_at"):
+    for flt in ("trang_thai", "category", "organization", "published_at"):
         assert flt in str(response.context["cl"].list_filter) or flt in html
     assert "publish_selected" in html and "archive_selected" in html
 
@@ -214,19 +214,23 @@ def test_contributor_cannot_move_article_to_another_ward(ward_setup):
 
 def test_contributor_cannot_publish_by_form_or_forged_post(ward_setup):
     c, own_ward = ward_setup["client"], ward_setup["own_ward"]
-    form = c.get(ADD_URL).context["adminform"].form
-    assert {value for value, _label in form.fields["status"].choices} == {Status.DRAFT, Status.PENDING}
+    page = c.get(ADD_URL)
+    form, html = page.context["adminform"].form, page.content.decode()
+    assert "status" not in form.fields and "published_at" not in form.fields
+    assert 'value="save"' in html and 'value="submit"' in html
+    assert 'value="publish"' not in html and 'value="return"' not in html
+    # A forged step button is refused by the publishing service's rule, as a form error.
+    response = c.post(
+        ADD_URL, form_data(title="Tin cộng tác viên", organization=own_ward.pk, _workflow="publish")
+    )
+    assert response.status_code == 200 and "quyền" in str(errors_of(response))
+    # A forged status field is no field at all: the item is saved as a draft.
     response = c.post(
         ADD_URL, form_data(title="Tin cộng tác viên", organization=own_ward.pk, status=Status.PUBLISHED)
     )
-    assert not Article.objects.filter(title="Tin cộng tác viên", status=Status.PUBLISHED).exists()
-    if response.status_code == 302:
-        assert Article.objects.get(title="Tin cộng tác viên").status == Status.PENDING
-    else:
-        assert "status" in errors_of(response)
-    response = c.post(
-        ADD_URL, form_data(title="Tin nộp duyệt", organization=own_ward.pk, status=Status.PENDING)
-    )
+    assert response.status_code == 302, errors_of(response)
+    assert Article.objects.get(title="Tin cộng tác viên").status == Status.DRAFT
+    response = c.post(ADD_URL, form_data(title="Tin nộp duyệt", organization=own_ward.pk, _workflow="submit"))
     assert response.status_code == 302, errors_of(response)
     assert Article.objects.get(title="Tin nộp duyệt").status == Status.PENDING
 

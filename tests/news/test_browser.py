@@ -31,8 +31,7 @@ def test_editor_publishes_article_and_reader_finds_it_on_home_page(browser_page,
     page.set_input_files("#id_cover", str(cover_file))
     page.fill("#id_cover_caption", "Các đại biểu cắt băng ra mắt mô hình")
     page.select_option("#id_category", str(category.pk))
-    page.select_option("#id_status", "published")
-    page.click("input[name=_save]")
+    page.get_by_role("button", name="Đăng", exact=True).click()
     page.wait_for_url("**/quan-tri/news/article/")
     assert page.locator(".messagelist .success").count() == 1
 

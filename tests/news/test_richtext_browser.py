@@ -130,8 +130,7 @@ def test_captioned_photo_survives_review_and_readers_see_one_figure(
     page.locator("#id_organization").locator("xpath=..").locator(".select2-selection").click()
     page.locator(".select2-search__field").fill("Khương Đình")
     page.locator(".select2-results__option", has_text="Khương Đình").click()
-    page.select_option("#id_status", label="Chờ duyệt")
-    page.locator("input[name=_save]").click()
+    page.get_by_role("button", name="Gửi duyệt").click()
     page.wait_for_url("**/quan-tri/news/article/")
 
     body = stored_body(title)
@@ -152,12 +151,11 @@ def test_captioned_photo_survives_review_and_readers_see_one_figure(
     assert editor_frame(page).locator("figure figcaption").inner_text() == CAPTION
     editor_frame(page).locator("figure figcaption").scroll_into_view_if_needed()
     screenshot(page, "editor-review-1366")
-    page.locator("input[name=_continue]").click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
     page.wait_for_url(f"**{change_url}")
     assert stored_body(title) == body
     page.wait_for_function(EDITOR_READY)
-    page.select_option("#id_status", label="Đã xuất bản")
-    page.locator("input[name=_save]").click()
+    page.get_by_role("button", name="Duyệt và đăng").click()
     page.wait_for_url("**/quan-tri/news/article/")
     article.refresh_from_db()
     assert article.is_published and article.body == body
@@ -249,8 +247,8 @@ def test_caption_left_as_the_placeholder_is_not_stored(browser_page, editor_user
     dialog.get_by_label("Ảnh có chú thích").check()
     dialog.locator(".cke_dialog_ui_button_ok").click()
     assert editor_frame(page).locator("figcaption").inner_text() == "Nhập chú thích ảnh"
-    page.locator("input[name=_save]").click()
-    page.wait_for_url("**/quan-tri/news/article/")
+    page.get_by_role("button", name="Lưu nháp").click()
+    page.wait_for_url("**/quan-tri/news/article/*/change/")
     body = stored_body(title)
     assert "<figure" not in body and "<figcaption" not in body
     assert not any(placeholder in body for placeholder in PLACEHOLDERS)

@@ -5,8 +5,9 @@ Imports articles from text saved from the old front committee websites (see news
 for what is recognised and stripped). Without `--dry-run` each readable file becomes a draft
 article (published with `--publish`) keeping the original publish date, view count, byline and
 paragraphs. A page without a publish date or without a headline stays a draft whatever the flags
-(news.importing). Content imported before is not created again, so importing the same file twice
-changes nothing.
+(news.importing). Either way the article is saved through the publishing service
+(frontcms.publishing_service) as the system: the step and its revision name no person. Content
+imported before is not created again, so importing the same file twice changes nothing.
 
 Exit status: 0 when every file was read and imported (or already present); 1 when any file could
 not be read or had no usable content (each such file is named with its reason); 2 for bad options.

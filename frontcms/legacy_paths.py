@@ -1,0 +1,110 @@
+"""Old addresses of a website moved into the portal answer 301 to their new home.
+
+Committees point their old domain at the portal; links to the old site in documents, social
+posts and search engines then arrive here with the old site's paths: `.html` files,
+`Default.aspx?tabid=57&ArticleID=123`, `index.php?option=com_content&view=article&id=12`,
+`/2019/07/23/slug/`. Apps that import old content remember those paths and register a resolver
+(in `AppConfig.ready()`); the middleware asks the resolvers only when the portal itself has no
+page for a request (a 404), so normal pages run no extra query.
+
+Paths are compared in a normal form (`normalise_legacy_path`): percent-decoded, NFC, lower case
+(the old IIS sites ignored case), without the host, a trailing slash or a directory-index file
+name, with the query parameters sorted and tracking parameters dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import unicodedata
+from collections.abc import Callable
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from django.db import DatabaseError
+from django.http import HttpResponsePermanentRedirect
+
+logger = logging.getLogger(__name__)
+
+# File names that stand for their folder: "/tin-tuc/index.html" is "/tin-tuc".
+INDEX_NAMES = {
+    "index.html",
+    "index.htm",
+    "index.php",
+    "index.asp",
+    "index.aspx",
+    "default.aspx",
+    "default.asp",
+    "default.htm",
+    "default.html",
+}
+# Query parameters that never chose the page: campaign tags, click ids, Joomla's menu item.
+IGNORED_PARAMETERS = {"fbclid", "gclid", "zarsrc", "zalo_source", "itemid", "_ga", "ref", "mc_cid", "mc_eid"}
+MAX_PATH_LENGTH = 700
+
+Resolver = Callable[[str], "str | None"]
+_resolvers: list[Resolver] = []
+
+
+def normalise_legacy_path(value: str) -> str:
+    """The form old paths are stored and looked up in; '' when `value` holds no path."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    path = unquote(parts.path, errors="replace").replace("\\", "/")
+    path = unicodedata.normalize("NFC", path).lower()
+    path = posixpath.normpath("/" + path) if path.strip("/") else "/"
+    path = path.replace("//", "/")
+    head, tail = posixpath.split(path)
+    if tail in INDEX_NAMES:
+        path = head
+    path = path.rstrip("/") or "/"
+    pairs = []
+    for key, item in parse_qsl(parts.query, keep_blank_values=True):
+        key = unicodedata.normalize("NFC", key).strip().lower()
+        if not key or key in IGNORED_PARAMETERS or key.startswith("utm_"):
+            continue
+        pairs.append((key, unicodedata.normalize("NFC", item).strip().lower()))
+    query = "&".join(f"{key}={item}" for key, item in sorted(pairs))
+    return (path + ("?" + query if query else ""))[:MAX_PATH_LENGTH]
+
+
+def register(resolver: Resolver) -> None:
+    """Add a function that maps a normalised old path to the URL of its new page (or None)."""
+    if resolver not in _resolvers:
+        _resolvers.append(resolver)
+
+
+def resolve(request_path: str, query: str = "") -> str | None:
+    """The new URL for an old path and query string, or None."""
+    key = normalise_legacy_path(request_path + ("?" + query if query else ""))
+    if not key:
+        return None
+    for resolver in _resolvers:
+        target = resolver(key)
+        if target:
+            return target
+    return None
+
+
+class LegacyPathRedirectMiddleware:
+    """Turns a 404 for an old site's address into a 301 to the page it became.
+
+    Placed after CommonMiddleware, so that it answers before APPEND_SLASH would send the old
+    path on a detour to the same path with a slash."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD") or not _resolvers:
+            return response
+        try:
+            target = resolve(request.path, request.META.get("QUERY_STRING", ""))
+        except DatabaseError:  # a broken lookup must not turn a 404 into a 500
+            logger.exception("old path lookup failed for %s", request.path)
+            return response
+        if target is None or target == request.path:
+            return response
+        return HttpResponsePermanentRedirect(target)

@@ -1,0 +1,107 @@
+"""Old addresses of an imported website answer 301 to their new page, only on the 404 path."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from frontcms.legacy_paths import normalise_legacy_path
+from frontcms.publishing import Status
+from news.models import LegacyPath
+from tests.factories import ArticleFactory
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("/Default.aspx?tabid=57&ArticleID=123", "/?articleid=123&tabid=57"),
+        ("/default.aspx?ArticleID=123&TabID=57", "/?articleid=123&tabid=57"),
+        ("http://mttq.example.vn/Default.aspx?tabid=57&ArticleID=123", "/?articleid=123&tabid=57"),
+        ("/tabid/57/ArticleID/123/Default.aspx", "/tabid/57/articleid/123"),
+        (
+            "/index.php?option=com_content&view=article&id=12&Itemid=101",
+            "/?id=12&option=com_content&view=article",
+        ),
+        ("/index.php?view=article&option=com_content&id=12", "/?id=12&option=com_content&view=article"),
+        ("/2019/07/23/hoi-nghi/", "/2019/07/23/hoi-nghi"),
+        ("/2019/07/23/hoi-nghi/index.html", "/2019/07/23/hoi-nghi"),
+        ("/tin-tuc/Hoi-Nghi-123.html?utm_source=facebook&fbclid=abc", "/tin-tuc/hoi-nghi-123.html"),
+        ("/tin-tuc/h%E1%BB%99i-ngh%E1%BB%8B.html", "/tin-tuc/hội-nghị.html"),
+        ("tin-tuc//bai.html", "/tin-tuc/bai.html"),
+        ("", ""),
+        ("/", "/"),
+    ],
+)
+def test_old_paths_are_compared_in_one_normal_form(given: str, expected: str) -> None:
+    assert normalise_legacy_path(given) == expected
+
+
+@pytest.fixture
+def imported(db):
+    article = ArticleFactory(title="Hội nghị đối thoại năm 2019", status=Status.PUBLISHED)
+    LegacyPath.objects.create(article=article, path="/Default.aspx?tabid=57&ArticleID=123")
+    LegacyPath.objects.create(article=article, path="/2019/07/23/hoi-nghi-doi-thoai/")
+    LegacyPath.objects.create(article=article, path="/index.php?option=com_content&view=article&id=12")
+    return article
+
+
+@pytest.mark.parametrize(
+    "old",
+    [
+        "/Default.aspx?tabid=57&ArticleID=123",
+        "/default.aspx?articleid=123&tabid=57",
+        "/Default.aspx?tabid=57&ArticleID=123&utm_source=zalo",
+        "/2019/07/23/hoi-nghi-doi-thoai/",
+        "/2019/07/23/hoi-nghi-doi-thoai",
+        "/index.php?option=com_content&view=article&id=12&Itemid=101",
+    ],
+)
+def test_old_address_answers_301_to_the_article(client, imported, old: str) -> None:
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == imported.get_absolute_url()
+
+
+def test_old_address_follows_the_article_when_its_slug_changes(client, imported) -> None:
+    imported.slug = "doi-thoai-voi-nhan-dan-2019"
+    imported.save()
+    response = client.get("/Default.aspx?tabid=57&ArticleID=123")
+    assert response.status_code == 301
+    assert response["Location"] == "/tin-tuc/doi-thoai-voi-nhan-dan-2019/"
+
+
+def not_found(client, path: str) -> bool:
+    """A 404 in the end (Django's APPEND_SLASH may first try the path with a slash), never the article."""
+    response = client.get(path, follow=True)
+    return response.status_code == 404 and not any("/tin-tuc/" in url for url, _ in response.redirect_chain)
+
+
+def test_old_address_of_an_unpublished_article_reveals_nothing(client, imported) -> None:
+    imported.status = Status.DRAFT
+    imported.save()
+    assert not_found(client, "/Default.aspx?tabid=57&ArticleID=123")
+
+
+def test_an_unknown_old_address_stays_a_404(client, imported) -> None:
+    assert not_found(client, "/Default.aspx?tabid=57&ArticleID=999")
+
+
+def test_portal_pages_win_over_old_addresses(client, imported) -> None:
+    LegacyPath.objects.create(article=imported, path="/tin-tuc/")
+    assert client.get("/tin-tuc/").status_code == 200
+
+
+def test_normal_pages_never_look_up_old_addresses(client, imported) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(imported.get_absolute_url()).status_code == 200
+        assert client.get("/").status_code == 200
+    assert not any("legacypath" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_404_costs_one_indexed_lookup(client, imported) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/tin-tuc/2019/bai-khong-co.html")
+    lookups = [q["sql"] for q in queries.captured_queries if "legacypath" in q["sql"]]
+    assert len(lookups) == 1
+    assert '"key" =' in lookups[0] or "key` =" in lookups[0]

@@ -1,0 +1,248 @@
+"""The workflow in the admin: named step buttons per role and state, a reason to return, the return
+shown on the item, the steps listed, "Hẹn giờ đăng (…)" in lists, filters and forms, bulk actions
+through the service."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from frontcms import publishing_service as service
+from frontcms.models import WorkflowAction
+from frontcms.publishing import Status
+from news.models import Article
+from tests.factories import ArticleFactory, EventFactory, StaffAssignmentFactory, WardFactory
+from tests.news.test_admin import form_data
+
+pytestmark = pytest.mark.django_db
+CHANGELIST = reverse("admin:news_article_changelist")
+ADD = reverse("admin:news_article_add")
+
+
+def change_url(obj):
+    return reverse("admin:news_article_change", args=[obj.pk])
+
+
+def buttons(html: str) -> list[str]:
+    return re.findall(r'<button type="submit" name="_workflow" value="(\w+)"', html)
+
+
+@pytest.fixture
+def ward():
+    return WardFactory(name="Ủy ban MTTQ Việt Nam phường Khương Đình")
+
+
+@pytest.fixture
+def writer_client(client, contributor_user, ward):
+    contributor_user.email = "ctv@phuong.vn"
+    contributor_user.save()
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    return client
+
+
+@pytest.fixture
+def editor(editor_user):
+    editor_user.email = "bientap@quan.vn"
+    editor_user.save()
+    return editor_user
+
+
+# --- the buttons ------------------------------------------------------------------------------------
+def test_a_contributor_gets_save_and_submit_and_no_status_list(writer_client, ward):
+    html = writer_client.get(ADD).content.decode()
+    assert buttons(html) == ["save", "submit"]
+    assert "Lưu nháp" in html and "Gửi duyệt" in html
+    assert 'name="status"' not in html and 'name="published_at_0"' not in html
+    article = ArticleFactory(status=Status.PENDING, organization=ward)
+    assert buttons(writer_client.get(change_url(article)).content.decode()) == ["save"]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected", "publish_label"),
+    [
+        (Status.DRAFT, ["save", "submit", "publish"], "Đăng"),
+        (Status.PENDING, ["save", "publish", "return"], "Duyệt và đăng"),
+        (Status.RETURNED, ["save", "submit", "publish"], "Đăng"),
+        (Status.PUBLISHED, ["save", "publish", "archive"], "Đổi giờ đăng"),
+        (Status.ARCHIVED, ["save", "publish"], "Đăng lại"),
+    ],
+)
+def test_an_editor_gets_the_steps_the_state_allows(editor_client, status, expected, publish_label):
+    article = ArticleFactory(status=status)
+    html = editor_client.get(change_url(article)).content.decode()
+    assert buttons(html) == expected
+    assert f'value="publish" class="button default">{publish_label}</button>' in html
+    assert 'name="publish_at_0"' in html  # the time to publish sits beside the button
+
+
+# --- the steps through the form ---------------------------------------------------------------------
+def test_return_without_a_reason_is_a_form_error_and_changes_nothing(editor_client):
+    article = ArticleFactory(status=Status.PENDING)
+    response = editor_client.post(change_url(article), form_data(article, _workflow="return"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["return_reason"] == [
+        "Hãy ghi lý do trả lại, để người viết biết cần sửa gì."
+    ]
+    assert "Hãy ghi lý do trả lại" in response.content.decode()  # shown beside the reason box
+    article.refresh_from_db()
+    assert article.status == Status.PENDING
+
+
+def test_the_contributor_sees_the_reason_on_the_item_until_it_is_resubmitted(
+    client, writer_client, contributor_user, editor, ward, django_capture_on_commit_callbacks
+):
+    response = writer_client.post(
+        ADD, form_data(title="Tin trao quà", organization=ward.pk, _workflow="submit")
+    )
+    assert response.status_code == 302 and response["Location"] == CHANGELIST
+    article = Article.objects.get(title="Tin trao quà")
+    writer_client.logout()
+
+    client.force_login(editor)
+    reason = "Ghi rõ tên các nhà hảo tâm và số suất quà."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            change_url(article), form_data(article, _workflow="return", return_reason=reason)
+        )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [["ctv@phuong.vn"]]
+    client.logout()
+
+    client.force_login(contributor_user)
+    html = client.get(change_url(article)).content.decode()
+    notice = html[html.index("workflow-returned") :]
+    assert "Biên tập viên đã trả lại bài này" in html and reason in notice
+    assert "Gửi duyệt lại" in html
+    assert 'workflow-state--returned">Trả lại</span>' in html
+    # "Lưu nháp" keeps it returned, the reason still there, and stays on the item.
+    article.refresh_from_db()
+    response = client.post(
+        change_url(article), form_data(article, title="Tin trao quà (đã sửa)", _workflow="save")
+    )
+    assert response.status_code == 302 and response["Location"] == change_url(article)
+    assert reason in client.get(change_url(article)).content.decode()
+    article.refresh_from_db()
+    response = client.post(change_url(article), form_data(article, _workflow="submit"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.PENDING
+    html = client.get(change_url(article)).content.decode()
+    assert "Biên tập viên đã trả lại bài này" not in html
+    # The steps stay listed on the item, the reason with its step.
+    steps = html[html.index('class="workflow-history"') :]
+    assert reason in steps and "Trả lại" in steps and "Gửi duyệt" in steps
+
+
+def test_approve_at_a_time_schedules_it_and_every_view_says_so(editor_client, ward):
+    article = ArticleFactory(status=Status.PENDING, organization=ward, title="Tin hẹn giờ")
+    response = editor_client.post(
+        change_url(article),
+        form_data(article, _workflow="publish", publish_at_0="05/12/2030", publish_at_1="08:00"),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.is_scheduled
+    label = "Hẹn giờ đăng (05/12/2030 08:00)"
+    messages = editor_client.get(response["Location"]).content.decode()
+    assert "“Tin hẹn giờ” sẽ tự đăng lúc 05/12/2030 08:00." in messages
+    assert label in messages  # the list
+    assert label in editor_client.get(change_url(article)).content.decode()  # the form
+    ArticleFactory(title="Tin đã đăng từ trước")
+    filtered = editor_client.get(CHANGELIST, {"trang_thai": "scheduled"})
+    assert list(filtered.context["cl"].queryset) == [article]
+    assert "Hẹn giờ đăng" in filtered.content.decode()  # a choice of the filter
+    step = service.steps_of(article).first()
+    assert step.action == WorkflowAction.APPROVED
+    entry = LogEntry.objects.filter(object_id=str(article.pk)).latest("pk")
+    assert entry.get_change_message().startswith("Duyệt và đăng.")
+
+
+def test_take_down_from_the_form(editor_client):
+    article = ArticleFactory(title="Tin gỡ xuống")
+    response = editor_client.post(change_url(article), form_data(article, _workflow="archive"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Status.ARCHIVED
+    assert service.steps_of(article).get().action == WorkflowAction.UNPUBLISHED
+
+
+def test_a_bad_publish_time_is_a_form_error(editor_client):
+    article = ArticleFactory(status=Status.PENDING)
+    response = editor_client.post(
+        change_url(article),
+        form_data(article, _workflow="publish", publish_at_0="31/02/2030", publish_at_1="08:00"),
+    )
+    assert response.status_code == 200 and "publish_at" in response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.status == Status.PENDING
+
+
+def test_a_contributor_forging_a_step_gets_a_form_error(writer_client, ward):
+    article = ArticleFactory(status=Status.PENDING, organization=ward)
+    for step in ("publish", "return", "archive", "nonsense"):
+        response = writer_client.post(
+            change_url(article), form_data(article, _workflow=step, return_reason="x")
+        )
+        assert response.status_code == 200, step
+        assert response.context["adminform"].form.non_field_errors(), step
+    article.refresh_from_db()
+    assert article.status == Status.PENDING
+
+
+def test_the_organisation_stays_required_for_contributors_with_the_step_form(writer_client):
+    response = writer_client.post(ADD, form_data(organization="", _workflow="submit"))
+    assert response.status_code == 200 and "organization" in response.context["adminform"].form.errors
+    assert not Article.objects.exists()
+
+
+# --- lists and bulk actions ---------------------------------------------------------------------------
+def test_the_list_shows_states_as_staff_say_them(editor_client):
+    ArticleFactory(title="Tin chờ", status=Status.PENDING)
+    ArticleFactory(title="Tin hẹn", published_at=timezone.now() + datetime.timedelta(days=2))
+    html = editor_client.get(CHANGELIST).content.decode()
+    assert 'workflow-state--pending">Chờ duyệt<' in html
+    assert 'workflow-state--scheduled">Hẹn giờ đăng (' in html
+    for value, label in [
+        ("returned", "Trả lại"),
+        ("live", "Đang hiện với bạn đọc"),
+        ("scheduled", "Hẹn giờ đăng"),
+    ]:
+        assert f"?trang_thai={value}" in html and label in html
+
+
+def test_bulk_actions_go_through_the_service_and_record_each_step(
+    editor_client, django_capture_on_commit_callbacks
+):
+    pending = [ArticleFactory(status=Status.PENDING) for _ in range(2)]
+    already = ArticleFactory(status=Status.PUBLISHED)
+    editor_client.post(
+        CHANGELIST, {"action": "publish_selected", "_selected_action": [a.pk for a in [*pending, already]]}
+    )
+    for article in pending:
+        assert service.steps_of(article).get().action == WorkflowAction.APPROVED
+    assert not service.steps_of(already).exists()
+
+
+def test_bulk_submit_takes_drafts_and_returned_items_and_tells_editors(
+    client, contributor_user, editor, ward, django_capture_on_commit_callbacks
+):
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    draft = ArticleFactory(status=Status.DRAFT, organization=ward)
+    returned = ArticleFactory(status=Status.RETURNED, organization=ward)
+    event = EventFactory(status=Status.DRAFT, organization=ward)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(CHANGELIST, {"action": "submit_for_review", "_selected_action": [draft.pk, returned.pk]})
+        client.post(
+            reverse("admin:events_event_changelist"),
+            {"action": "submit_for_review", "_selected_action": [event.pk]},
+        )
+    for obj in (draft, returned, event):
+        obj.refresh_from_db()
+        assert obj.status == Status.PENDING
+    assert len(mail.outbox) == 3 and {m.to[0] for m in mail.outbox} == {"bientap@quan.vn"}
