@@ -239,3 +239,31 @@ def test_every_public_page_says_what_it_shows_and_is_kept(cache_backend, client)
     ]
     for url in urls:
         cache_it(client, url)
+
+
+def test_the_publishing_service_steps_refresh_what_readers_see_and_nothing_else(
+    cache_backend, client, editor_user
+):
+    """The editor's-desk steps save through the models: publishing and taking down show at once;
+    saving, submitting or returning a draft touches no public page."""
+    from frontcms import publishing_service as service
+    from news.models import Article
+
+    published = ArticleFactory(title="Bài đang đọc")
+    draft = ArticleFactory(title="Bài qua bàn biên tập", status=Status.DRAFT, category=published.category)
+    urls = ["/", NEWS, published.get_absolute_url()]
+    for url in urls:
+        cache_it(client, url)
+    service.save_draft(draft, user=editor_user)
+    service.submit(draft, user=editor_user)
+    service.return_to_author(draft, user=editor_user, reason="Thiếu ảnh minh họa.")
+    for url in urls:
+        assert still_cached(client, url), url
+    draft = Article.objects.get(pk=draft.pk)
+    service.publish(draft, user=editor_user)
+    assert "Bài qua bàn biên tập" in client.get(NEWS).content.decode()
+    assert "Bài qua bàn biên tập" in client.get(published.get_absolute_url()).content.decode()
+    cache_it(client, NEWS)
+    service.archive(Article.objects.get(pk=draft.pk), user=editor_user)
+    assert "Bài qua bàn biên tập" not in client.get(NEWS).content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 404
