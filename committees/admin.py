@@ -126,7 +126,16 @@ class OrganizationAdmin(
         (_("Giới thiệu, chức năng nhiệm vụ"), {"fields": ("intro", "functions")}),
         (_("Liên hệ"), {"fields": ("address", "phone", "email")}),
         (_("Lịch sử"), {"fields": ("founded_on", "dissolved_on", "succeeded_by")}),
-        (_("Tiếng Anh (trang /en/)"), {"fields": ("name_en", "intro_en", "functions_en")}),
+        (
+            _("Tiếng Anh (trang /en/)"),
+            {
+                "fields": ("name_en", "intro_en", "functions_en", "address_en"),
+                "description": _(
+                    "Để trống tên tiếng Anh thì trang tiếng Anh dùng tên theo mẫu chính thức, ví dụ "
+                    "“Viet Nam Fatherland Front Committee of Khuong Dinh Ward”."
+                ),
+            },
+        ),
     )
 
     def get_queryset(self, request):

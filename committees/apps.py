@@ -29,12 +29,24 @@ class CommitteesConfig(AppConfig):
     }
 
     def ready(self):
-        from frontcms import dashboard, home
+        from frontcms import dashboard, home, languages
 
         from . import blocks, search
         from .dashboard import scope_label
 
         dashboard.register_scope_label(scope_label)
+
+        # The English pages (Decree 42/2022/NĐ-CP): /en/ and each organisation's /en/to-chuc/<slug>/.
+        languages.register(
+            languages.LanguageSite(
+                "en",
+                home="committees:english",
+                menu=(
+                    languages.MenuLink(_("Tổ chức"), "committees:english", "#structure"),
+                    languages.MenuLink(_("Liên hệ"), "committees:english", "#contacts"),
+                ),
+            )
+        )
 
         home.register(
             home.HomeBlock(

@@ -135,7 +135,8 @@ def checklist(within: set[int] | None = None) -> list[Check]:
         english_missing.append(_("chưa có Ủy ban MTTQ quận"))
     else:
         for value, label in (
-            (main.name_en, _("tên tiếng Anh")),
+            # The official pattern names a district committee in English without `name_en`.
+            (main.official_english_name, _("tên tiếng Anh")),
             (main.intro_en, _("giới thiệu tiếng Anh")),
             (main.functions_en, _("chức năng, nhiệm vụ tiếng Anh")),
         ):

@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from frontcms.demo import DEMO_ADMIN_PASSWORD, DemoRun
 from frontcms.demo_images import portrait_placeholder
 from frontcms.roles import CONTRIBUTORS
-from frontcms.text import fold
+from frontcms.text import fold, without_diacritics
 
 from .models import (
     ContactPoint,
@@ -269,13 +269,14 @@ def seed(out, run: DemoRun | None = None) -> None:
         "Ủy ban MTTQ Việt Nam quận Thanh Hà",
         OrganizationKind.DISTRICT_COMMITTEE,
         short_name="MTTQ quận Thanh Hà",
-        name_en="Vietnam Fatherland Front Committee of Thanh Ha District",
+        name_en="Viet Nam Fatherland Front Committee of Thanh Ha District",
         founded_on=D(1976, 5, 1),
         intro="<p>Ủy ban MTTQ Việt Nam quận Thanh Hà là tổ chức liên minh chính trị, liên hiệp tự nguyện của các tổ chức và cá nhân tiêu biểu trên địa bàn quận.</p>",
-        intro_en="<p>The Vietnam Fatherland Front Committee of Thanh Ha District is the political alliance and voluntary union of organisations and representative individuals of the district.</p>",
+        intro_en="<p>The Viet Nam Fatherland Front Committee of Thanh Ha District is the political alliance and voluntary union of organisations and representative individuals of the district.</p>",
         functions=FUNCTIONS,
         functions_en=FUNCTIONS_EN,
         address="Số 9 phố Khương Hạ, phường Khương Đình, quận Thanh Hà, Hà Nội",
+        address_en="9 Khuong Ha Street, Khuong Dinh Ward, Thanh Ha District, Ha Noi",
         phone="024 3858 0000",
         email="mttq@thanhha.example.vn",
     )
@@ -284,7 +285,7 @@ def seed(out, run: DemoRun | None = None) -> None:
         "Ban Thường trực Ủy ban MTTQ Việt Nam quận Thanh Hà",
         OrganizationKind.STANDING_BOARD,
         district,
-        name_en="Standing Board",
+        name_en="Standing Board of the Viet Nam Fatherland Front Committee of Thanh Ha District",
         order=1,
     )
     councils = [
@@ -293,9 +294,13 @@ def seed(out, run: DemoRun | None = None) -> None:
             f"Hội đồng tư vấn {name}",
             OrganizationKind.ADVISORY_COUNCIL,
             district,
+            name_en=f"Advisory Council on {name_en}",
             order=2,
         )
-        for slug, name in (("dan-chu-phap-luat", "Dân chủ - Pháp luật"), ("kinh-te", "Kinh tế"))
+        for slug, name, name_en in (
+            ("dan-chu-phap-luat", "Dân chủ - Pháp luật", "Democracy and Law"),
+            ("kinh-te", "Kinh tế", "the Economy"),
+        )
     ]
     member_orgs = [
         s.org(
@@ -429,12 +434,14 @@ def seed(out, run: DemoRun | None = None) -> None:
             OrganizationKind.WARD_COMMITTEE,
             district,
             short_name=f"Phường {ward_name}",
-            name_en=f"Fatherland Front Committee of {fold(ward_name).title()} Ward",
+            name_en=f"Viet Nam Fatherland Front Committee of {without_diacritics(ward_name)} Ward",
             order=10 + i,
             founded_on=D(1982, 1, 1),
             dissolved_on=D(2025, 1, 1) if dissolved else None,
             functions="<p>Tập hợp, vận động nhân dân trên địa bàn phường; giám sát, phản biện xã hội; hướng dẫn các Ban công tác Mặt trận khu dân cư.</p>",
+            functions_en="<p>Gathers and mobilises the people of the ward; supervises and gives social criticism; guides the residential-area Front work boards.</p>",
             address=f"Trụ sở UBND phường {ward_name}, quận Thanh Hà",
+            address_en=f"Office of the {without_diacritics(ward_name)} Ward People's Committee, Thanh Ha District",
             phone=f"024 3858 {1100 + i:04d}",
             email=f"mttq.{fold(ward_name).replace(' ', '')}@thanhha.example.vn",
         )

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from frontcms.cache import SITE, CacheTagged, tag
@@ -22,6 +23,7 @@ from frontcms.models import SluggedModel
 from frontcms.richtext import RichTextField
 from frontcms.text import fold, format_date, nfc, to_roman
 
+from . import english
 from .querysets import MembershipQuerySet, PersonQuerySet, TermQuerySet
 
 
@@ -119,6 +121,12 @@ class Organization(CacheTagged, SluggedModel):
     )
     functions_en = RichTextField(_("chức năng, nhiệm vụ (tiếng Anh)"), blank=True)
     address = models.CharField(_("địa chỉ trụ sở"), max_length=300, blank=True)
+    address_en = models.CharField(
+        _("địa chỉ trụ sở (tiếng Anh)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống thì trang tiếng Anh hiện địa chỉ tiếng Việt."),
+    )
     phone = models.CharField(_("điện thoại cơ quan"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử cơ quan"), blank=True)
     search_name = models.CharField(max_length=800, editable=False, db_index=True, default="")
@@ -182,8 +190,33 @@ class Organization(CacheTagged, SluggedModel):
         return self.dissolved_on is not None and self.dissolved_on <= timezone.localdate()
 
     @property
-    def display_name_en(self) -> str:
-        return self.name_en or self.name
+    def english_name(self) -> str:
+        """The name on the English pages: `name_en` when given, else the official pattern for
+        its kind, else the Vietnamese name with its kind in English (committees/english.py)."""
+        return self.official_english_name or f"{self.name} ({self._english_kind()})"
+
+    @property
+    def official_english_name(self) -> str:
+        """`name_en` when given, else the official pattern's name for its kind; "" when neither
+        gives one (the English pages then show the Vietnamese name with its kind)."""
+        return self.name_en or self._derived_english_name()
+
+    @property
+    def english_name_html(self) -> str:
+        """english_name as HTML, the Vietnamese words of a name no pattern reads marked lang="vi"."""
+        if self.official_english_name:
+            return format_html("{}", self.english_name)
+        return format_html('<span lang="vi">{}</span> ({})', self.name, self._english_kind())
+
+    def _english_kind(self) -> str:
+        with translation.override("en"):
+            return str(self.get_kind_display())
+
+    def _derived_english_name(self) -> str:
+        # A parent already at hand (select_related) names a standing board called just
+        # "Ban Thường trực"; it is never fetched for that.
+        parent = self.parent if self.parent_id and Organization.parent.is_cached(self) else None
+        return english.derived_name(self.name, self.kind, parent.english_name if parent else "")
 
     def current_term(self, terms=None):
         """The term containing today, else the latest that has started (None without terms).

@@ -1,6 +1,8 @@
-"""Sitemap sections: organisations (current and dissolved: their pages stay) and people."""
+"""Sitemap sections: organisations (current and dissolved: their pages stay), people, and the
+English pages."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from frontcms.cache import depends_on, tag
 
@@ -31,4 +33,20 @@ class PersonSitemap(Sitemap):
         return obj.updated_at
 
 
-sitemaps = {"organizations": OrganizationSitemap, "people": PersonSitemap}
+class EnglishSitemap(Sitemap):
+    """`/en/` and every organisation's English page (Decree 42/2022/NĐ-CP)."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return [None, *Organization.objects.only("slug", "updated_at").order_by("pk")]
+
+    def location(self, obj):
+        return obj.get_english_url() if obj else reverse("committees:english")
+
+    def lastmod(self, obj):
+        return obj.updated_at if obj else None
+
+
+sitemaps = {"organizations": OrganizationSitemap, "people": PersonSitemap, "english": EnglishSitemap}

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from frontcms import languages
 from frontcms.cache import depends_on, kept, next_midnight, tag
 from frontcms.publishing import next_publication
 from frontcms.views import DependsOnMixin, OldSlugRedirectMixin, SharedObjectMixin
@@ -41,12 +42,16 @@ def _people_of(org_id) -> None:
     depends_on(tag(Membership, organization=org_id), tag(Position), until=next_midnight())
 
 
-def _tree_context() -> dict:
-    orgs = list(
+def _tree_organizations() -> list[Organization]:
+    return list(
         Organization.objects.only(
             "name", "short_name", "name_en", "slug", "kind", "parent_id", "order", "dissolved_on"
         )
     )
+
+
+def _tree_context() -> dict:
+    orgs = _tree_organizations()
     current = [o for o in orgs if not o.is_dissolved]
     by_pk = {o.pk: o for o in orgs}
     # A dissolved organisation's own dissolved sub-organisations are listed on its page, not here.
@@ -78,6 +83,11 @@ class OrganizationTreeView(DependsOnMixin, TemplateView):
         depends_on(tag(Organization), until=next_midnight())  # dissolved on their date
 
 
+def _alternates(org) -> list[tuple[str, str]]:
+    """An organisation's page in Vietnamese and in English, for the hreflang links of both."""
+    return languages.alternates({"vi": org.get_absolute_url(), "en": org.get_english_url()})
+
+
 class OrganizationMixin(OldSlugRedirectMixin):
     model = Organization
     context_object_name = "org"
@@ -102,6 +112,7 @@ class OrganizationDetailView(OrganizationMixin, SharedObjectMixin, DetailView):
             lambda: render_to_string("committees/partials/organization_body.html", self.body_context(org)),
         )
         context["breadcrumbs"] = self.breadcrumbs(org)
+        context["alternates"] = _alternates(org)
         return context
 
     @staticmethod
@@ -250,6 +261,8 @@ class PersonDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
 
 
 # --- English (Decree 42/2022/NĐ-CP) ---------------------------------------------------------------
+# These pages run in English (frontcms.languages.PathLanguageMiddleware): their templates share the
+# Vietnamese pages' {% translate %} strings, which locale/en gives in English.
 def main_committee():
     return (
         Organization.objects.current()
@@ -259,25 +272,34 @@ def main_committee():
     )
 
 
+def _leadership_on_its_last_day(org) -> list[Membership]:
+    """The current leaders; a dissolved organisation's as they were on its last day."""
+    on = org.dissolved_on - datetime.timedelta(days=1) if org.is_dissolved else None
+    return structure.leadership(
+        list(Membership.objects.filter(organization=org).active_on(on).leadership().with_related())
+    )
+
+
+def _contacts(org) -> list[ContactPoint]:
+    return list(ContactPoint.objects.filter(organization=org).select_related("person"))
+
+
 class EnglishHomeView(DependsOnMixin, TemplateView):
-    """`/en/`: introduction, structure, functions and contacts in English."""
+    """`/en/`: introduction, functions, leadership, structure and contacts in English."""
 
     template_name = "committees/english.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = main_committee()
-        members = (
-            list(Membership.objects.filter(organization=org).current().leadership().with_related())
-            if org
-            else []
-        )
+        current = [o for o in _tree_organizations() if not o.is_dissolved]
         context.update(
             org=org,
-            leadership=structure.leadership(members),
-            tree=_tree_context()["tree"],
-            contacts=list(org.contact_points.select_related("person")) if org else [],
+            leadership=_leadership_on_its_last_day(org) if org else [],
+            tree=structure.build_tree(current),
+            contacts=_contacts(org) if org else [],
             is_home=True,
+            alternates=languages.home_alternates(),
         )
         if org is not None:
             _people_of(org.pk)
@@ -292,15 +314,25 @@ class EnglishOrganizationView(OrganizationMixin, DependsOnMixin, DetailView):
 
     template_name = "committees/english.html"
 
+    def renamed_url(self, obj) -> str:
+        return obj.get_english_url()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         org = self.object
-        members = list(Membership.objects.filter(organization=org).current().leadership().with_related())
+        children = list(org.children.all())
         context.update(
-            contacts=list(ContactPoint.objects.filter(organization=org).select_related("person")),
-            leadership=structure.leadership(members),
-            children=[c for c in org.children.all() if not c.is_dissolved],
+            contacts=_contacts(org),
+            leadership=_leadership_on_its_last_day(org),
+            children=[c for c in children if not c.is_dissolved],
+            dissolved_children=[c for c in children if c.is_dissolved],
             successors=list(org.succeeded_by.all()),
+            predecessors=list(org.predecessors.all()),
+            breadcrumbs=[
+                *([(org.parent.english_name_html, org.parent.get_english_url())] if org.parent_id else []),
+                (org.english_name_html, None),
+            ],
+            alternates=_alternates(org),
         )
         return context
 

@@ -93,7 +93,7 @@ class QuickLinkAdmin(admin.ModelAdmin):
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(admin.ModelAdmin):
     fieldsets = (
-        (_("Nhận diện"), {"fields": ("site_name", "tagline", "site_name_en", "description")}),
+        (_("Nhận diện"), {"fields": ("site_name", "tagline", "description")}),
         (
             _("Chân trang"),
             {
@@ -110,6 +110,21 @@ class SiteSettingsAdmin(admin.ModelAdmin):
             },
         ),
         (_("Góp ý"), {"fields": ("feedback_email",)}),
+        (
+            _("Tiếng Anh (trang /en/)"),
+            {
+                "fields": (
+                    "site_name_en",
+                    "tagline_en",
+                    "description_en",
+                    "agency_name_en",
+                    "address_en",
+                    "licence_en",
+                    "responsible_person_en",
+                ),
+                "description": _("Để trống ô nào thì trang tiếng Anh hiện nội dung tiếng Việt của ô đó."),
+            },
+        ),
     )
 
     def has_add_permission(self, request):

@@ -1,6 +1,10 @@
 """Template context shared by every page: site settings, menu, sidebar blocks, today's date, and the
 header and footer HTML, which are the same for every visitor: kept values (frontcms.cache) that
-follow the tag `site` (menu, settings) and turn at midnight (the date)."""
+follow the tag `site` (menu, settings) and turn at midnight (the date).
+
+Pages in another language (English under /en/, frontcms.languages) get the header and footer in
+that language, with that language's short menu and no sidebar: its blocks are Vietnamese news.
+Kept values are kept per language (frontcms.cache.kept_key)."""
 
 from __future__ import annotations
 
@@ -8,8 +12,9 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 
-from . import home
+from . import home, languages
 from .cache import kept, next_midnight
 from .models import MenuItem, SiteSettings
 from .text import format_long_date
@@ -37,7 +42,7 @@ def _today() -> dict:
 
     def today() -> dict:
         day = timezone.localdate()
-        return {"display": format_long_date(day), "iso": day.isoformat()}
+        return {"display": format_long_date(day, get_language()), "iso": day.isoformat()}
 
     return kept("chrome:today", today, until=next_midnight())
 
@@ -56,15 +61,27 @@ def _menu_paths() -> frozenset[str]:
 
 def header_html(request) -> str:
     """The site header. It differs between pages only in the menu link marked as the current
-    page, so it is kept once for all pages outside the menu and once per menu page."""
-    current = request.path if request.path in _menu_paths() else ""
+    page, so it is kept once for all pages outside the menu and once per menu page (per language,
+    as every kept value: frontcms.cache.kept_key)."""
+    language = get_language()
+    home_url = languages.home_url(language)
+    if languages.is_other(language):
+        menu = languages.menu(language)
+        menu_paths = {home_url, *(item.resolved_url for item in menu)}
+    else:
+        menu, menu_paths = None, _menu_paths()
+    current = request.path if request.path in menu_paths else ""
 
     def render() -> str:
         context = {
             "site": SiteSettings.load(),
-            "main_menu": _menu(),
+            "main_menu": _menu() if menu is None else menu,
             "current_path": current,
             "today": _today(),
+            "home_url": home_url,
+            "other_site": languages.other_site(),
+            # The search covers the Vietnamese content only: no search box on the English pages.
+            "hide_search": menu is not None,
         }
         return render_to_string("partials/header.html", context)
 
@@ -82,10 +99,21 @@ def assets_html() -> str:
 
 
 def site(request):
+    other_language = languages.is_other()
+    site_settings = SimpleLazyObject(SiteSettings.load)  # loaded only by pages that show it
     return {
-        "site": SimpleLazyObject(SiteSettings.load),  # loaded only by pages that show it
+        "site": site_settings,
+        # The site's name and description in the page's language, for <title> and the meta tags.
+        "site_name": SimpleLazyObject(lambda: languages.localized_text(site_settings, "site_name")[0]),
+        "site_description": SimpleLazyObject(
+            lambda: languages.localized_text(site_settings, "description", "site_name")[0]
+        ),
+        "page_language": get_language(),
+        "home_url": languages.home_url,
+        "other_site": languages.other_site,  # for the search page, which writes its own header
+        "other_language": other_language,
         "main_menu": _menu,
-        "sidebar_html": lambda: home.region_html(request, "aside"),
+        "sidebar_html": lambda: "" if other_language else home.region_html(request, "aside"),
         "portal_header": lambda: header_html(request),
         "portal_footer": footer_html,
         "portal_assets": assets_html,

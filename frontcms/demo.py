@@ -183,7 +183,6 @@ def seed(out, run: DemoRun | None = None) -> None:
     if not settings_row.agency_name:
         settings_row.site_name = "Ủy ban MTTQ Việt Nam quận Thanh Hà"
         settings_row.tagline = "Cổng thông tin điện tử"
-        settings_row.site_name_en = "Vietnam Fatherland Front Committee of Thanh Ha District"
         settings_row.description = (
             "Tin tức, sự kiện, văn bản và tổ chức của Ủy ban MTTQ Việt Nam quận Thanh Hà và 11 phường."
         )
@@ -194,6 +193,23 @@ def seed(out, run: DemoRun | None = None) -> None:
         settings_row.feedback_email = "gopy@thanhha.example.vn"
         settings_row.licence = "Giấy phép số 12/GP-TTĐT do Sở Thông tin và Truyền thông cấp (dữ liệu mẫu)."
         settings_row.responsible_person = "Bà Nguyễn Thị Hạnh, Chủ tịch Ủy ban MTTQ Việt Nam quận"
+        settings_row.save()
+    if not settings_row.agency_name_en:
+        # The English pages (/en/) show these; "Viet Nam", as the Front's official English names write it.
+        settings_row.site_name_en = "Viet Nam Fatherland Front Committee of Thanh Ha District"
+        settings_row.tagline_en = "Electronic information portal"
+        settings_row.description_en = (
+            "The organisation, functions, leadership and contacts of the Viet Nam Fatherland Front "
+            "Committee of Thanh Ha District and its 11 wards."
+        )
+        settings_row.agency_name_en = "Viet Nam Fatherland Front Committee of Thanh Ha District"
+        settings_row.address_en = "9 Khuong Ha Street, Khuong Dinh Ward, Thanh Ha District, Ha Noi"
+        settings_row.licence_en = (
+            "Licence No. 12/GP-TTDT issued by the Department of Information and Communications (sample data)."
+        )
+        settings_row.responsible_person_en = (
+            "Ms Nguyễn Thị Hạnh, Chairperson of the Viet Nam Fatherland Front Committee of Thanh Ha District"
+        )
         settings_row.save()
     if not settings_row.working_hours:
         settings_row.working_hours = (

@@ -355,6 +355,16 @@ class SiteSettings(CacheTagged, models.Model):
     licence = models.CharField(_("giấy phép"), max_length=300, blank=True)
     responsible_person = models.CharField(_("người chịu trách nhiệm nội dung"), max_length=200, blank=True)
     facebook_url = models.URLField(_("trang Facebook"), blank=True)
+    # The English pages (/en/) show these instead of the fields above when they are filled in
+    # (frontcms.languages.localized_text); an empty one shows the Vietnamese text, marked as such.
+    tagline_en = models.CharField(_("dòng phụ (tiếng Anh)"), max_length=200, blank=True)
+    description_en = models.CharField(_("mô tả cổng (tiếng Anh)"), max_length=300, blank=True)
+    agency_name_en = models.CharField(_("cơ quan chủ quản (tiếng Anh)"), max_length=200, blank=True)
+    address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=300, blank=True)
+    licence_en = models.CharField(_("giấy phép (tiếng Anh)"), max_length=300, blank=True)
+    responsible_person_en = models.CharField(
+        _("người chịu trách nhiệm nội dung (tiếng Anh)"), max_length=200, blank=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

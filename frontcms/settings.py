@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "frontcms.middleware.RejectMalformedRequestMiddleware",
     "frontcms.middleware.SecurityHeadersMiddleware",
+    # English under /en/ (frontcms/languages.py): before anything that renders a page.
+    "frontcms.languages.PathLanguageMiddleware",
     # Serves cached anonymous pages before sessions, CSRF and auth run, and stores them
     # (frontcms/page_cache.py): it sees the cookies every inner middleware set.
     "frontcms.page_cache.PageCacheMiddleware",
@@ -199,8 +201,8 @@ AXES_LOCKOUT_TEMPLATE = "errors/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "frontcms.engagement.privacy.client_address"
 
 # --- internationalisation -----------------------------------------------------------------------
-# Always Vietnamese, whatever the browser asks for (no LocaleMiddleware): the English pages under
-# /en/ are content edited in English, not a translation of the interface.
+# Vietnamese, whatever the browser asks for (no LocaleMiddleware). Requests under /en/ run in
+# English (frontcms.languages.PathLanguageMiddleware), with the interface from locale/en.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("Tiếng Anh"))]
 # The project's catalogue first (scripts/update-catalogue.sh regenerates it from the source), then

@@ -1,5 +1,7 @@
 """Vietnamese text utilities: normalisation, slugs, accent folding, dates, numerals, name sorting.
 
+Dates also come in English ("1 December 2026") for the English pages under /en/.
+
 Every piece of user-facing text the portal stores or compares goes through this module, so that
 `tập huấn` typed on a phone (NFC), pasted from Word (sometimes NFD) or typed without accents
 (`tap huan`) all meet in one place.
@@ -19,6 +21,23 @@ T = TypeVar("T")
 
 # Vietnamese weekday names, Monday first (datetime.weekday() order).
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+# English ones, and the months, spelt out here rather than taken from the active locale: the
+# English pages print "Tuesday, 1 December 2026" whatever the server's locale or Django's formats.
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 _ROMAN = (
     (1000, "M"),
@@ -63,6 +82,17 @@ def fold(value: str | None) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def without_diacritics(value: str | None) -> str:
+    """`Thanh Xuân Bắc` → `Thanh Xuan Bac`: the letters without their marks, case kept, đ → d.
+
+    How Vietnamese place names are written in English ("… of Thanh Xuan Bac Ward")."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(value))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.replace("đ", "d").replace("Đ", "D")).strip()
 
 
 def slugify_vi(value: str | None, fallback: str = "") -> str:
@@ -115,26 +145,37 @@ def weekday_name(value: datetime | date) -> str:
     return WEEKDAYS[_local(value).weekday()]
 
 
-def format_date(value: datetime | date | None) -> str:
-    """`09/05/2024`."""
-    if value is None:
-        return ""
-    return _local(value).strftime("%d/%m/%Y")
+def _english_date(value: datetime | date) -> str:
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
 
 
-def format_long_date(value: datetime | date | None) -> str:
-    """`Thứ năm, 09/05/2024`, as Vietnamese portals print today's date in their header."""
+def format_date(value: datetime | date | None, language: str = "vi") -> str:
+    """`09/05/2024`; in English (`language="en"`) `9 May 2024`."""
     if value is None:
         return ""
     value = _local(value)
+    return _english_date(value) if language == "en" else value.strftime("%d/%m/%Y")
+
+
+def format_long_date(value: datetime | date | None, language: str = "vi") -> str:
+    """`Thứ năm, 09/05/2024`, as Vietnamese portals print today's date in their header;
+    in English `Thursday, 9 May 2024`."""
+    if value is None:
+        return ""
+    value = _local(value)
+    if language == "en":
+        return f"{WEEKDAYS_EN[value.weekday()]}, {_english_date(value)}"
     return f"{weekday_name(value)}, {value.strftime('%d/%m/%Y')}"
 
 
-def format_datetime(value: datetime | None) -> str:
-    """`23/07/2019 15:27` in the portal's time zone (24-hour clock)."""
+def format_datetime(value: datetime | None, language: str = "vi") -> str:
+    """`23/07/2019 15:27` in the portal's time zone (24-hour clock); in English `23 July 2019, 15:27`."""
     if value is None:
         return ""
-    return _local(value).strftime("%d/%m/%Y %H:%M")
+    value = _local(value)
+    if language == "en":
+        return f"{_english_date(value)}, {value.strftime('%H:%M')}"
+    return value.strftime("%d/%m/%Y %H:%M")
 
 
 def collation_key(value: str | None) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
-from . import home, robots
+from . import home, languages, robots
 from .cache import depends_on, kept, tag
 from .models import Page
 from .pagination import pagination_context
@@ -45,6 +45,7 @@ class HomeView(DependsOnMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["blocks"] = home.blocks(self.request)
+        context["alternates"] = languages.home_alternates()
         return context
 
 
@@ -58,7 +59,11 @@ class OldSlugRedirectMixin:
             target = self.find_renamed(kwargs)
             if target is None:
                 raise
-            return HttpResponsePermanentRedirect(target.get_absolute_url())
+            return HttpResponsePermanentRedirect(self.renamed_url(target))
+
+    def renamed_url(self, obj) -> str:
+        """Where a request for an old slug goes (the English view of an object overrides it)."""
+        return obj.get_absolute_url()
 
     def find_renamed(self, kwargs):
         model = self.model or self.get_queryset().model

@@ -3,12 +3,12 @@
 from datetime import datetime
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import text
+from .. import languages, text
 
 register = template.Library()
 
@@ -45,11 +45,12 @@ def time_tag(value, fmt="datetime"):
     if value is None:
         return ""
     display = {"date": text.format_date, "long": text.format_long_date}.get(fmt, text.format_datetime)
+    language = get_language()  # "1 December 2026" on the English pages
     # HTML allows at most three digits of fractions of a second: whole seconds are plenty for readers.
     if isinstance(value, datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)  # datetime="…+07:00": the same instant, as readers see it
     machine = value.isoformat(timespec="seconds") if hasattr(value, "hour") else value.isoformat()
-    return format_html('<time datetime="{}">{}</time>', machine, display(value))
+    return format_html('<time datetime="{}">{}</time>', machine, display(value, language))
 
 
 @register.simple_tag(takes_context=True)
@@ -62,7 +63,8 @@ def absolute_url(context, path=None):
 
 @register.simple_tag
 def breadcrumb_trail(crumbs) -> str:
-    """The "you are here" trail: Trang chủ, then each (title, url) pair; the last has no url.
+    """The "you are here" trail: Trang chủ (the home page of the page's language), then each
+    (title, url) pair; the last has no url. A title may be HTML (format_html) marking its language.
 
     Written here rather than as an included template: it is on every page, and an include
     with a loop cost about a tenth of a millisecond."""
@@ -81,7 +83,15 @@ def breadcrumb_trail(crumbs) -> str:
     return format_html(
         '<nav class="breadcrumbs" aria-label="{}"><ol><li><a href="{}">{}</a></li>{}</ol></nav>',
         _("Vị trí trang"),
-        reverse("frontcms:home"),
+        languages.home_url(),
         _("Trang chủ"),
         items,
     )
+
+
+@register.simple_tag
+def localized(obj, *names):
+    """The first of the fields `names` of `obj` in the page's language: on an English page
+    `address_en` when it is filled in, else the Vietnamese `address` in `<span lang="vi">`.
+    On Vietnamese pages simply the first field that is filled in."""
+    return languages.localized_html(obj, *names)

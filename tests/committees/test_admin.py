@@ -167,6 +167,23 @@ def test_panel_passes_when_everything_is_published(district, chair):
     assert failing == []
 
 
+def test_panel_takes_the_official_pattern_as_the_district_committees_english_name(district):
+    """The English pages name "Ủy ban MTTQ Việt Nam quận Thanh Hà" by the official pattern, so the
+    panel does not ask for `name_en`; a name the pattern cannot read still needs one."""
+    SiteSettings.objects.create(site_name_en="Portal")
+    district.intro_en = "<p>Intro.</p>"
+    district.functions_en = "<p>Functions.</p>"
+    district.save()
+    assert district.name_en == ""
+    assert checks_by_label()["Trang tiếng Anh"].ok
+
+    district.name = "Ủy ban Mặt trận"  # says no place: no pattern applies
+    district.save()
+    check = checks_by_label()["Trang tiếng Anh"]
+    assert not check.ok
+    assert "tên tiếng Anh" in check.problems
+
+
 def test_panel_flags_contacts_not_reviewed_since_the_leadership_changed(district, chair):
     ContactPointFactory(organization=district, reviewed_on=D(2024, 7, 1))
     old = MembershipFactory(

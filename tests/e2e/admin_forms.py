@@ -47,14 +47,13 @@ def chosen_in_autocomplete(page, field: str) -> str:
 
 
 def submit_for_review(page) -> None:
-    """Send the object for review: with a "Gửi duyệt" button where the workflow offers one, else by
-    choosing "Chờ duyệt" as the publication status and saving."""
-    button = page.locator("input[type=submit][value='Gửi duyệt'], button:has-text('Gửi duyệt')")
-    if button.count():
-        button.first.click()
-        return
-    page.select_option("#id_status", label="Chờ duyệt")
-    page.locator("input[name=_save]").click()
+    """Press the workflow's "Gửi duyệt" button (there is no status list to choose from)."""
+    page.locator("button[name=_workflow][value=submit]").click()
+
+
+def save_draft(page) -> None:
+    """Press the workflow's "Lưu nháp" button."""
+    page.locator("button[name=_workflow][value=save]").click()
 
 
 def sideways_overflow(page) -> int:

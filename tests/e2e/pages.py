@@ -106,6 +106,15 @@ def _find_organization() -> str | None:
     return _first_url(model.objects.current().filter(parent=None)) or _first_url(model.objects.current())
 
 
+def _find_english_organization() -> str | None:
+    """A ward's English page: breadcrumbs, leaders, sub-organisations and a contact table."""
+    model = _model("committees.Organization")
+    if model is None:
+        return None
+    ward = model.objects.current().filter(kind="ward").order_by("order", "pk").first()
+    return ward.get_english_url() if ward else None
+
+
 def _find_person() -> str | None:
     membership = _model("committees.Membership")
     if membership is None:
@@ -145,6 +154,16 @@ PAGE_TYPES: list[PageType] = [
     PageType("organisation", "committees", "committees:organization", _find_organization),
     PageType("person", "committees", "committees:person", _find_person),
     PageType(
+        "English home",
+        "committees",
+        "committees:english",
+        lambda: reverse("committees:english"),
+        needs_demo=False,
+    ),
+    PageType(
+        "English organisation", "committees", "committees:english_organization", _find_english_organization
+    ),
+    PageType(
         "search with results",
         "frontcms",
         "frontcms:search",
@@ -170,6 +189,11 @@ PAGE_TYPES: list[PageType] = [
     PageType("404", "frontcms", "frontcms:page", lambda: MISSING_PATH, needs_demo=False),
 ]
 PAGE_TYPE_NAMES = [page_type.name for page_type in PAGE_TYPES]
+
+
+def page_language(url: str) -> str:
+    """The language a page is in: English under /en/, Vietnamese everywhere else."""
+    return "en" if url.startswith("/en/") else "vi"
 
 
 def _has_demo(app: str) -> bool:

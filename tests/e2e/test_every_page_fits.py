@@ -5,7 +5,9 @@ A page fails when it scrolls sideways (document.documentElement.scrollWidth > in
 answer 200, or logs a JavaScript or console error. One full-page screenshot per kind of page and
 width, and one of every failing page, go to test-artifacts/screenshots/every-page/. The crawl also
 walks the work schedule's previous/next links until they end: they must end within the weeks that
-can hold work, and every empty week must ask search engines not to index or follow it.
+can hold work, and every empty week must ask search engines not to index or follow it. The English
+pages (/en/ and every organisation's /en/to-chuc/<slug>/) are all visited, each with
+<html lang="en"> and a link to its Vietnamese twin.
 
 One browser and one tab: each page is loaded once and resized to the three widths. The demo has
 about 800 such pages; on the 2-core reference machine, shared with other jobs, the crawl took 17
@@ -22,8 +24,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
+from committees.models import Organization
 from events.views import schedule_bounds, week_param
 from tests.e2e.conftest import ARTIFACTS
 
@@ -37,7 +41,7 @@ SKIPPED = re.compile(
     r"^/(media|static|quan-tri|ckeditor|captcha|tuong-tac/(xem|truy-cap|thong-ke|danh-gia))/"
     r"|/xem-truoc/|\.(ics|xml|txt|gif|json|pdf|docx|xlsx|jpe?g|png|svg)$|/rss/$"
 )
-KEYWORDS = {"danh-muc", "the", "nhiem-ky", "so-sanh", "lich-cong-tac", "binh-luan", "da-gui"}
+KEYWORDS = {"danh-muc", "the", "nhiem-ky", "so-sanh", "lich-cong-tac", "binh-luan", "da-gui", "to-chuc"}
 SCHEDULE = "/su-kien/lich-cong-tac/"
 
 PAGE_JS = """() => {
@@ -47,6 +51,8 @@ PAGE_JS = """() => {
   const robots = document.querySelector('meta[name=robots]');
   return {
     links,
+    lang: document.documentElement.lang,
+    twin: [...document.querySelectorAll('link[rel=alternate][hreflang=vi]')].map(l => l.href),
     robots: robots ? robots.content : '',
     rel: Object.fromEntries([...document.querySelectorAll('a[rel=prev], a[rel=next]')]
       .map(a => [a.rel, a.href])),
@@ -115,6 +121,8 @@ def test_every_page_of_the_demo_fits_phone_tablet_and_desktop(browser_page, live
         info = page.evaluate(PAGE_JS)
         if path.startswith(SCHEDULE):
             weeks[path] = info
+        if path.startswith("/en/"):
+            failures += _english_failures(path, info, host)
         for link in info["links"]:
             found = _path(link.split("#")[0], host)
             if found and found not in seen:
@@ -122,6 +130,8 @@ def test_every_page_of_the_demo_fits_phone_tablet_and_desktop(browser_page, live
                 queue.append(found)
 
     failures += _schedule_failures(weeks)
+    english = {reverse("committees:english")} | {o.get_english_url() for o in Organization.objects.all()}
+    failures += [f"{path}: an English page the crawl never reached" for path in sorted(english - seen)]
     print(f"{visited} pages × {len(WIDTHS)} widths in {time.monotonic() - started:.0f} s")
     assert visited > 400, f"only {visited} pages found: the crawl missed the demo content"
     assert not failures, "\n" + "\n".join(f"  - {line}" for line in failures)
@@ -153,6 +163,19 @@ def _check(page, path: str, shots, shot_kinds) -> list[str]:
     failures += [f"{path}: console error: {m}" for m in problems.console_errors]
     problems.js_errors.clear()
     problems.console_errors.clear()
+    return failures
+
+
+def _english_failures(path: str, info: dict, host: str) -> list[str]:
+    """An English page is in English and names its Vietnamese twin, which it links to."""
+    failures = []
+    if info["lang"] != "en":
+        failures.append(f'{path}: <html lang="{info["lang"]}">, expected "en"')
+    twins = [_path(url, host) for url in info["twin"]]
+    if len(twins) != 1 or not twins[0] or twins[0].startswith("/en/"):
+        failures.append(f"{path}: hreflang=vi alternates {info['twin']}, expected its Vietnamese page")
+    elif not any(_path(link.split("#")[0], host) == twins[0] for link in info["links"]):
+        failures.append(f"{path}: no link to its Vietnamese page {twins[0]}")
     return failures
 
 

@@ -14,7 +14,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from tests.e2e.pages import PAGE_TYPE_NAMES, SEARCH_WITH_RESULTS, landed_page_types
+from tests.e2e.pages import PAGE_TYPE_NAMES, SEARCH_WITH_RESULTS, landed_page_types, page_language
 
 browser = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WIDTHS = (360, 768, 1280)
@@ -171,7 +171,15 @@ FOCUS_JS = """() => {
 def _keyboard_failures(page, seeded_pages) -> list[str]:
     """Tab through pages: focus is never lost and every stop shows a focus ring it lacks unfocused."""
     failures: list[str] = []
-    wanted = {"home", "article", "event", "organisation", "feedback form", "poll results"}
+    wanted = {
+        "home",
+        "article",
+        "event",
+        "organisation",
+        "feedback form",
+        "poll results",
+        "English organisation",
+    }
     for page_type, url in [(t, u) for t, u in seeded_pages if t in wanted]:
         failures += _visit(page, page_type, url)
         regions: list[str] = []
@@ -213,8 +221,10 @@ def test_every_page_passes_axe_headings_typography_keyboard_and_print(browser_pa
         failures += [f"{page_type} {url}: axe {v}" for v in axe(page)]
         failures += [f"{page_type} {url}: headings: {p}" for p in page.evaluate(HEADINGS_JS)]
         typo = page.evaluate(TYPOGRAPHY_JS)
-        if typo["lang"] != "vi":
-            failures.append(f'{page_type} {url}: <html lang="{typo["lang"]}">, expected "vi"')
+        if typo["lang"] != page_language(url):
+            failures.append(
+                f'{page_type} {url}: <html lang="{typo["lang"]}">, expected "{page_language(url)}"'
+            )
         if not typo["fontLoaded"] or not typo["bodyFont"].strip("\"'").startswith("Be Vietnam Pro"):
             failures.append(f"{page_type} {url}: Be Vietnam Pro not loaded (body font {typo['bodyFont']})")
         if typo["bodyRatio"] < 1.5:

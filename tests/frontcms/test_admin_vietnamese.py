@@ -499,16 +499,13 @@ def test_date_and_time_inputs_show_and_accept_what_staff_type(editor_client, sta
 def post_article_form(client, article, **fields):
     """Send the article's change form as the admin shows it, with `fields` typed over it."""
     url = reverse("admin:news_article_change", args=[article.pk])
-    form = client.get(url).context["adminform"].form
+    context = client.get(url).context
+    form = context["adminform"].form
     data = {name: form[name].value() for name in ("title", "summary", "body", "slug")}
-    data.update(
-        {
-            "loaded_version": article.updated_at.isoformat(),
-            "related_picks-TOTAL_FORMS": "0",
-            "related_picks-INITIAL_FORMS": "0",
-            **fields,
-        }
-    )
+    for inline in context["inline_admin_formsets"]:  # every inline sent empty, as the page has it
+        prefix = inline.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    data.update({"loaded_version": article.updated_at.isoformat(), **fields})
     return client.post(url, data)
 
 

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from django.conf import settings
 
+from tests.po_files import read_po
+
 PO = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
+EN_PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 
 def test_compiled_catalogue_holds_every_message_of_the_po_file():
@@ -30,19 +33,37 @@ def _compiled(mo: Path) -> dict:
 
 
 def test_every_catalogue_under_locale_is_compiled_and_current():
-    """The hand-kept catalogue of third-party strings (locale/thirdparty) included."""
+    """The hand-kept catalogue of third-party strings (locale/thirdparty) and the English one
+    (locale/en, where untranslated entries stay out of the .mo and show in Vietnamese) included."""
     catalogues = sorted((Path(settings.BASE_DIR) / "locale").rglob("*.po"))
-    assert PO in catalogues and len(catalogues) >= 3
+    assert PO in catalogues and EN_PO in catalogues and len(catalogues) >= 4
     for po in catalogues:
         text = po.read_text(encoding="utf-8")
-        po_ids = set(re.findall(r'^msgid "(.+)"$', text, flags=re.M))
+        translated = {e.msgid for e in read_po(po) if e.translated}
         compiled = {  # "context\x04msgid" for an entry with a msgctxt
             (key if isinstance(key, str) else key[0]).split("\x04")[-1]
             for key in _compiled(po.with_suffix(".mo"))
         }
-        missing = {m for m in po_ids if m.replace('\\"', '"') not in compiled}
+        assert translated, po
+        missing = translated - compiled
         assert not missing, f"{po.with_suffix('.mo')} is stale; run scripts/update-catalogue.sh"
         assert "#, fuzzy" not in text, f"{po} has guessed translations, left out of the .mo"
+
+
+def test_english_catalogue_has_english_headers_and_plurals_and_no_copied_vietnamese():
+    """msgids are Vietnamese; an English translation is never a copy of one (msgen must not run
+    on locale/en) and keeps the msgid's placeholders."""
+    text = EN_PO.read_text(encoding="utf-8")
+    assert '"Language: en\\n"' in text and "nplurals=2; plural=(n != 1);" in text
+    assert "charset=UTF-8" in text
+    entries = read_po(EN_PO)
+    copies = [e.msgid for e in entries if e.translated and e.msgstrs[0] == e.msgid]
+    assert not copies, f"English entries copied from the Vietnamese msgid: {copies}"
+    placeholders = re.compile(r"%\(\w+\)[sd]|\{\{ *\w+ *\}\}")
+    for entry in (e for e in entries if e.translated):
+        wanted = sorted(placeholders.findall(entry.msgid))
+        for msgstr in entry.msgstrs:
+            assert sorted(set(placeholders.findall(msgstr))) == sorted(set(wanted)), entry.msgid
 
 
 def test_hand_kept_third_party_catalogue_translates_every_entry():

@@ -74,6 +74,20 @@ def test_vietnamese_dates():
     assert text.format_date(None) == ""
 
 
+def test_english_dates_for_the_english_pages():
+    """Spelt out whatever the server's locale: "1 December 2026", in Vietnam time."""
+    assert text.format_date(date(2026, 12, 1), "en") == "1 December 2026"
+    assert text.format_long_date(date(2024, 5, 9), "en") == "Thursday, 9 May 2024"
+    utc = datetime(2019, 7, 23, 20, 27, tzinfo=ZoneInfo("UTC"))  # 03:27 the next day in Ha Noi
+    assert text.format_datetime(utc, "en") == "24 July 2019, 03:27"
+    assert text.format_date(None, "en") == ""
+
+
+def test_without_diacritics_keeps_case_and_folds_d():
+    assert text.without_diacritics("Thanh Xuân Bắc") == "Thanh Xuan Bac"
+    assert text.without_diacritics(unicodedata.normalize("NFD", "Đống  Đa")) == "Dong Da"
+
+
 @pytest.mark.parametrize(
     ("number", "roman"),
     [(1, "I"), (4, "IV"), (5, "V"), (9, "IX"), (10, "X"), (14, "XIV"), (2024, "MMXXIV"), (0, "")],

@@ -73,8 +73,8 @@ def test_contributor_writes_a_news_item_on_a_phone_and_submits_it(
     for selector in ("#id_title", "#id_summary", "#cke_id_body", "#cke_id_body .cke_top", "#id_cover"):
         within_form(page, selector)
     assert sideways_overflow(page) <= 1
-    page.locator("input[name=_save]").scroll_into_view_if_needed()
-    within_form(page, "input[name=_save]")
+    page.locator("button[name=_workflow][value=submit]").scroll_into_view_if_needed()
+    within_form(page, "button[name=_workflow][value=submit]")
     screenshot(page, "article-add-contributor-360")
     page.set_viewport_size({"width": 1366, "height": 900})
     screenshot(page, "article-add-contributor-1366")

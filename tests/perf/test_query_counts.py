@@ -43,6 +43,10 @@ LIMITS = {
     "static page": 14,
     "contact page": 16,  # a static page plus the wards' contact points (committees block)
     "organisation tree": 15,
+    # /en/: the main committee, the organisation chart (one query for every organisation),
+    # leaders, contacts, settings; no menu or sidebar queries (English chrome).
+    "English home": 8,
+    "English organisation": 10,  # its leaders, contacts, sub-organisations, successors, predecessors
     "document library": 17,
     "news feed": 6,
     "calendar feed": 5,
@@ -76,6 +80,8 @@ def _urls() -> dict[str, str]:
         "static page": page.get_absolute_url(),
         "contact page": contact.get_absolute_url(),
         "organisation tree": reverse("committees:tree"),
+        "English home": reverse("committees:english"),
+        "English organisation": organization.get_english_url(),
         "document library": reverse("events:documents"),
         "news feed": reverse("news:rss"),
         "calendar feed": reverse("events:ics"),
