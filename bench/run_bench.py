@@ -3,9 +3,13 @@
     .venv/bin/python bench/run_bench.py [--articles 100000 --events 20000 --people 5000]
                                         [--duration 10] [--rounds 2] [--connections 32] [--workers 2]
                                         [--database-url postgres://… to re-measure a filled database]
+                                        [--sqlite-demo] [--cache redis|locmem]
 
 In one run, on loopback only, it:
-1. starts a throw-away PostgreSQL cluster and fills it with `manage.py generate_load_data`;
+1. starts a throw-away PostgreSQL cluster and fills it with `manage.py generate_load_data`
+   (with --sqlite-demo: a throw-away SQLite database filled with `seed_demo`, as scripts/demo.sh
+   serves it), and a private Redis server that the portal's workers share (--cache redis, the
+   default, as servers share one in production; --cache locmem gives each worker its own);
 2. measures every public page in-process, uncached: median and 95th-percentile render time and
    the number of SQL queries (bench/measure_pages.py);
 3. starts gunicorn for the portal and for a minimal Django view (bench/baseline), both with the
@@ -15,11 +19,17 @@ In one run, on loopback only, it:
    whose URL the page cache does not hold (a new query string per request, bench/unique_query.lua)
    or visitors with a session cookie, which makes the page cache step aside (fragment caches
    stay warm in both, as for staff);
+   "while writing" scenarios measure the same cached article while something else is written
+   during the portal's slices: anonymous ratings of other articles through the real endpoint at
+   5 and 20 a second (each by a new visitor, following the redirect as a browser does), or an
+   editor saving a draft in the article's own category every second (a separate process saving
+   through the ORM, as another server would); the table notes how many writes were stored and
+   how often a sampled request of the article was a page-cache hit;
 4. prints a table: scenario, requests/s, p50, p99, ratio to the baseline, errors, queries per
    request, and the resident memory of each worker after the run;
 5. stops everything it started.
 
-Needs Debian's `postgresql` and `wrk` (`apt-get install postgresql wrk`).
+Needs Debian's `postgresql`, `redis-server` and `wrk` (`apt-get install postgresql redis-server wrk`).
 """
 
 from __future__ import annotations
@@ -33,14 +43,18 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.pgcluster import free_port, start_cluster  # noqa: E402
+from tests.redisserver import start_redis  # noqa: E402
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 ANALYZE = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
@@ -125,6 +139,133 @@ def worker_rss_mb(master_pid: int) -> list[float]:
     return sizes
 
 
+# --- writers running during the "while writing" scenarios ---------------------------------------
+RATING_TARGETS = """
+import json
+from django.contrib.contenttypes.models import ContentType
+from news.models import Article
+measured = Article.objects.get(slug=__import__("os").environ["BENCH_ARTICLE_SLUG"])
+others = Article.objects.published().exclude(pk=measured.pk).order_by("-published_at")[:200]
+ct = ContentType.objects.get_for_model(Article).pk
+print(json.dumps([[ct, pk] for pk in others.values_list("pk", flat=True)]))
+"""
+
+# An editor keeps saving a draft in the measured article's own category, as the admin saves it
+# (one transaction per save, signals and all), in a process of its own: another server.
+EDITOR = """
+import os, sys, time
+from django.db import transaction
+from frontcms.publishing import Status
+from news.models import Article
+measured = Article.objects.get(slug=os.environ["BENCH_ARTICLE_SLUG"])
+draft = Article.objects.create(
+    title="Bản nháp biên tập viên đang sửa (benchmark)", status=Status.DRAFT,
+    category_id=measured.category_id, organization_id=measured.organization_id,
+    body="<p>Bản nháp.</p>",
+)
+n = 0
+while True:
+    n += 1
+    with transaction.atomic():
+        draft.body = f"<p>Bản nháp, lần lưu thứ {n}.</p>"
+        draft.save()
+    print(n, flush=True)
+    time.sleep(1)
+"""
+
+
+class Writer:
+    """Something written in the background while a scenario's portal slices run."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def note(self) -> str:
+        return ""
+
+
+class Ratings(Writer):
+    """Anonymous ratings of other articles at `per_second`, each from a new visitor (no cookie),
+    through the real endpoint; urllib follows the redirect back to the article, as a browser."""
+
+    def __init__(self, portal_url: str, targets: list[list[int]], per_second: float):
+        self.portal_url, self.targets, self.per_second = portal_url, targets, per_second
+        self.outcomes: Counter = Counter()
+        self.sent = 0
+        self.stopping = threading.Event()
+
+    def _rate(self, ct_id: int, object_id: int, score: int) -> None:
+        url = f"{self.portal_url}/tuong-tac/danh-gia/{ct_id}/{object_id}/"
+        data = urllib.parse.urlencode({"score": str(score)}).encode()
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=15) as response:
+                query = urllib.parse.parse_qs(urllib.parse.urlsplit(response.url).query)
+                self.outcomes[query.get("danh-gia", ["?"])[0]] += 1
+        except Exception:  # noqa: BLE001 - counted, the run goes on
+            self.outcomes["failed"] += 1
+
+    def _run(self) -> None:
+        next_at = time.monotonic()
+        while not self.stopping.is_set():
+            ct_id, object_id = self.targets[self.sent % len(self.targets)]
+            self.sent += 1
+            threading.Thread(
+                target=self._rate, args=(ct_id, object_id, 1 + self.sent % 5), daemon=True
+            ).start()
+            next_at += 1 / self.per_second
+            self.stopping.wait(max(0.0, next_at - time.monotonic()))
+
+    def start(self) -> None:
+        self.stopping.clear()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join()
+
+    def note(self) -> str:
+        others = ", ".join(f"{outcome}: {n}" for outcome, n in self.outcomes.items() if outcome != "cam-on")
+        return f"{self.outcomes['cam-on']} of {self.sent} ratings stored" + (f" ({others})" if others else "")
+
+
+class EditorSaves(Writer):
+    def __init__(self, env: dict):
+        self.env = env
+        self.process: subprocess.Popen | None = None
+        self.saves = 0
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [PYTHON, "manage.py", "shell", "-v0", "-c", EDITOR],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        time.sleep(1.5)  # started, first save made
+
+    def stop(self) -> None:
+        self.process.terminate()
+        output, _ = self.process.communicate(timeout=15)
+        self.saves += len(output.split())
+
+    def note(self) -> str:
+        return f"{self.saves} draft saves"
+
+
+def hit_ratio(url: str, stop: threading.Event, seen: Counter) -> None:
+    """Samples the page five times a second: how often the page cache served it."""
+    while not stop.wait(0.2):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                seen[response.headers.get("X-Page-Cache", "none")] += 1
+        except Exception:  # noqa: BLE001
+            seen["failed"] += 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -145,18 +286,40 @@ def main() -> int:
         default="",
         help="measure an already filled PostgreSQL database instead of starting and filling a new one",
     )
+    parser.add_argument(
+        "--sqlite-demo",
+        action="store_true",
+        help="measure the demo (SQLite, seed_demo, DEMO=1) instead of PostgreSQL with generated data",
+    )
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "locmem"],
+        default="redis",
+        help="redis: a private Redis the workers share (production); locmem: one cache per worker",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
         return 2
 
-    cluster = None if args.database_url else start_cluster("frontcms_bench")
+    scratch = tempfile.mkdtemp(prefix="frontcms-bench-")
+    if args.sqlite_demo:
+        cluster, database_url = None, f"sqlite:///{scratch}/demo.sqlite3"
+    else:
+        cluster = None if args.database_url else start_cluster("frontcms_bench")
+        database_url = args.database_url or cluster.url
+    redis, cache_url = start_redis() if args.cache == "redis" else (None, "")
     static_root = tempfile.mkdtemp(prefix="frontcms-bench-static-")
     media_root = tempfile.mkdtemp(prefix="frontcms-bench-media-")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "frontcms.settings",
-        "DATABASE_URL": args.database_url or cluster.url,
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        "DEMO": "1" if args.sqlite_demo else "0",
+        # The writers rate from one address: lift the per-address limits (a bench, not a site).
+        "ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY": "1000000",
+        "ENGAGEMENT_VOTES_PER_HOUR": "1000000",
         "DEBUG": "0",
         "SECRET_KEY": "bench-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -174,7 +337,9 @@ def main() -> int:
         started = time.time()
         run([PYTHON, "manage.py", "migrate", "-v0"], env)
         run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-        if not args.database_url:
+        if args.sqlite_demo:
+            run([PYTHON, "manage.py", "seed_demo"], env, stdout=subprocess.DEVNULL)
+        elif not args.database_url:
             run(
                 [
                     PYTHON,
@@ -237,6 +402,10 @@ def main() -> int:
         wait_for(baseline_url + "/")
 
         article = pages["article"]["url"]
+        env["BENCH_ARTICLE_SLUG"] = article.strip("/").rsplit("/", 1)[-1]
+        targets = json.loads(
+            run([PYTHON, "manage.py", "shell", "-v0", "-c", RATING_TARGETS], env, capture_output=True).stdout
+        )
         session = ["Cookie: sessionid=bench-uncached"]
         # (name, url, headers, queries per request, wrk script)
         scenarios = [
@@ -279,6 +448,14 @@ def main() -> int:
                 None,
             ),
         ]
+        # The cached article again, while something else is written during its slices.
+        writers: dict[str, Writer] = {
+            "article, cached, ratings of other articles 5/s": Ratings(portal_url, targets, 5),
+            "article, cached, ratings of other articles 20/s": Ratings(portal_url, targets, 20),
+            "article, cached, an editor saving a draft every second": EditorSaves(env),
+        }
+        for name in writers:
+            scenarios.append((name, portal_url + article, None, pages["article"]["cached_queries"], None))
         for _name, url, headers, _q, _script in scenarios:  # warm every worker's cache and connections
             for _ in range(args.workers * 4):
                 request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers or []))
@@ -290,26 +467,46 @@ def main() -> int:
         baseline_name, baseline_url, _, _, _ = scenarios[0]
         baseline_slices: list[dict] = []
         results = []
+        notes: dict[str, str] = {}
         for name, url, headers, queries, script in scenarios[1:]:
             paired, measured = [], []
+            writer, seen, sampling = writers.get(name), Counter(), threading.Event()
             for _ in range(args.rounds):
                 paired.append(wrk(baseline_url, slice_seconds, args.connections))
+                if writer is not None:
+                    writer.start()
+                    sampling.clear()
+                    sampler = threading.Thread(target=hit_ratio, args=(url, sampling, seen), daemon=True)
+                    sampler.start()
                 measured.append(wrk(url, slice_seconds, args.connections, headers, script))
+                if writer is not None:
+                    sampling.set()
+                    sampler.join()
+                    writer.stop()
             baseline_slices += paired
             result = combine(measured)
             result["ratio"] = result["rps"] / combine(paired)["rps"]
             results.append((name, result, queries))
+            if writer is not None:
+                sampled = sum(seen.values())
+                notes[name] = (
+                    f"{writer.note()}; {seen['hit']} of {sampled} sampled requests were page-cache hits"
+                )
         baseline = combine(baseline_slices)
         baseline["ratio"] = 1.0
         results.insert(0, (baseline_name, baseline, None))
         memory = worker_rss_mb(portal.pid)
 
         print()
+        data = (
+            "the SQLite demo (seed_demo)"
+            if args.sqlite_demo
+            else f"{args.articles} articles, {args.events} events, {args.people} people"
+        )
         print(
-            f"Machine: {os.cpu_count()} cores; gunicorn sync workers: {args.workers}; "
-            f"wrk -t2 -c{args.connections}, {args.rounds} × {slice_seconds} s per scenario, each "
-            f"slice paired with a baseline slice; data: {args.articles} articles, "
-            f"{args.events} events, {args.people} people"
+            f"Machine: {os.cpu_count()} cores; gunicorn sync workers: {args.workers}; cache: "
+            f"{args.cache}; wrk -t2 -c{args.connections}, {args.rounds} × {slice_seconds} s per "
+            f"scenario, each slice paired with a baseline slice; data: {data}"
         )
         print()
         print("| scenario | req/s | p50 ms | p99 ms | ratio to baseline | errors | queries/request |")
@@ -320,10 +517,13 @@ def main() -> int:
                 f"{result['ratio']:.0%} | {result['errors']} | {'-' if queries is None else queries} |"
             )
         print()
+        for name, note in notes.items():
+            print(f"- {name}: {note}")
+        print()
         print(f"Portal worker resident memory after the run (MB): {memory}")
         print()
         print(
-            "| page (in-process, PostgreSQL) | cold median ms | cold p95 ms | cold queries "
+            f"| page (in-process, {'SQLite' if args.sqlite_demo else 'PostgreSQL'}) | cold median ms | cold p95 ms | cold queries "
             "| warm-fragment median ms | warm queries |"
         )
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -346,6 +546,10 @@ def main() -> int:
                 server.kill()
         if cluster is not None:
             cluster.stop()
+        if redis is not None:
+            redis.terminate()
+            redis.wait(timeout=10)
+        shutil.rmtree(scratch, ignore_errors=True)
         shutil.rmtree(static_root, ignore_errors=True)
         shutil.rmtree(media_root, ignore_errors=True)
 

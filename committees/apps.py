@@ -57,7 +57,6 @@ class CommitteesConfig(AppConfig):
                 blocks.wards_block,
                 order=50,
                 region="aside",
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -67,7 +66,6 @@ class CommitteesConfig(AppConfig):
                 blocks.ward_contacts_block,
                 order=50,
                 region=home.page_region(home.CONTACT_PAGE_PATH),
-                same_for_everyone=True,
             )
         )
         search.register()

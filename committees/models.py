@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
 from frontcms.models import SluggedModel
 from frontcms.richtext import RichTextField
@@ -78,7 +79,7 @@ class OrganizationQuerySet(models.QuerySet):
         return found
 
 
-class Organization(SluggedModel):
+class Organization(CacheTagged, SluggedModel):
     slug_source = "name"
 
     name = models.CharField(_("tên"), max_length=255)
@@ -173,6 +174,14 @@ class Organization(SluggedModel):
     def get_absolute_url(self) -> str:
         return reverse("committees:organization", kwargs={"slug": self.slug})
 
+    def cache_tags(self) -> set[str]:
+        # Its own pages, every list or mention of organisations (the tree, filters, organiser and
+        # issuer names), and, for a ward committee, the wards list in the sidebar of every page.
+        tags = {tag(self), tag(Organization)}
+        if self.kind == OrganizationKind.WARD_COMMITTEE:
+            tags.add(SITE)
+        return tags
+
     def get_english_url(self) -> str:
         return reverse("committees:english_organization", kwargs={"slug": self.slug})
 
@@ -224,7 +233,7 @@ class Organization(SluggedModel):
         return started[0] if started else None
 
 
-class Term(models.Model):
+class Term(CacheTagged, models.Model):
     """A term (khóa / nhiệm kỳ) of an organisation: "Khóa V, nhiệm kỳ 2019-2024"."""
 
     organization = models.ForeignKey(
@@ -267,6 +276,10 @@ class Term(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("committees:term", kwargs={"slug": self.organization.slug, "number": self.number})
+
+    def cache_tags(self) -> set[str]:
+        # Who served in its organisation and when (its pages), and term labels elsewhere.
+        return {tag(Membership, organization=self.organization_id), tag(Term)}
 
     @property
     def roman(self) -> str:
@@ -322,7 +335,7 @@ class StaffAssignment(models.Model):
         return f"{self.user} → {self.organization}"
 
 
-class Person(SluggedModel):
+class Person(CacheTagged, SluggedModel):
     """A person who holds or held a position. Public data only: no birth date, phone or ID number."""
 
     slug_source = "full_name"
@@ -359,8 +372,18 @@ class Person(SluggedModel):
     def get_absolute_url(self) -> str:
         return reverse("committees:person", kwargs={"slug": self.slug})
 
+    def cache_tags(self) -> set[str]:
+        # Its page, lists of people, and the members and contacts of its organisations.
+        tags = {tag(self), tag(Person)}
+        if self.pk:
+            orgs = self.memberships.order_by().values_list("organization_id", flat=True).distinct()
+            tags |= {tag(Membership, organization=pk) for pk in orgs}
+            if self.contact_points.exists():
+                tags.add(tag(ContactPoint))
+        return tags
 
-class Position(models.Model):
+
+class Position(CacheTagged, models.Model):
     """Chủ tịch, Phó Chủ tịch, Ủy viên Ban Thường trực, Ủy viên, Trưởng ban, …"""
 
     name = models.CharField(_("tên chức vụ"), max_length=120, unique=True)
@@ -421,7 +444,7 @@ class EntryKind(models.TextChoices):
     REPLACEMENT = "replacement", _("Thay thế")
 
 
-class Membership(models.Model):
+class Membership(CacheTagged, models.Model):
     """Who held which position in which organisation, in which term, from when until when."""
 
     person = models.ForeignKey(
@@ -506,6 +529,9 @@ class Membership(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "exclusive", "range_end"}
         super().save(*args, **kwargs)
 
+    def cache_tags(self) -> set[str]:
+        return {tag(Membership, organization=self.organization_id), tag(Membership, person=self.person_id)}
+
     def _organization_from_term(self) -> None:
         # Added from a term's inline, a membership belongs to the term's organisation.
         if self.term_id and not self.organization_id:
@@ -582,7 +608,7 @@ class Membership(models.Model):
             raise ValidationError(errors)
 
 
-class ContactPoint(models.Model):
+class ContactPoint(CacheTagged, models.Model):
     """A designated contact of an organisation (Decree 42/2022/NĐ-CP): official phone and e-mail."""
 
     organization = models.ForeignKey(
@@ -617,6 +643,9 @@ class ContactPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.display_name} ({self.title})"
+
+    def cache_tags(self) -> set[str]:
+        return {tag(ContactPoint)}  # organisation pages and the contact page list contacts
 
     @property
     def display_name(self) -> str:

@@ -4,6 +4,8 @@ English pages."""
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from frontcms.cache import depends_on, tag
+
 from .models import Organization, Person
 
 
@@ -12,6 +14,7 @@ class OrganizationSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
+        depends_on(tag(Organization))
         return Organization.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):
@@ -23,6 +26,7 @@ class PersonSitemap(Sitemap):
     priority = 0.4
 
     def items(self):
+        depends_on(tag(Person))
         return Person.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):

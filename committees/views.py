@@ -7,26 +7,39 @@ import datetime
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from frontcms import languages
-from frontcms.cache import cached_render
-from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
+from frontcms.cache import depends_on, kept, next_midnight, tag
+from frontcms.publishing import next_publication
+from frontcms.views import DependsOnMixin, OldSlugRedirectMixin, SharedObjectMixin
 
 from . import structure
-from .models import ContactPoint, Membership, Organization, OrganizationKind, Person, Term
+from .models import ContactPoint, Membership, Organization, OrganizationKind, Person, Position, Term
 
 LATEST_ITEMS = 5
 
 
-def _published_related(obj, name: str, order: str):
-    """The latest published items of a reverse relation that may not exist yet (news.Article)."""
+def _published_related(obj, name: str, order: str, **shown_in):
+    """The latest published items of a reverse relation that may not exist yet (news.Article).
+
+    What is being computed depends on their list: the model's list narrowed by `shown_in`
+    (`organization=3`, a list the model's items name in listed_in()), or all of them."""
     manager = getattr(obj, name, None)
     if manager is None or not hasattr(manager, "published"):
         return []
+    depends_on(tag(manager.model, **shown_in))
+    next_publication(manager.model)
     return list(manager.published().order_by(order)[:LATEST_ITEMS])
+
+
+def _people_of(org_id) -> None:
+    """Who serves in the organisation, in which position, day by day (a membership ends or starts
+    at midnight)."""
+    depends_on(tag(Membership, organization=org_id), tag(Position), until=next_midnight())
 
 
 def _tree_organizations() -> list[Organization]:
@@ -55,7 +68,7 @@ def _tree_context() -> dict:
     return {"tree": structure.build_tree(current), "dissolved": dissolved}
 
 
-class OrganizationTreeView(TemplateView):
+class OrganizationTreeView(DependsOnMixin, TemplateView):
     """`/to-chuc/`: the organisation chart of the current structure, dissolved ones apart."""
 
     template_name = "committees/tree.html"
@@ -65,6 +78,9 @@ class OrganizationTreeView(TemplateView):
         context.update(_tree_context())
         context["breadcrumbs"] = [(_("Tổ chức"), None)]
         return context
+
+    def dependencies(self) -> None:
+        depends_on(tag(Organization), until=next_midnight())  # dissolved on their date
 
 
 def _alternates(org) -> list[tuple[str, str]]:
@@ -80,7 +96,7 @@ class OrganizationMixin(OldSlugRedirectMixin):
         return Organization.objects.select_related("parent")
 
 
-class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
+class OrganizationDetailView(OrganizationMixin, SharedObjectMixin, DetailView):
     """`/to-chuc/<slug>/`: leadership, members, past terms, sub-organisations, news and events."""
 
     template_name = "committees/organization.html"
@@ -90,11 +106,10 @@ class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
         org = self.object
         # Leadership, roster, terms, news and events are the same for every reader and cost a
         # dozen queries and hundreds of rows for a district committee: the rendered body is kept
-        # until content changes (or midnight, when memberships may start or end).
-        context["body_html"] = cached_render(
+        # until something it shows changes (or midnight, when memberships may start or end).
+        context["body_html"] = kept(
             f"committees:organization-body:{org.pk}",
-            "committees/partials/organization_body.html",
-            lambda: self.body_context(org),
+            lambda: render_to_string("committees/partials/organization_body.html", self.body_context(org)),
         )
         context["breadcrumbs"] = self.breadcrumbs(org)
         context["alternates"] = _alternates(org)
@@ -102,6 +117,9 @@ class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
 
     @staticmethod
     def body_context(org) -> dict:
+        # The organisation, its terms and people, its contacts, and the organisations it names.
+        depends_on(tag(org), tag(Organization), tag(ContactPoint))
+        _people_of(org.pk)
         terms = list(org.terms.all())
         current_term = org.current_term(terms)
         # A dissolved organisation shows its members as they were on its last day.
@@ -122,8 +140,8 @@ class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
             "successors": list(org.succeeded_by.all()),
             "predecessors": list(org.predecessors.all()),
             "contacts": list(org.contact_points.select_related("person")),
-            "events": _published_related(org, "events", "-starts_at"),
-            "articles": _published_related(org, "articles", "-published_at"),
+            "events": _published_related(org, "events", "-starts_at", organization=org.pk),
+            "articles": _published_related(org, "articles", "-published_at", organization=org.pk),
             "has_articles": hasattr(org, "articles"),
         }
 
@@ -138,13 +156,22 @@ class OrganizationDetailView(OrganizationMixin, KeptObjectMixin, DetailView):
 
 class TermMixin:
     def get_term(self) -> tuple[Organization, Term]:
-        org = get_object_or_404(Organization.objects.select_related("parent"), slug=self.kwargs["slug"])
-        term = get_object_or_404(Term, organization=org, number=self.kwargs["number"])
-        term.organization = org
-        return org, term
+        if not hasattr(self, "org_and_term"):  # once per request: the page and its dependencies
+            org = get_object_or_404(Organization.objects.select_related("parent"), slug=self.kwargs["slug"])
+            term = get_object_or_404(Term, organization=org, number=self.kwargs["number"])
+            term.organization = org
+            self.org_and_term = (org, term)
+        return self.org_and_term
 
 
-class TermDetailView(TermMixin, TemplateView):
+class TermPageMixin(TermMixin, DependsOnMixin):
+    def dependencies(self) -> None:
+        org, _term = self.get_term()
+        depends_on(tag(org), tag(Term))
+        _people_of(org.pk)
+
+
+class TermDetailView(TermPageMixin, TemplateView):
     """`/to-chuc/<slug>/nhiem-ky/<number>/`: everyone who served in a term, and when."""
 
     template_name = "committees/term.html"
@@ -177,7 +204,7 @@ class TermDetailView(TermMixin, TemplateView):
         return context
 
 
-class TermCompareView(TermMixin, TemplateView):
+class TermCompareView(TermPageMixin, TemplateView):
     """`/to-chuc/<slug>/nhiem-ky/<number>/so-sanh/`: this term against the previous one."""
 
     template_name = "committees/term_compare.html"
@@ -203,7 +230,7 @@ class TermCompareView(TermMixin, TemplateView):
         return context
 
 
-class PersonDetailView(OldSlugRedirectMixin, DetailView):
+class PersonDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """`/nhan-su/<slug>/`: photo, short bio, current positions and history. No private data."""
 
     model = Person
@@ -219,6 +246,18 @@ class PersonDetailView(OldSlugRedirectMixin, DetailView):
             breadcrumbs=[(_("Tổ chức"), reverse("committees:tree")), (self.object.full_name, None)],
         )
         return context
+
+    def dependencies(self) -> None:
+        person = self.object
+        # The person, their positions (current ones end at midnight) in organisations and terms.
+        depends_on(
+            tag(person),
+            tag(Membership, person=person.pk),
+            tag(Organization),
+            tag(Term),
+            tag(Position),
+            until=next_midnight(),
+        )
 
 
 # --- English (Decree 42/2022/NĐ-CP) ---------------------------------------------------------------
@@ -245,7 +284,7 @@ def _contacts(org) -> list[ContactPoint]:
     return list(ContactPoint.objects.filter(organization=org).select_related("person"))
 
 
-class EnglishHomeView(TemplateView):
+class EnglishHomeView(DependsOnMixin, TemplateView):
     """`/en/`: introduction, functions, leadership, structure and contacts in English."""
 
     template_name = "committees/english.html"
@@ -262,10 +301,15 @@ class EnglishHomeView(TemplateView):
             is_home=True,
             alternates=languages.home_alternates(),
         )
+        if org is not None:
+            _people_of(org.pk)
         return context
 
+    def dependencies(self) -> None:
+        depends_on(tag(Organization), tag(ContactPoint), until=next_midnight())
 
-class EnglishOrganizationView(OrganizationMixin, DetailView):
+
+class EnglishOrganizationView(OrganizationMixin, DependsOnMixin, DetailView):
     """`/en/to-chuc/<slug>/`: one organisation in English."""
 
     template_name = "committees/english.html"
@@ -291,3 +335,7 @@ class EnglishOrganizationView(OrganizationMixin, DetailView):
             alternates=_alternates(org),
         )
         return context
+
+    def dependencies(self) -> None:
+        depends_on(tag(self.object), tag(Organization), tag(ContactPoint))
+        _people_of(self.object.pk)

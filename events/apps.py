@@ -32,7 +32,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from frontcms import home
-        from frontcms.cache import register_next_change
 
         from . import home as event_home
         from . import search
@@ -43,7 +42,6 @@ class EventsConfig(AppConfig):
                 "events/blocks/upcoming.html",
                 event_home.upcoming_context,
                 30,
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -52,8 +50,6 @@ class EventsConfig(AppConfig):
                 "events/blocks/documents.html",
                 event_home.documents_context,
                 40,
-                same_for_everyone=True,
             )
         )
         search.register()
-        register_next_change(event_home.next_change)

@@ -19,6 +19,8 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from committees.models import Organization
+from frontcms.cache import depends_on, tag
+from frontcms.publishing import next_publication
 
 from .models import Event, EventStatus
 
@@ -88,6 +90,10 @@ def calendar_response(events, request, name: str, filename: str) -> HttpResponse
 @require_safe
 def events_ics(request):
     """`/su-kien/lich.ics`, all published events of the past year and the future; `?to-chuc=<slug>` narrows it."""
+    # The page cache keeps the feed until an event or an organisation changes (PAGE_CACHE_SECONDS
+    # at most, which bounds how far the year's window lags).
+    depends_on(tag(Event), tag(Organization))
+    next_publication(Event)
     events = Event.objects.published().select_related("organization")
     name = "Sự kiện"
     slug = request.GET.get("to-chuc", "").strip()
@@ -106,4 +112,5 @@ def events_ics(request):
 def event_ics(request, slug: str):
     """`/su-kien/<slug>/lich.ics`: one event, for "Thêm vào lịch"."""
     event = get_object_or_404(Event.objects.published().select_related("organization"), slug=slug)
+    depends_on(tag(event), tag(Organization))
     return calendar_response([event], request, event.title, f"{event.slug[:80]}.ics")

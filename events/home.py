@@ -8,6 +8,8 @@ from django.db.models import Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from frontcms.cache import depends_on, kept, tag
+
 from .models import Document, Event, EventReport
 
 UPCOMING_LIMIT = 5
@@ -16,6 +18,8 @@ DOCUMENTS_LIMIT = 5
 
 def upcoming_context(request) -> dict:
     """The next events (soonest first); when none is planned, the latest past ones. Two queries at most."""
+    depends_on(tag(Event))
+    kept_next_change()
     now = timezone.now()
     # Sorting on COALESCE(start, end), which is just the start, instead of the bare column keeps
     # PostgreSQL from walking the start index from the oldest past event (it cannot know that
@@ -33,6 +37,8 @@ def upcoming_context(request) -> dict:
 
 
 def documents_context(request) -> dict:
+    depends_on(tag(Document))
+    kept_next_change()  # with the documents' own publications (one query shared with the events)
     documents = Document.objects.published().select_related("issuer").newest_first()[:DOCUMENTS_LIMIT]
     return {"documents": list(documents)}
 
@@ -64,3 +70,16 @@ def next_change() -> datetime.datetime | None:
         row = {model.__name__: model.objects.next_publication() for model in (Document, EventReport)}
     moments = [value for value in row.values() if value is not None]
     return min(moments) if moments else None
+
+
+def kept_next_change() -> datetime.datetime | None:
+    """next_change(), kept until that moment, or until a published event or a scheduled document
+    or report is saved. Whatever is being computed with it expires at that moment too."""
+
+    def compute():
+        moment = next_change()
+        scheduled = (tag(Document, scheduled=True), tag(EventReport, scheduled=True))
+        depends_on(tag(Event), *scheduled, until=moment)
+        return moment
+
+    return kept("events:next-change", compute)

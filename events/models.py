@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.cache import CacheTagged, tag
 from frontcms.images import SafeImageField, store_reencoded
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
@@ -176,6 +177,13 @@ class Event(SluggedModel, Publishable):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def listed_in(self) -> set[str]:
+        # Every list of events, and its organisation's page (frontcms.cache).
+        lists = {tag(Event)}
+        if self.organization_id:
+            lists.add(tag(Event, organization=self.organization_id))
+        return lists
+
     @property
     def effective_end(self):
         return self.ends_at or self.starts_at
@@ -210,7 +218,14 @@ def format_span(start, end) -> str:
     return text
 
 
-class AgendaItem(models.Model):
+class ShownOnEventPage(CacheTagged):
+    """Parts of an event that only its page shows: their saves invalidate that page (frontcms.cache)."""
+
+    def cache_tags(self) -> set[str]:
+        return {tag(Event, self.event_id)}
+
+
+class AgendaItem(ShownOnEventPage, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
     starts_at = models.TimeField(_("giờ"), null=True, blank=True)
     title = models.CharField(_("nội dung"), max_length=300)
@@ -226,7 +241,7 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class ConnectionPoint(models.Model):
+class ConnectionPoint(ShownOnEventPage, models.Model):
     """An online conference's connection point (điểm cầu)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="connection_points")
@@ -251,7 +266,7 @@ class PersonRole(models.TextChoices):
     PARTICIPANT = "participant", _("Thành phần tham dự")
 
 
-class EventPerson(models.Model):
+class EventPerson(ShownOnEventPage, models.Model):
     """A speaker or participant named on the event page (a person or a group: “Chủ tịch 11 phường”)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="people")
@@ -271,7 +286,7 @@ class EventPerson(models.Model):
         return self.name
 
 
-class GalleryImage(models.Model):
+class GalleryImage(ShownOnEventPage, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="gallery_images")
     image = SafeImageField(_("ảnh"), upload_to="su-kien/%Y/%m/")
     caption = models.CharField(_("chú thích"), max_length=300, blank=True)
@@ -338,6 +353,9 @@ class EventReport(Publishable):
     def get_absolute_url(self) -> str:
         return self.event.get_absolute_url() + "#bao-cao"
 
+    def listed_in(self) -> set[str]:
+        return {tag(Event, self.event_id), tag(EventReport)}  # shown on its event's page
+
     @property
     def has_figures(self) -> bool:
         return any(v is not None for v in (self.delegates_count, self.boards_present, self.opinions_count))
@@ -403,7 +421,7 @@ class Document(SluggedModel, Publishable):
         return reverse("events:document", kwargs={"slug": self.slug})
 
 
-class DocumentFile(models.Model):
+class DocumentFile(CacheTagged, models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(
         _("tệp"),
@@ -433,6 +451,10 @@ class DocumentFile(models.Model):
             with contextlib.suppress(OSError, ValueError):
                 self.size = self.file.size
         super().save(*args, **kwargs)
+
+    def cache_tags(self) -> set[str]:
+        # Its document's page, and the event pages that list the document's files.
+        return {tag(Document, self.document_id), tag(Document)}
 
     @property
     def kind_label(self) -> str:

@@ -2,6 +2,9 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from frontcms.cache import depends_on, tag
+from frontcms.publishing import next_publication
+
 from .models import Document, Event
 
 
@@ -11,6 +14,8 @@ class EventSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        depends_on(tag(Event))
+        next_publication(Event)
         return Event.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):
@@ -23,6 +28,8 @@ class DocumentSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        depends_on(tag(Document))
+        next_publication(Document)
         return Document.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, obj):

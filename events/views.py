@@ -12,19 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from frontcms.cache import cached_until_change
+from committees.models import Organization
+from frontcms.cache import depends_on, kept, next_midnight, tag
 from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
+from frontcms.publishing import next_publication
 from frontcms.text import WEEKDAYS
-from frontcms.views import OldSlugRedirectMixin
+from frontcms.views import DependsOnMixin, OldSlugRedirectMixin
 
 from .filters import DocumentFilter, EventFilter
+from .home import kept_next_change
 from .models import Document, Event, EventReport
 
 WEEK_PATTERN = re.compile(r"^(\d{4})-W(\d{1,2})$")
 RELATED_ARTICLES = 10
 
 
-class EventListView(PaginationMixin, FilterView):
+class EventListView(PaginationMixin, DependsOnMixin, FilterView):
     """`/su-kien/`: upcoming events first, then past ones; filterable, shareable filtered URLs."""
 
     filterset_class = EventFilter
@@ -36,6 +39,11 @@ class EventListView(PaginationMixin, FilterView):
     def get_queryset(self):
         return Event.objects.published().with_cards().reader_order()
 
+    def dependencies(self) -> None:
+        # Events (upcoming ones first: starts and ends move them) and the organisations to filter by.
+        depends_on(tag(Event), tag(Organization))
+        kept_next_change()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = [(_("Sự kiện"), None)]
@@ -45,7 +53,7 @@ class EventListView(PaginationMixin, FilterView):
         return context
 
 
-class EventDetailView(OldSlugRedirectMixin, DetailView):
+class EventDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """`/su-kien/<slug>/`; staff who may edit events also see unpublished ones, with a banner."""
 
     template_name = "events/event_detail.html"
@@ -68,6 +76,19 @@ class EventDetailView(OldSlugRedirectMixin, DetailView):
         )
         return context
 
+    def dependencies(self) -> None:
+        event = self.object
+        # Its parts, organiser, documents, report and the news about it; "upcoming" turns into
+        # "held" at its start and end, and a scheduled report appears at its time.
+        depends_on(tag(event), tag(Organization), tag(Document))
+        report = getattr(event, "report", None) if hasattr(event, "report") else None
+        moments = [event.starts_at, event.effective_end, event.postponed_to]
+        if report is not None and report.is_scheduled:
+            moments.append(report.published_at)
+        now = timezone.now()
+        coming = [moment for moment in moments if moment is not None and moment > now]
+        depends_on(until=min(coming) if coming else None)
+
     def may_preview(self, report) -> bool:
         """An unpublished report shows only to staff who may edit it: the same scope as the admin."""
         user = self.request.user
@@ -83,6 +104,8 @@ def related_articles(event) -> list:
     manager = getattr(event, "articles", None)
     if manager is None or not hasattr(manager, "published"):
         return []
+    depends_on(tag(manager.model, event=event.pk))  # news about it, published or scheduled
+    next_publication(manager.model)
     return list(manager.published().order_by("-published_at").defer("body")[:RELATED_ARTICLES])
 
 
@@ -120,16 +143,17 @@ def schedule_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]
     """The Mondays of the first and last week the schedule's previous/next links reach: from the
     first to the last scheduled event, this week included, plus a margin on each side. Crawlers
     that follow the links stop there instead of walking decades of empty weeks. The span is kept
-    until content changes (one aggregate query when cold)."""
+    until an event is saved (one aggregate query when cold)."""
 
     def span() -> tuple[datetime.date | None, datetime.date | None]:
+        depends_on(tag(Event))
         first, last = Event.objects.published().scheduled_span()
         return (
             timezone.localtime(first).date() if first else None,
             timezone.localtime(last).date() if last else None,
         )
 
-    first, last = cached_until_change("events:schedule-span", span)
+    first, last = kept("events:schedule-span", span)
     margin = datetime.timedelta(weeks=SCHEDULE_MARGIN_WEEKS)
     this_monday = monday_of(today)
     earliest = min(monday_of(first), this_monday) if first else this_monday
@@ -137,7 +161,7 @@ def schedule_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]
     return earliest - margin, latest + margin
 
 
-class ScheduleView(TemplateView):
+class ScheduleView(DependsOnMixin, TemplateView):
     """`/su-kien/lich-cong-tac/?tuan=2024-W19`: the week's work schedule, day by day; printable.
 
     The previous/next links stop at schedule_bounds(); a week without any item asks search
@@ -150,6 +174,11 @@ class ScheduleView(TemplateView):
         if self.monday is None:
             return render(request, "400.html", {"reason": _("Tuần không hợp lệ.")}, status=400)
         return super().get(request, *args, **kwargs)
+
+    def dependencies(self) -> None:
+        # The week's events (moved or postponed ones too), and "this week", which turns at midnight.
+        depends_on(tag(Event), until=next_midnight())
+        next_publication(Event)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -190,7 +219,7 @@ class ScheduleView(TemplateView):
         return context
 
 
-class DocumentListView(PaginationMixin, FilterView):
+class DocumentListView(PaginationMixin, DependsOnMixin, FilterView):
     """`/van-ban/`: the document library, newest first; filter by type, issuer, year, text."""
 
     filterset_class = DocumentFilter
@@ -201,6 +230,10 @@ class DocumentListView(PaginationMixin, FilterView):
     def get_queryset(self):
         return Document.objects.published().with_cards().newest_first()
 
+    def dependencies(self) -> None:
+        depends_on(tag(Document), tag(Organization))  # documents, and the issuers to filter by
+        next_publication(Document)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["breadcrumbs"] = [(_("Văn bản"), None)]
@@ -208,7 +241,7 @@ class DocumentListView(PaginationMixin, FilterView):
         return context
 
 
-class DocumentDetailView(OldSlugRedirectMixin, DetailView):
+class DocumentDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     template_name = "events/document_detail.html"
     context_object_name = "document"
 
@@ -229,3 +262,8 @@ class DocumentDetailView(OldSlugRedirectMixin, DetailView):
             ],
         )
         return context
+
+    def dependencies(self) -> None:
+        # The document, its issuer and the events that attach it.
+        depends_on(tag(self.object), tag(Organization), tag(Event))
+        next_publication(Event)

@@ -14,7 +14,7 @@ class FrontcmsConfig(AppConfig):
         # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
-        from . import admin_l10n, home, search_adapters, signals  # noqa: F401  (signals: cache invalidation receivers)
+        from . import admin_l10n, cache, home, search_adapters  # noqa: F401  (cache: invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
@@ -28,7 +28,6 @@ class FrontcmsConfig(AppConfig):
                 home.quick_links_context,
                 order=100,
                 region="aside",
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -38,6 +37,5 @@ class FrontcmsConfig(AppConfig):
                 home.site_contact_context,
                 order=10,
                 region=home.page_region(home.CONTACT_PAGE_PATH),
-                same_for_everyone=True,
             )
         )

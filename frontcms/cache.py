@@ -1,158 +1,320 @@
-"""Cache helpers: one content version that every change bumps.
+"""Caching that forgets only what changed (README, "Caching").
 
-Fragments and pages cached for anonymous readers put `content_version()` in their key, so any
-saved or deleted content makes every older entry unreachable at once; nothing stale can be served,
-and no list of keys has to be tracked. Shared caches (Redis) make this work across servers.
+Five names make the whole mechanism:
+
+- A **tag** names something that can change (`tag()`): one object, `news.article:42` (the article
+  and what its own page shows of it), or a list, `news.article` (any list of published articles)
+  or a narrower one, `news.article?category=5`. The tag `site` stands for what every page shows
+  (menu, settings, sidebar); every kept value depends on it, so a deploy's `migrate` forgets all.
+- `invalidate(*tags)`: one shared counter moves on and the tags' **generation** becomes its new
+  value. It runs at once and again when the transaction commits, so a reader between the two
+  cannot keep the old rows. Generations live in Django's cache, so servers sharing Redis agree.
+- `kept(name, compute, tags=…, until=…)`: a **kept value**, computed once and stored with the
+  counter's value from before the computation, its tags and the moment it stops being correct.
+  It is good while none of its tags has a newer generation and `until` has not passed.
+- `depends_on(*tags, until=…)`: what is being computed (a kept value, or a page for the page
+  cache) shows these tags, or changes by itself at `until` (the next scheduled publication,
+  midnight). Kept values read inside pass their tags up, so a page knows all it depends on.
+- **CacheTagged** models say, where they are defined, which tags their saves and deletes
+  invalidate (`cache_tags()`); the receivers below invalidate the tags of the old and the new
+  state, so an object leaving a list clears that list too.
 """
 
 from __future__ import annotations
 
-import secrets
+import hashlib
+import threading
 import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from datetime import time as dt_time
+from typing import Any, NamedTuple, TypeVar
 
-from asgiref.local import Local
+from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
 
-VERSION_KEY = "frontcms:content-version"
-
-# Within one request the version is read from the cache once, on first use, and remembered:
-# a page asks for it a dozen times (page key, fragments, blocks). Reading it once also means
-# nothing the request reads afterwards can be older than the version it is filed under.
-# The signals are sent in the request's own context under WSGI (how the portal is served);
-# under ASGI Django sends them in a copied context, and every read goes to the cache as before.
-_request = Local()
+SITE = "site"
+CLOCK_KEY = "frontcms:cache:clock"
+T = TypeVar("T")
 
 
-def _begin_request(**kwargs) -> None:
-    _request.active, _request.version = True, None
+# --- tags -----------------------------------------------------------------------------------------
+def tag(what: models.Model | type[models.Model], pk: Any = None, **filters: Any) -> str:
+    """`news.article:42` for an object (or a model and a primary key), `news.article` for the
+    model's lists, `news.article?category=5` for a narrower list."""
+    if isinstance(what, models.Model):
+        return f"{what._meta.label_lower}:{what.pk}"
+    label = what._meta.label_lower
+    if pk is not None:
+        return f"{label}:{pk}"
+    return label + "".join(f"?{name}={value}" for name, value in sorted(filters.items()))
 
 
-def _end_request(**kwargs) -> None:
-    _request.active, _request.version = False, None
+def _generation_key(name: str) -> str:
+    return f"frontcms:gen:{name}"
 
 
-request_started.connect(_begin_request, dispatch_uid="frontcms-content-version-begin")
-request_finished.connect(_end_request, dispatch_uid="frontcms-content-version-end")
-
-
-def _new_version() -> str:
-    # The time alone could repeat (two saves on a coarse or frozen clock) and leave a stale page.
-    return f"{time.time_ns()}-{secrets.token_hex(4)}"
-
-
-def content_version() -> str:
-    in_request = getattr(_request, "active", False)
-    if in_request and _request.version is not None:
-        return _request.version
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = _new_version()
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    if in_request:
-        _request.version = version
-    return version
-
-
-def bump_content_version() -> None:
-    cache.set(VERSION_KEY, _new_version(), None)
-    _request.version = None  # this request's own saves are visible to the rest of it
-
-
-# --- time-driven changes --------------------------------------------------------------------------
-# Some content changes without a save: a scheduled article becomes visible, an event moves from
-# "upcoming" to "past", the header date turns at midnight. Apps register a function returning the
-# next such moment; cached pages never outlive it.
-_next_change_providers: list = []
-
-
-def register_next_change(provider) -> None:
-    """`provider()` returns the next aware datetime at which public pages change by themselves, or None."""
-    if provider not in _next_change_providers:
-        _next_change_providers.append(provider)
-
-
-def next_change(limit: int):
-    """The next moment at which public pages change by themselves (cached per content version).
-
-    A remembered moment that has already passed is computed afresh, so the answer never depends
-    on how precisely the cache server expires keys."""
-    from datetime import datetime, time, timedelta
-
-    from django.utils import timezone
-
-    now = timezone.now()
-    key = f"frontcms:next-change:{content_version()}"
-    moment = cache.get(key)
-    if moment is None or moment <= now:
-        local_midnight = timezone.make_aware(
-            datetime.combine(timezone.localdate() + timedelta(days=1), time.min)
-        )
-        candidates = [local_midnight]
-        for provider in _next_change_providers:
-            value = provider()
-            if value is not None and value > now:
-                candidates.append(value)
-        moment = min(candidates)
-        cache.set(key, moment, limit)
-    return moment
-
-
-def seconds_until_next_change(limit: int) -> int:
-    """How long (at most `limit` seconds) a page rendered now stays correct."""
-    from django.utils import timezone
-
-    remaining = int((next_change(limit) - timezone.now()).total_seconds())
-    return max(0, min(limit, remaining))
-
-
-# --- fragments ------------------------------------------------------------------------------------
-def cached_until_change(name: str, compute, limit: int | None = None):
-    """`compute()`, kept in the cache until any content changes or the next time-driven change.
-
-    For data that does not depend on the visitor (list totals, rendered HTML). Entries carry the
-    moment they stop being correct and are checked against this server's clock, like pages."""
-    from django.conf import settings
-
-    limit = settings.PAGE_CACHE_SECONDS if limit is None else limit
-    key = f"frontcms:fragment:{name}:{content_version()}"
-    found = cache.get(key)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] > time.time():
-        return found[1]
-    # The next time-driven change is worked out once per content version and shared with the
-    # page layer, so visitors the page cache does not serve (staff, a session) keep fragments too.
-    # Taken before computing, so a moment passing meanwhile cannot keep an outdated value.
-    moment = next_change(limit)
-    value = compute()
-    ttl = int(min(limit, moment.timestamp() - time.time()))
-    if ttl > 0:
-        cache.set(key, (time.time() + ttl, value), ttl)
-    return value
-
-
-def cached_for_version(name: str, compute, timeout: int):
-    """`compute()`, kept under the content version for at most `timeout` seconds.
-
-    Until content changes or `timeout` passes, whichever comes first. Unlike cached_until_change
-    it does not look at time-driven changes: for data that none alters (site settings) or that
-    may lag by up to `timeout` (most-read counts, the ward list)."""
-    key = f"frontcms:versioned:{name}:{content_version()}"
-    value = cache.get(key)
+def clock() -> int | None:
+    """The shared counter, started from the time in microseconds so that it never runs backwards
+    if the cache loses it; None when the cache cannot be reached."""
+    value = cache.get(CLOCK_KEY)
     if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
+        cache.add(CLOCK_KEY, time.time_ns() // 1000, None)
+        value = cache.get(CLOCK_KEY)
     return value
 
 
-def cached_render(name: str, template: str, get_context) -> str:
-    """`template` rendered with `get_context()`, kept like cached_until_change, per language.
+def _tick() -> int | None:
+    try:
+        return cache.incr(CLOCK_KEY)
+    except ValueError:  # not there yet (or the cache is unreachable)
+        if clock() is None:
+            return None
+        try:
+            return cache.incr(CLOCK_KEY)
+        except ValueError:
+            return None
 
-    For HTML that is the same for every visitor (home blocks, an article's or an organisation's
-    body): the template gets only that context, not the request's."""
-    from django.template.loader import render_to_string
-    from django.utils.translation import get_language
 
-    return cached_until_change(
-        f"html:{name}:{get_language()}", lambda: render_to_string(template, get_context())
-    )
+# --- invalidation ---------------------------------------------------------------------------------
+_pending = threading.local()
+
+
+def _bump(tags) -> None:
+    generation = _tick()
+    if generation is not None and tags:
+        cache.set_many({_generation_key(name): generation for name in tags}, None)
+
+
+def _bump_pending() -> None:
+    tags = getattr(_pending, "tags", None)
+    _pending.tags = set()
+    if tags:  # the first callback of a transaction bumps everything it saved, the others nothing
+        _bump(tags)
+
+
+def invalidate(*tags: str) -> None:
+    """Everything kept with any of these tags is stale from now on, on every server.
+
+    Inside a transaction the tags move again when it commits: a reader who read the old rows
+    after the first move would otherwise keep them under the new generation."""
+    if not tags:
+        return
+    _bump(tags)
+    if transaction.get_connection().in_atomic_block:
+        if not hasattr(_pending, "tags"):
+            _pending.tags = set()
+        _pending.tags.update(tags)
+        transaction.on_commit(_bump_pending)
+
+
+# --- dependencies of what is being computed -------------------------------------------------------
+@dataclass
+class _Dependencies:
+    start: int | None  # the counter before computing: a newer generation means a change since
+    until: float  # when the result stops being correct by itself (a timestamp)
+    tags: set[str] = field(default_factory=lambda: {SITE})
+    declared: bool = False  # depends_on() was called here (not only by kept values inside)
+
+    def take(self, tags, until: float) -> None:
+        self.tags.update(tags)
+        self.until = min(self.until, until)
+
+
+_computing: ContextVar[_Dependencies | None] = ContextVar("frontcms_cache_computing", default=None)
+
+
+def _timestamp(moment: datetime | float | None) -> float:
+    if moment is None:
+        return float("inf")
+    return moment.timestamp() if isinstance(moment, datetime) else float(moment)
+
+
+def next_midnight() -> datetime:
+    """The coming local midnight: when the date in the header, and whatever depends on today
+    (a ward dissolved today, memberships ending today), changes."""
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, dt_time.min))
+
+
+def depends_on(*tags: str, until: datetime | None = None) -> None:
+    """What is being computed shows `tags`, and changes by itself at `until` (if given).
+
+    Outside any kept value or cached page (staff, a visitor with a session) it does nothing."""
+    current = _computing.get()
+    if current is not None:
+        current.take(tags, _timestamp(until))
+        current.declared = True
+
+
+class _Entry(NamedTuple):
+    start: int
+    tags: frozenset[str]
+    until: float
+    value: Any
+
+
+def _still_good(entry: _Entry, generations: dict[str, Any], asked: set[str]) -> bool:
+    if not isinstance(entry, _Entry) or entry.until <= time.time():
+        return False
+    unread = [_generation_key(name) for name in entry.tags if _generation_key(name) not in asked]
+    if unread:
+        generations = {**generations, **cache.get_many(unread)}
+    # A tag never invalidated since the cache was emptied has no generation: it has not changed.
+    return all(generations.get(_generation_key(name), 0) <= entry.start for name in entry.tags)
+
+
+def _longest() -> float:
+    return time.time() + settings.PAGE_CACHE_SECONDS
+
+
+class Computation:
+    """The dependencies collected while one kept value or one page is computed (kept() and the
+    page cache use it; views and templates only call depends_on)."""
+
+    def __init__(self, start: int | None, until: datetime | None = None, tags=()):
+        self.dependencies = _Dependencies(start, min(_longest(), _timestamp(until)))
+        self.dependencies.tags.update(tags)
+
+    def __enter__(self) -> _Dependencies:
+        self._token = _computing.set(self.dependencies)
+        return self.dependencies
+
+    def __exit__(self, *exc) -> None:
+        _computing.reset(self._token)
+
+    def entry(self, value) -> _Entry | None:
+        found = self.dependencies
+        if found.start is None:
+            return None  # the cache is unreachable: nothing to compare with later
+        return _Entry(found.start, frozenset(found.tags), found.until, value)
+
+
+def pass_up(tags, until: float) -> None:
+    """A kept value was used: what is being computed around it depends on what it depends on."""
+    current = _computing.get()
+    if current is not None:
+        current.take(tags, until)
+
+
+def read_entry(key: str, also: tuple[str, ...] = ()) -> tuple[_Entry | None, dict[str, Any]]:
+    """The entry stored at `key` if it is still good, and whatever else was read with it
+    (the keys in `also`, in the same round trip)."""
+    found = cache.get_many([key, *also])
+    entry = found.pop(key, None)
+    if entry is not None and _still_good(entry, found, set(also)):
+        return entry, found
+    return None, found
+
+
+def store_entry(key: str, entry: _Entry | None) -> None:
+    if entry is None:
+        return
+    seconds = int(entry.until - time.time())
+    if seconds >= 1:
+        cache.set(key, entry, seconds)
+
+
+def kept_key(name: str) -> str:
+    """The cache key of the kept value `name` (for tests and debugging)."""
+    raw = f"{name}:{get_language()}"  # fragments hold translated text: one per language
+    if len(raw) > 180:
+        raw = hashlib.sha256(raw.encode()).hexdigest()
+    return f"frontcms:kept:{raw}"
+
+
+def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None = None) -> T:
+    """`compute()`, kept in the cache until one of its tags changes or `until` passes.
+
+    `tags` and `until` are what is known beforehand; `compute` may add more with depends_on()
+    (an object's own tag once it is found). An exception (Http404) is never kept."""
+    key = kept_key(name)
+    outer = _computing.get()
+    known = (SITE, *tags)
+    also = tuple(_generation_key(name) for name in known)
+    if outer is None:
+        also += (CLOCK_KEY,)
+    entry, found = read_entry(key, also)
+    if entry is None:
+        # Inside a page, the page's starting point: older, so never newer than what was read.
+        start = outer.start if outer is not None else found.get(CLOCK_KEY) or clock()
+        computation = Computation(start, until, known)
+        with computation as dependencies:
+            value = compute()
+        store_entry(key, computation.entry(value))
+        pass_up(dependencies.tags, dependencies.until)
+        return value
+    pass_up(entry.tags, entry.until)
+    return entry.value
+
+
+# --- models that opt in ---------------------------------------------------------------------------
+class CacheTagged:
+    """Mixin for models whose saves and deletes change what readers see.
+
+    `cache_tags()` returns the tags this object invalidates in its current state: by default its
+    own tag and its model's lists. Publishable models name their lists only while published, so a
+    draft saved as a draft clears nothing that readers see."""
+
+    def cache_tags(self) -> set[str]:
+        return {tag(self), tag(type(self))}
+
+
+def _tags_of(instance) -> set[str]:
+    return set(instance.cache_tags())
+
+
+@receiver(pre_save, dispatch_uid="frontcms-cache-old-state")
+def _remember_old_state(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, CacheTagged) or instance.pk is None:
+        return
+    old = type(instance)._default_manager.filter(pk=instance.pk).first()
+    instance.cache_tags_before = _tags_of(old) if old is not None else set()
+
+
+@receiver(post_save, dispatch_uid="frontcms-cache-saved")
+def _saved(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, CacheTagged):
+        return
+    invalidate(*(getattr(instance, "cache_tags_before", set()) | _tags_of(instance)))
+    instance.cache_tags_before = set()
+
+
+@receiver(pre_delete, dispatch_uid="frontcms-cache-deleting")
+def _deleting(sender, instance, **kwargs):
+    if isinstance(instance, CacheTagged):
+        instance.cache_tags_before = _tags_of(instance)  # related rows are still there
+
+
+@receiver(post_delete, dispatch_uid="frontcms-cache-deleted")
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, CacheTagged):
+        invalidate(*getattr(instance, "cache_tags_before", {tag(instance)}))
+
+
+@receiver(m2m_changed, dispatch_uid="frontcms-cache-relations")
+def _relations_changed(sender, instance, action, model, pk_set=None, **kwargs):
+    if not isinstance(instance, CacheTagged):
+        return
+    if action.startswith("pre_"):
+        instance.cache_tags_before = _tags_of(instance)
+        return
+    changed = getattr(instance, "cache_tags_before", set()) | _tags_of(instance)
+    # The objects on the other side may show this one on their own pages (all of them, after a clear).
+    changed |= {tag(model)} if pk_set is None else {tag(model, pk) for pk in pk_set}
+    invalidate(*changed)
+
+
+@receiver(post_migrate, dispatch_uid="frontcms-cache-release")
+def _new_release(sender, **kwargs):
+    """A deploy runs `migrate`: nothing kept by the previous release (HTML from old templates,
+    pickled model instances) is read by the new one."""
+    invalidate(SITE)

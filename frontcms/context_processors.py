@@ -1,18 +1,21 @@
 """Template context shared by every page: site settings, menu, sidebar blocks, today's date, and the
-header and footer HTML, which are the same for every visitor and kept until content changes.
+header and footer HTML, which are the same for every visitor: kept values (frontcms.cache) that
+follow the tag `site` (menu, settings) and turn at midnight (the date).
 
 Pages in another language (English under /en/, frontcms.languages) get the header and footer in
-that language, with that language's short menu and no sidebar: its blocks are Vietnamese news."""
+that language, with that language's short menu and no sidebar: its blocks are Vietnamese news.
+Kept values are kept per language (frontcms.cache.kept_key)."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from . import home, languages
-from .cache import cached_render, cached_until_change
+from .cache import kept, next_midnight
 from .models import MenuItem, SiteSettings
 from .text import format_long_date
 
@@ -31,12 +34,17 @@ def _menu() -> list[MenuItem]:
                 child.resolved_url = child.get_url()
         return found
 
-    return cached_until_change("chrome:menu", items)
+    return kept("chrome:menu", items)
 
 
 def _today() -> dict:
-    today = timezone.localdate()  # the cached header expires at midnight (frontcms.cache.next_change)
-    return {"display": format_long_date(today, get_language()), "iso": today.isoformat()}
+    """Today's date for the header, kept until midnight: a header or page that shows it turns then."""
+
+    def today() -> dict:
+        day = timezone.localdate()
+        return {"display": format_long_date(day, get_language()), "iso": day.isoformat()}
+
+    return kept("chrome:today", today, until=next_midnight())
 
 
 def _menu_paths() -> frozenset[str]:
@@ -48,13 +56,13 @@ def _menu_paths() -> frozenset[str]:
         found.update(child.resolved_url for item in menu for child in item.visible_children)
         return frozenset(found)
 
-    return cached_until_change("chrome:menu-paths", paths)
+    return kept("chrome:menu-paths", paths)
 
 
 def header_html(request) -> str:
     """The site header. It differs between pages only in the menu link marked as the current
     page, so it is kept once for all pages outside the menu and once per menu page (per language,
-    as every kept fragment: cached_render)."""
+    as every kept value: frontcms.cache.kept_key)."""
     language = get_language()
     home_url = languages.home_url(language)
     if languages.is_other(language):
@@ -64,8 +72,8 @@ def header_html(request) -> str:
         menu, menu_paths = None, _menu_paths()
     current = request.path if request.path in menu_paths else ""
 
-    def context():
-        return {
+    def render() -> str:
+        context = {
             "site": SiteSettings.load(),
             "main_menu": _menu() if menu is None else menu,
             "current_path": current,
@@ -75,16 +83,19 @@ def header_html(request) -> str:
             # The search covers the Vietnamese content only: no search box on the English pages.
             "hide_search": menu is not None,
         }
+        return render_to_string("partials/header.html", context)
 
-    return cached_render(f"chrome:header:{current}", "partials/header.html", context)
+    return kept(f"chrome:header:{current}", render)
 
 
 def footer_html() -> str:
-    return cached_render("chrome:footer", "partials/footer.html", lambda: {"site": SiteSettings.load()})
+    return kept(
+        "chrome:footer", lambda: render_to_string("partials/footer.html", {"site": SiteSettings.load()})
+    )
 
 
 def assets_html() -> str:
-    return cached_render("chrome:assets", "partials/head_assets.html", dict)
+    return kept("chrome:assets", lambda: render_to_string("partials/head_assets.html"))
 
 
 def site(request):

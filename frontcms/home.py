@@ -4,16 +4,17 @@ The home page belongs to the core, but its content (latest news, upcoming events
 the apps. Each app registers its blocks in `AppConfig.ready()`; the home view renders them in
 `order`. This keeps the dependency pointing from the apps to the core, never back.
 
-A block whose output is the same for every visitor says so with `same_for_everyone=True`: its
-HTML, not just its data, is then kept until content changes (frontcms.cache.cached_until_change),
-so pages the page cache does not serve (staff, visitors with a session) skip rendering it too.
-Its template then gets only `data`, not the request context.
+A block is the same for every visitor: its HTML is a kept value (frontcms.cache), so pages the
+page cache does not serve (staff, visitors with a session) skip rendering it too. Its template
+gets only `data`, not the request context, and `get_context` says with depends_on() what the
+block shows (a block that shows only the site's own settings needs nothing: every kept value
+follows `site`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest
@@ -28,7 +29,6 @@ class HomeBlock:
     # "main": the home page body; "aside": the sidebar of every page; "page:<path>": below the
     # body of the static page at that path (page_region(), e.g. the contact page's contacts).
     region: str = "main"
-    same_for_everyone: bool = False  # keep the rendered HTML (see the module docstring)
 
 
 @dataclass
@@ -36,8 +36,7 @@ class RenderedBlock:
     name: str
     template: str
     region: str
-    data: dict[str, Any] = field(default_factory=dict)
-    html: str | None = None  # the kept HTML of a block that is the same for everyone (may be "")
+    html: str  # kept (may be "")
 
 
 _registry: dict[str, HomeBlock] = {}
@@ -64,40 +63,32 @@ def _ordered(region: str) -> list[HomeBlock]:
 
 
 def blocks(request: HttpRequest, region: str = "main") -> list[RenderedBlock]:
-    """The blocks registered for `region`, in order, each with the data its template needs."""
+    """The blocks registered for `region`, in order, each as its kept HTML."""
     return [_rendered(block, request) for block in _ordered(region)]
 
 
 def region_html(request: HttpRequest, region: str) -> str:
-    """Every block of `region` as one piece of HTML (the sidebar on every page). When all of
-    them are the same for everyone, the joined HTML is kept too: one cache read per page."""
-    from django.template.loader import render_to_string
+    """Every block of `region` as one piece of HTML (the sidebar on every page), kept as a whole
+    too: one cache read per page."""
     from django.utils.safestring import mark_safe
-    from django.utils.translation import get_language
 
-    from .cache import cached_until_change
+    from .cache import kept
 
     def joined() -> str:
-        return mark_safe(  # noqa: S308 - each part is the output of an autoescaping template
-            "".join(
-                block.html
-                if block.html is not None
-                else render_to_string(block.template, {"data": block.data}, request)
-                for block in blocks(request, region)
-            )
-        )
+        # Each part is the output of an autoescaping template.
+        return mark_safe("".join(block.html for block in blocks(request, region)))  # noqa: S308
 
-    if all(block.same_for_everyone for block in _ordered(region)):
-        return cached_until_change(f"html:region:{region}:{get_language()}", joined)
-    return joined()
+    return kept(f"region:{region}", joined)
 
 
 def _rendered(block: HomeBlock, request: HttpRequest) -> RenderedBlock:
-    if not block.same_for_everyone:
-        return RenderedBlock(block.name, block.template, block.region, block.get_context(request))
-    from .cache import cached_render
+    from django.template.loader import render_to_string
 
-    html = cached_render(f"block:{block.name}", block.template, lambda: {"data": block.get_context(request)})
+    from .cache import kept
+
+    html = kept(
+        f"block:{block.name}", lambda: render_to_string(block.template, {"data": block.get_context(request)})
+    )
     return RenderedBlock(block.name, block.template, block.region, html=html)
 
 

@@ -214,5 +214,4 @@ def database_unavailable(retry_after: int):
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
-    response.no_page_cache = True
     return response

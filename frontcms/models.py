@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .cache import SITE, CacheTagged, kept, tag
 from .publishing import Status
 from .richtext import RichTextField
 from .text import nfc, slugify_vi, unique_slug
@@ -182,7 +183,7 @@ class PageQuerySet(models.QuerySet):
         return self.published().filter(slug=parts[1], parent__slug=parts[0], parent__is_published=True)
 
 
-class Page(SluggedModel):
+class Page(CacheTagged, SluggedModel):
     """A static page (Giới thiệu, Liên hệ, Chức năng nhiệm vụ, …), at `/<slug>/` or `/<parent>/<child>/`."""
 
     title = models.CharField(_("tiêu đề"), max_length=200)
@@ -237,8 +238,16 @@ class Page(SluggedModel):
             return f"{self.parent.slug}/{self.slug}"
         return self.slug
 
+    def cache_tags(self) -> set[str]:
+        # Its own page; while published, the lists of pages (section menus, search, sitemap); the
+        # main menu, on every page, when an entry links to it.
+        tags = {tag(self), tag(Page)} if self.is_published else {tag(self)}
+        if self.pk and MenuItem.objects.filter(page_id=self.pk).exists():
+            tags.add(SITE)
+        return tags
 
-class MenuItem(models.Model):
+
+class MenuItem(CacheTagged, models.Model):
     """An entry of the main menu: a page, a named route of the portal or an external link."""
 
     title = models.CharField(_("tên hiển thị"), max_length=80)
@@ -300,8 +309,11 @@ class MenuItem(models.Model):
     def is_external(self) -> bool:
         return bool(self.url)
 
+    def cache_tags(self) -> set[str]:
+        return {SITE}  # the header of every page
 
-class QuickLink(models.Model):
+
+class QuickLink(CacheTagged, models.Model):
     """ "Liên kết website": links to related agencies shown in the footer and sidebar."""
 
     title = models.CharField(_("tên"), max_length=120)
@@ -317,8 +329,11 @@ class QuickLink(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def cache_tags(self) -> set[str]:
+        return {SITE}  # the sidebar of every page
 
-class SiteSettings(models.Model):
+
+class SiteSettings(CacheTagged, models.Model):
     """The portal's identity and footer details: one row, edited in the admin, cached."""
 
     site_name = models.CharField(_("tên cổng"), max_length=200, default="Ủy ban MTTQ Việt Nam quận")
@@ -363,16 +378,13 @@ class SiteSettings(models.Model):
         self.pk = 1  # one row only
         super().save(*args, **kwargs)
 
+    def cache_tags(self) -> set[str]:
+        return {SITE}  # the header and footer of every page
+
     @classmethod
     def load(cls) -> SiteSettings:
-        """The settings row (an unsaved default when none exists), kept under the content
-        version: saving it moves the version, and moves it again at the commit, so a reader
-        between the save and the commit cannot keep the old row."""
-        from .cache import cached_for_version
-
-        return cached_for_version(
-            "site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1), 3600
-        )
+        """The settings row (an unsaved default when none exists), kept until it is saved."""
+        return kept("site-settings", lambda: cls.objects.filter(pk=1).first() or cls(pk=1))
 
 
 def site_url() -> str:
@@ -387,8 +399,6 @@ class SearchEntry(models.Model):
     padded with a space at each end) so that SQLite and PostgreSQL match the same documents;
     `title_exact` keeps the diacritics for ranking exact matches first.
     """
-
-    cache_exempt = True  # derived data: the source object's own save already clears caches
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -441,7 +451,7 @@ class WorkflowStep(models.Model):
     command); `actor_name` keeps the name shown even after the account is gone. A return's
     `recipient` is the person the item went back to (who submitted it)."""
 
-    cache_exempt = True  # staff-only bookkeeping, never on a public page
+    # Staff-only bookkeeping, never on a public page: not CacheTagged, so it invalidates nothing.
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField(_("mã nội dung"))

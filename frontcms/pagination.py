@@ -7,9 +7,8 @@ import hashlib
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Subquery
 from django.http import QueryDict
-from django.utils.functional import cached_property
 
-from .cache import cached_until_change
+from .cache import kept
 
 PAGE_PARAM = "trang"
 
@@ -33,43 +32,30 @@ def pagination_context(page_obj: Page | None, query: QueryDict) -> dict:
     }
 
 
-class CountCachingPaginator(Paginator):
-    """A Paginator whose total is kept until content changes, when it is given a `count_key`.
-
-    Counting every published article with a tag reads thousands of rows on each request; the
-    number only changes when content does (a save, or a scheduled item appearing), which is
-    exactly when frontcms.cache.cached_until_change forgets it. Without a key (staff, who may
-    see unpublished items) it counts as usual.
-    """
-
-    count_key: str | None = None
-
-    @cached_property
-    def count(self) -> int:
-        def counted() -> int:
-            return Paginator.count.func(self)  # Django's own counting
-
-        if self.count_key is None:
-            return counted()
-        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
-        return cached_until_change(f"count:{digest}", counted)
-
-
 class PaginationMixin:
     """For ListViews: 20 a page, `?trang=N`, numbers that fit a phone screen.
 
-    Anonymous readers' totals come from the cache until content changes (CountCachingPaginator),
-    keyed by the path and the filters.
+    For anonymous readers the total is a kept value (frontcms.cache) per path and filters, with
+    the view's own dependencies (`dependencies()`, frontcms.views.DependsOnMixin): counting every
+    published article with a tag reads thousands of rows on each request. Staff, who may see
+    unpublished items, and views that name no dependencies count as usual.
     """
 
     paginate_by = 20
     page_kwarg = PAGE_PARAM
-    paginator_class = CountCachingPaginator
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         paginator = super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kwargs)
-        if isinstance(paginator, CountCachingPaginator) and not self.request.user.is_authenticated:
-            paginator.count_key = f"{self.request.path}?{query_without_page(self.request.GET)}"
+        dependencies = getattr(self, "dependencies", None)
+        if dependencies is not None and not self.request.user.is_authenticated:
+
+            def counted() -> int:
+                dependencies()
+                return Paginator.count.func(paginator)  # Django's own counting
+
+            filters = f"{self.request.path}?{query_without_page(self.request.GET)}"
+            name = f"count:{hashlib.sha256(filters.encode()).hexdigest()[:32]}"
+            paginator.count = kept(name, counted)  # Paginator.count is a cached_property
         return paginator
 
     def get_context_data(self, **kwargs):
@@ -78,7 +64,7 @@ class PaginationMixin:
         return context
 
 
-class DeferredJoinPaginator(CountCachingPaginator):
+class DeferredJoinPaginator(Paginator):
     """A Paginator for deep pages of large, index-ordered querysets (`?trang=500`).
 
     The page's ids are found by an index-only scan in a subquery, and only those rows are read:

@@ -13,11 +13,15 @@ returned items with one indexed comparison, and every public queryset, which onl
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .cache import CacheTagged, depends_on, kept, tag
 
 
 class Status(models.TextChoices):
@@ -84,8 +88,12 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(state_filter(state))
 
 
-class Publishable(models.Model):
+class Publishable(CacheTagged, models.Model):
     """Abstract base: status, publish time and bookkeeping timestamps.
+
+    Its saves invalidate (frontcms.cache) the object's own tag always, and the lists that show
+    it, `listed_in()`, only while it is published or scheduled: an editor saving a draft again and
+    again clears nothing a reader sees (previews are never cached).
 
     `publish_permission` ("app_label.codename") is the right to publish; by default
     "<app>.publish_<model>". Change it on the model, not in the admin: the publishing service
@@ -132,3 +140,43 @@ class Publishable(models.Model):
         if self.status == Status.PUBLISHED:
             return "scheduled" if self.is_scheduled else "live"
         return self.status
+
+    def cache_tags(self) -> set[str]:
+        tags = {tag(self)}
+        if self.status == Status.PUBLISHED:
+            tags |= self.listed_in()
+            if self.published_at > timezone.now():
+                tags.add(tag(type(self), scheduled=True))  # next_publication() moves
+        return tags
+
+    def listed_in(self) -> set[str]:
+        """The tags of the lists that show this item while it is published; subclasses add
+        narrower lists (its category, its organisation)."""
+        return {tag(type(self))}
+
+
+def next_publication(*publishable: type[Publishable]) -> datetime.datetime | None:
+    """When the next scheduled item of any of these models goes live, kept until that moment or
+    until one of their items is scheduled or unscheduled. Whatever is being computed with it
+    expires at that moment too (a kept value passes its `until` up)."""
+
+    if not publishable:
+        return None
+
+    def first_scheduled():
+        from django.contrib.contenttypes.models import ContentType
+
+        firsts = {
+            f"first_{n}": models.Subquery(
+                model._default_manager.scheduled().order_by("published_at").values("published_at")[:1]
+            )
+            for n, model in enumerate(publishable)
+        }
+        # One statement for all of them, carried by a table that always has rows.
+        row = ContentType.objects.order_by().values(**firsts).first() or {}
+        moment = min((value for value in row.values() if value is not None), default=None)
+        depends_on(*(tag(model, scheduled=True) for model in publishable), until=moment)
+        return moment
+
+    labels = "+".join(sorted(model._meta.label_lower for model in publishable))
+    return kept(f"next-publication:{labels}", first_scheduled)

@@ -1,6 +1,6 @@
 """Django's Redis cache backend, made to fail soft: an unreachable Redis is a cache miss.
 
-Redis only holds copies (rendered pages, fragments, the content version, rate-limit counters), so
+Redis only holds copies (rendered pages, kept values, tag generations, rate-limit counters), so
 losing it must slow the site down, not take it down. Every operation that cannot reach Redis is
 logged and answered as if the key were absent; /suc-khoe/ still reports the outage (its round
 trip through the cache fails), so load balancers and monitoring see it. Short socket timeouts in

@@ -149,16 +149,35 @@ def _check_constraints(versions: list[Version]) -> None:
         raise RevertError(_("Không khôi phục được: phiên bản này trỏ tới dữ liệu đã bị xóa.")) from None
 
 
-def refresh_after_revert(versions: list[Version]) -> None:
-    """Search rows and cached pages follow what a revert wrote (raw saves send no usable signal)."""
-    from .search import index_object
-    from .signals import content_version_changes
+def _current_objects(versions: list[Version]) -> list:
+    found = (
+        version._model._default_manager.using(version.db).filter(pk=version.object_id).first()
+        for version in versions
+    )
+    return [obj for obj in found if obj is not None]
 
-    for version in versions:
-        obj = version._model._default_manager.using(version.db).filter(pk=version.object_id).first()
-        if obj is not None:
-            index_object(obj)
-    content_version_changes()
+
+def cache_tags_of(versions: list[Version]) -> set[str]:
+    """The cache tags (frontcms.cache) of the objects these versions belong to, as they are now."""
+    from .cache import CacheTagged
+
+    return {
+        name
+        for obj in _current_objects(versions)
+        if isinstance(obj, CacheTagged)
+        for name in obj.cache_tags()
+    }
+
+
+def refresh_after_revert(versions: list[Version], tags_before: set[str]) -> None:
+    """Search rows and cached pages follow what a revert wrote (raw saves send no usable signal):
+    what showed the objects before the revert (`tags_before`) and what shows them now."""
+    from .cache import invalidate
+    from .search import index_object
+
+    for obj in _current_objects(versions):
+        index_object(obj)
+    invalidate(*(tags_before | cache_tags_of(versions)))
 
 
 class RevisionAdmin(VersionAdmin):
@@ -278,6 +297,7 @@ class RevisionAdmin(VersionAdmin):
         try:
             with transaction.atomic(using=version.db), signals:
                 versions = own_versions(version, self.model)
+                tags_before = cache_tags_of(versions) if writing else set()
                 obj = self._write_versions(version, versions, before)
                 self._check_slug(before, obj)
                 self.prepare_reverted_object(request, obj, before)
@@ -297,7 +317,7 @@ class RevisionAdmin(VersionAdmin):
                         self._keep_slug_history(
                             before, self.model._default_manager.using(version.db).get(pk=obj.pk)
                         )
-                        refresh_after_revert(versions)
+                        refresh_after_revert(versions, tags_before)
                         reversion.set_comment(
                             _("Trở về phiên bản lưu lúc %(datetime)s")
                             % {"datetime": localize(template_localtime(version.revision.date_created))}

@@ -174,9 +174,9 @@ def repair_rich_text(apps, schema_editor, app_label: str) -> int:
 def _forget_cached_pages() -> None:
     """Pages cached with the old HTML must not be served again. A cache that cannot be reached
     while migrating does not stop the migration: its pages then expire on their own."""
-    from .cache import bump_content_version
+    from .cache import SITE, invalidate
 
     try:
-        bump_content_version()
+        invalidate(SITE)  # every kept value and page depends on `site`
     except Exception as error:  # any backend's connection error
         logger.warning("rich text repaired, but the page cache could not be cleared: %s", error)

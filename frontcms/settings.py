@@ -95,8 +95,9 @@ MIDDLEWARE = [
     "frontcms.middleware.SecurityHeadersMiddleware",
     # English under /en/ (frontcms/languages.py): before anything that renders a page.
     "frontcms.languages.PathLanguageMiddleware",
-    # Serves cached anonymous pages before sessions, CSRF and auth run (frontcms/page_cache.py).
-    "frontcms.page_cache.PageCacheServeMiddleware",
+    # Serves cached anonymous pages before sessions, CSRF and auth run, and stores them
+    # (frontcms/page_cache.py): it sees the cookies every inner middleware set.
+    "frontcms.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,8 +111,6 @@ MIDDLEWARE = [
     "frontcms.legacy_paths.LegacyPathRedirectMiddleware",
     # Views failing on an unreachable database: readers wait DB_OUTAGE_WAIT seconds, others get 503.
     "frontcms.middleware.DatabaseOutageMiddleware",
-    # Innermost, so that it sees whether the page used a CSRF token before CsrfViewMiddleware.
-    "frontcms.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "frontcms.urls"
@@ -358,7 +357,8 @@ if DEMO:
     SECURE_PROXY_SSL_HEADER = None
 
 # --- portal behaviour -----------------------------------------------------------------------------
-# Seconds an anonymous page may be served from the cache (it is also cleared on every change).
+# Longest life, in seconds, of a cached page or kept value (each is also forgotten as soon as
+# something it shows changes: frontcms.cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Seconds a GET waits for an unreachable database (restart, failover) before a 503 (frontcms.middleware).
 DB_OUTAGE_WAIT = env_int("DB_OUTAGE_WAIT", 5)

@@ -2,6 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from .cache import depends_on, tag
 from .models import Page
 
 
@@ -10,6 +11,7 @@ class PageSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
+        depends_on(tag(Page))
         return Page.objects.published().select_related("parent").order_by("pk")
 
     def lastmod(self, obj):
@@ -21,6 +23,7 @@ class HomeSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
+        depends_on()
         return ["frontcms:home"]
 
     def location(self, item):

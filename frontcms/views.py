@@ -16,12 +16,30 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from . import home, languages, robots
-from .cache import cached_until_change
+from .cache import depends_on, kept, tag
 from .models import Page
 from .pagination import pagination_context
 
 
-class HomeView(TemplateView):
+class DependsOnMixin:
+    """For public views: the page depends on what `dependencies()` names (frontcms.cache).
+
+    The page cache stores a page only when its view has said what it shows; this mixin says it
+    for every page of the view, even one that shows nothing but kept parts (the home page)."""
+
+    def dependencies(self) -> None:
+        """Call depends_on() with the tags of the objects and lists this page shows."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        depends_on()
+        self.dependencies()
+        return context
+
+
+class HomeView(DependsOnMixin, TemplateView):
+    """The home page: the apps' blocks, each kept as HTML with its own dependencies."""
+
     template_name = "frontcms/home.html"
 
     def get_context_data(self, **kwargs):
@@ -55,25 +73,34 @@ class OldSlugRedirectMixin:
         return obj
 
 
-class KeptObjectMixin:
-    """For DetailViews whose object every reader sees alike: the lookup is kept like any fragment
-    (frontcms.cache.cached_until_change), so a warm page runs no query for it. Unknown URLs
-    raise Http404 inside and are never kept, so junk URLs cannot fill the cache."""
+class SharedObjectMixin(DependsOnMixin):
+    """For DetailViews whose object every reader sees alike: the page depends on the object's tag,
+    and the lookup is a kept value, so a warm page runs no query for it (pinned in tests/perf).
+    Unknown URLs raise Http404 inside and are never kept, so junk URLs cannot fill the cache."""
 
-    def object_is_kept(self) -> bool:
+    def object_is_shared(self) -> bool:
         """Whether this visitor sees the shared object (staff who preview drafts do not)."""
         return True
 
     def get_object(self, queryset=None):
-        if queryset is not None or not self.object_is_kept():
+        if queryset is not None or not self.object_is_shared():
             return super().get_object(queryset)
+        find = super().get_object
+
+        def found():
+            obj = find()
+            depends_on(tag(obj))  # saving or unpublishing the object forgets the lookup
+            return obj
+
         # The view is part of the key: two views of one model may show different objects.
         lookup = repr((type(self).__qualname__, sorted(self.kwargs.items()))).encode()
-        key = f"object:{type(self).__module__}:{hashlib.sha256(lookup).hexdigest()[:32]}"
-        return cached_until_change(key, super().get_object)
+        return kept(f"object:{type(self).__module__}:{hashlib.sha256(lookup).hexdigest()[:32]}", found)
+
+    def dependencies(self) -> None:
+        depends_on(tag(self.object))
 
 
-class PageView(OldSlugRedirectMixin, DetailView):
+class PageView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """A static page by its full path; nested pages live at `/<parent>/<child>/`."""
 
     template_name = "frontcms/page.html"
@@ -108,9 +135,13 @@ class PageView(OldSlugRedirectMixin, DetailView):
             context["page_blocks_html"] = home.region_html(self.request, region)
         return context
 
+    def dependencies(self) -> None:
+        depends_on(tag(self.object), tag(Page))  # the page, and its section's list of pages
+
 
 @require_safe
 def robots_txt(request):
+    depends_on()  # nothing but the code: a new release (migrate) forgets it
     private = [f"/{settings.ADMIN_URL}", "/ckeditor/", reverse("frontcms:search"), *robots.disallowed_paths()]
     lines = [
         "User-agent: *",
@@ -170,7 +201,7 @@ def error_500(request):
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
-class SearchView(TemplateView):
+class SearchView(DependsOnMixin, TemplateView):
     """`/tim-kiem/?q=`: articles, events, pages and people in one ranked list, labelled by type.
 
     Filters: `loai` (type), `to-chuc` (organisation slug), `nam` (year); `trang` pages.
@@ -231,3 +262,12 @@ class SearchView(TemplateView):
             **pagination_context(page, params),
         )
         return context
+
+    def dependencies(self) -> None:
+        from . import search
+        from .publishing import Publishable, next_publication
+
+        # Results come from every searchable model, and change when a scheduled item appears.
+        models = [adapter.model for adapter in search.adapters()]
+        depends_on(*(tag(model) for model in models))
+        next_publication(*(model for model in models if issubclass(model, Publishable)))

@@ -35,7 +35,7 @@ class NewsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from frontcms import cache, home, legacy_paths, robots
+        from frontcms import home, legacy_paths, robots
 
         from . import home as news_home
         from . import preview, search, signals  # noqa: F401  (signals: ASCII tag slugs)
@@ -46,7 +46,6 @@ class NewsConfig(AppConfig):
                 "news/blocks/featured.html",
                 news_home.featured_context,
                 order=10,
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -55,7 +54,6 @@ class NewsConfig(AppConfig):
                 "news/blocks/categories.html",
                 news_home.categories_context,
                 order=30,
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -65,20 +63,11 @@ class NewsConfig(AppConfig):
                 news_home.category_menu_context,
                 order=10,
                 region="aside",
-                same_for_everyone=True,
             )
         )
         search.register()
-        cache.register_next_change(next_scheduled_article)
         legacy_paths.register(article_for_legacy_path)
         robots.disallow(preview.path_prefix)
-
-
-def next_scheduled_article():
-    """When the next scheduled article goes live: cached pages must not outlive that moment."""
-    from .models import Article
-
-    return Article.objects.next_publication()
 
 
 def article_for_legacy_path(key: str) -> str | None:

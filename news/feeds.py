@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
+from frontcms.cache import depends_on, tag
 from frontcms.models import SiteSettings
+from frontcms.publishing import next_publication
 
 from .models import Article, Category
 
@@ -31,7 +33,12 @@ class LatestArticlesFeed(Feed):
     def get_articles(self, obj):
         return Article.objects.published()
 
+    def list_tag(self, obj) -> str:
+        return tag(Article)
+
     def items(self, obj=None):
+        depends_on(self.list_tag(obj))  # the page cache keeps the feed until the list changes
+        next_publication(Article)
         return list(self.get_articles(obj).with_cards().newest_first()[:FEED_SIZE])
 
     def item_title(self, item):
@@ -70,3 +77,6 @@ class CategoryArticlesFeed(LatestArticlesFeed):
 
     def get_articles(self, obj):
         return Article.objects.published().in_category(obj)
+
+    def list_tag(self, obj) -> str:
+        return tag(Article, category=obj.pk)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from frontcms.publishing import Status
+from frontcms.cache import depends_on, tag
+from frontcms.publishing import Status, next_publication
 
 from .models import Article, Category
 
@@ -16,6 +17,8 @@ LATEST_LIMIT = 6
 
 def featured_context(request) -> dict:
     """Featured articles; when none is featured, the latest ones (so the block is never empty)."""
+    depends_on(tag(Article))
+    next_publication(Article)
     featured = list(Article.objects.published().featured().with_cards().newest_first()[:FEATURED_LIMIT])
     if not featured:
         featured = list(Article.objects.published().with_cards().newest_first()[:FEATURED_LIMIT])
@@ -35,6 +38,8 @@ def _union_of_ids(querysets) -> RawSQL:
 
 def categories_context(request) -> dict:
     """The latest articles of each top-level category, sub-categories included: two queries in all."""
+    depends_on(tag(Article))  # categories themselves follow `site`
+    next_publication(Article)
     categories = list(Category.objects.all())
     by_id = {c.pk: c for c in categories}
 
@@ -80,7 +85,7 @@ def categories_context(request) -> dict:
 
 def category_menu_context(request) -> dict:
     """The sidebar's "Danh mục tin tức": every top-level category with its sub-categories, in
-    their admin order (one query, kept with the rest of the sidebar until content changes)."""
+    their admin order (one query; categories follow `site`, like the rest of the sidebar)."""
     categories = list(Category.objects.only("name", "slug", "parent_id", "order"))
     children: dict[int, list] = {}
     for category in categories:

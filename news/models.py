@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
 from frontcms.legacy_paths import normalise_legacy_path
 from frontcms.models import SluggedModel
@@ -20,7 +21,7 @@ from frontcms.text import nfc, slugify_vi
 from .querysets import ArticleQuerySet, CategoryQuerySet
 
 
-class Category(SluggedModel):
+class Category(CacheTagged, SluggedModel):
     """A news category (Tin hoạt động, Tập huấn, …); sub-categories are listed with their parent."""
 
     slug_source = "name"
@@ -62,6 +63,10 @@ class Category(SluggedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("news:category", kwargs={"slug": self.slug})
+
+    def cache_tags(self) -> set[str]:
+        # The sidebar's category menu is on every page, and category names on most of them.
+        return {SITE}
 
 
 # `/tin-tuc/rss/` is the feed: an article with this slug could never be opened.
@@ -155,6 +160,29 @@ class Article(SluggedModel, Publishable):
     def get_absolute_url(self) -> str:
         return reverse("news:detail", kwargs={"slug": self.slug})
 
+    def listed_in(self) -> set[str]:
+        """Every list a published article appears in: all news, its category and those above it
+        (their pages list sub-categories too), its tags, its organisation and its event (their
+        pages and related news), and the pages of articles that picked it by hand."""
+        from django.contrib.contenttypes.models import ContentType
+        from taggit.models import TaggedItem
+
+        lists = {tag(Article)}
+        if self.category_id:
+            lists |= {tag(Article, category=pk) for pk in Category.objects.ancestor_ids(self.category_id)}
+        if self.organization_id:
+            lists.add(tag(Article, organization=self.organization_id))
+        if self.event_id:
+            lists.add(tag(Article, event=self.event_id))
+        if self.pk:
+            tagged = TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article), object_id=self.pk
+            )
+            lists |= {tag(Article, tag=pk) for pk in tagged.values_list("tag_id", flat=True)}
+            picked_by = RelatedArticle.objects.filter(to_article_id=self.pk)
+            lists |= {tag(Article, pk) for pk in picked_by.values_list("from_article_id", flat=True)}
+        return lists
+
     @cached_property
     def share_description(self) -> str:
         """The page description for search engines, Zalo and Facebook: the summary (or the
@@ -162,7 +190,7 @@ class Article(SluggedModel, Publishable):
         return Truncator(self.summary or self.title).words(40, truncate=" …")
 
 
-class RelatedArticle(models.Model):
+class RelatedArticle(CacheTagged, models.Model):
     """A manual "Tin liên quan" pick, in the editor's order."""
 
     from_article = models.ForeignKey(
@@ -186,6 +214,9 @@ class RelatedArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_article} → {self.to_article}"
+
+    def cache_tags(self) -> set[str]:
+        return {tag(Article, self.from_article_id)}  # the page that shows the pick
 
 
 class ImportRecordQuerySet(models.QuerySet):

@@ -20,6 +20,16 @@ class CategoryQuerySet(models.QuerySet):
     def roots(self):
         return self.filter(parent__isnull=True)
 
+    def ancestor_ids(self, category_id: int) -> set[int]:
+        """Ids of the category and every category above it (one query for the whole table)."""
+        parents = dict(self.model._default_manager.values_list("pk", "parent_id"))
+        found: set[int] = set()
+        current = category_id
+        while current is not None and current not in found:
+            found.add(current)
+            current = parents.get(current)
+        return found
+
     def descendant_ids(self, category) -> set[int]:
         """Ids of `category` and every category below it (one query for the whole table)."""
         children: dict[int | None, list[int]] = {}

@@ -6,14 +6,17 @@
   the slug before `pre_save` is sent, so a receiver replaces it with the folded form.
 - Revoked preview links stay revoked (news.preview): every save, a revision being restored
   included, keeps the highest preview generation.
+- django-taggit's Tag is not ours to make CacheTagged (frontcms.cache): renaming or deleting a
+  tag invalidates the list of articles with it, which is every page that shows its name.
 """
 
 from __future__ import annotations
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
+from frontcms.cache import invalidate, tag
 from frontcms.text import slugify_vi, unique_slug
 
 from .models import Article
@@ -38,3 +41,10 @@ def keep_preview_links_revoked(sender, instance, update_fields=None, **kwargs):
     stored = sender.objects.filter(pk=instance.pk).values_list("preview_generation", flat=True).first()
     if stored is not None and stored > instance.preview_generation:
         instance.preview_generation = stored
+
+
+@receiver(post_save, sender=Tag, dispatch_uid="news-tag-saved")
+@receiver(post_delete, sender=Tag, dispatch_uid="news-tag-deleted")
+def tag_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        invalidate(tag(Article, tag=instance.pk))

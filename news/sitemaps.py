@@ -6,7 +6,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from frontcms.publishing import Status
+from frontcms.cache import depends_on, tag
+from frontcms.publishing import Status, next_publication
 
 from .models import Article, Category
 
@@ -17,6 +18,8 @@ class ArticleSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        depends_on(tag(Article))  # the page cache keeps the sitemap until an article changes
+        next_publication(Article)
         return (
             Article.objects.published()
             .only("slug", "updated_at", "published_at")
@@ -32,6 +35,8 @@ class CategorySitemap(Sitemap):
     priority = 0.6
 
     def items(self):
+        depends_on(tag(Article))  # each category's latest publication; categories follow `site`
+        next_publication(Article)
         published = Q(articles__status=Status.PUBLISHED, articles__published_at__lte=timezone.now())
         return Category.objects.annotate(
             last_article=Max("articles__published_at", filter=published)

@@ -9,25 +9,26 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from committees.scoping import allowed_organization_ids
-from frontcms.cache import cached_until_change
+from frontcms.cache import depends_on, kept, tag
 from frontcms.models import SiteSettings
 from frontcms.pagination import DeferredJoinPaginator, PaginationMixin
+from frontcms.publishing import next_publication
 from frontcms.templatetags.frontcms_tags import breadcrumb_trail
-from frontcms.views import KeptObjectMixin, OldSlugRedirectMixin
+from frontcms.views import DependsOnMixin, OldSlugRedirectMixin, SharedObjectMixin
 
 from .models import Article, Category
 from .preview import article_from_token
+from .templatetags.news_tags import rendition
 
 OTHER_NEWS_LIMIT = 6
 
 
-class ArticleListView(PaginationMixin, ListView):
+class ArticleListView(PaginationMixin, DependsOnMixin, ListView):
     """`/tin-tuc/`: published articles, newest first."""
 
     template_name = "news/article_list.html"
@@ -39,6 +40,13 @@ class ArticleListView(PaginationMixin, ListView):
 
     def filter_articles(self, queryset):
         return queryset
+
+    def list_tag(self) -> str:
+        return tag(Article)
+
+    def dependencies(self) -> None:
+        depends_on(self.list_tag())
+        next_publication(Article)  # a scheduled article appears by itself
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -56,6 +64,9 @@ class CategoryArticleListView(ArticleListView):
 
     def filter_articles(self, queryset):
         return queryset.in_category(self.category)
+
+    def list_tag(self) -> str:
+        return tag(Article, category=self.category.pk)  # its sub-categories' articles included
 
     def get_context_data(self, **kwargs):
         crumbs = [(_("Tin tức"), reverse("news:list"))]
@@ -80,6 +91,9 @@ class TagArticleListView(ArticleListView):
 
     def filter_articles(self, queryset):
         return queryset.tagged(self.tag.slug)
+
+    def list_tag(self) -> str:
+        return tag(Article, tag=self.tag.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -108,7 +122,6 @@ def visible_articles(user):
 
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
-    head_template = "news/includes/article_head.html"
     body_template = "news/includes/article_body.html"
     context_object_name = "article"
     model = Article
@@ -117,10 +130,12 @@ class ArticleDetailMixin:
         context = super().get_context_data(**kwargs)
         article = self.object
         if self.parts_are_shared(article, context):
-            context["page_parts"] = self.shared_parts(article)
+            context["page_parts"] = parts = self.shared_parts(article)
+            context["og_image"] = parts["og_image"]
         else:
             context["breadcrumbs"] = self.breadcrumbs(article)
             context.update(self.body_context(article))
+            context["og_image"] = rendition(article.cover, "og")
         return context
 
     def parts_are_shared(self, article, context) -> bool:
@@ -145,41 +160,57 @@ class ArticleDetailMixin:
         from django.db.models import prefetch_related_objects
 
         prefetch_related_objects([article], "tags")  # once, for the tag list and the related news
+        tags = list(article.tags.all())
+        related = Article.objects.related_to(article)
         others = Article.objects.published().exclude(pk=article.pk)
         others = others.filter(category_id=article.category_id) if article.category_id else others
+        # The body shows the article, its organisation and event by name, the articles it names,
+        # and lists that a newly published article could join: the same category (the other
+        # news), and the same tags, organisation or event (the related news).
+        depends_on(
+            tag(article),
+            *(tag(item) for item in related),
+            tag(Article, category=article.category_id) if article.category_id else tag(Article),
+            *(tag(Article, tag=item.pk) for item in tags),
+        )
+        if article.organization_id:
+            depends_on(tag(article.organization), tag(Article, organization=article.organization_id))
+        if article.event_id:
+            depends_on(tag(article.event), tag(Article, event=article.event_id))
+        next_publication(Article)
         return {
             "article": article,
-            "tags": list(article.tags.all()),
-            "related_articles": Article.objects.related_to(article),
+            "tags": tags,
+            "related_articles": related,
             "other_articles": list(others.with_cards().newest_first()[:OTHER_NEWS_LIMIT]),
             "request": self.request,  # absolute share links: the host is part of the cache key
         }
 
     def shared_parts(self, article) -> dict[str, str]:
-        """The article's head tags, breadcrumb trail and body (with engagement and related news)
-        as HTML, kept until content changes: all that is left to render per request is the
-        page around them. One entry per scheme and host, for the absolute links, and per language."""
+        """The article's breadcrumb trail and body (with engagement and related news) as HTML and
+        its sharing picture, kept: all that is left to render per request is the page around
+        them. One entry per scheme and host, for the absolute links (per language: kept())."""
         origin = f"{self.request.scheme}://{self.request.get_host()}"
         host = hashlib.sha256(origin.encode()).hexdigest()[:16]
 
         def render_parts() -> dict[str, str]:
             context = {**self.body_context(article), "site": SiteSettings.load()}
             return {
-                "head": render_to_string(self.head_template, context),
                 "breadcrumbs": breadcrumb_trail(self.breadcrumbs(article)),
                 "body": render_to_string(self.body_template, context),
+                "og_image": rendition(article.cover, "og"),
             }
 
-        return cached_until_change(f"news:article-page:{article.pk}:{host}:{get_language()}", render_parts)
+        return kept(f"news:article-page:{article.pk}:{host}", render_parts)
 
 
-class ArticleDetailView(OldSlugRedirectMixin, KeptObjectMixin, ArticleDetailMixin, DetailView):
+class ArticleDetailView(OldSlugRedirectMixin, SharedObjectMixin, ArticleDetailMixin, DetailView):
     """`/tin-tuc/<slug>/`: 404 for the public unless published; staff preview with a banner."""
 
     def get_queryset(self):
         return visible_articles(self.request.user).with_detail()
 
-    def object_is_kept(self) -> bool:
+    def object_is_shared(self) -> bool:
         return not sees_unpublished(self.request.user)
 
     def find_renamed(self, kwargs):
@@ -205,5 +236,4 @@ class ArticlePreviewView(ArticleDetailMixin, DetailView):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
-        response.no_page_cache = True
         return response

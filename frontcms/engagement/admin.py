@@ -9,16 +9,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from frontcms.cache import bump_content_version
+from frontcms.cache import invalidate
 
 from .models import Choice, Comment, CommentStatus, Feedback, Poll, Rating
 
 
 def _moderate(status: str, label: str):
     def action(modeladmin, request, queryset):
-        # One UPDATE for the whole selection; signals do not fire, so bump the page cache here.
+        # One UPDATE for the whole selection; signals do not fire, so the comments of the objects
+        # concerned are invalidated here (frontcms.cache).
+        targets = set(queryset.values_list("content_type_id", "object_id"))
         count = queryset.update(status=status, moderated_at=timezone.now(), moderated_by=request.user)
-        bump_content_version()
+        invalidate(*(Comment.figure_tag(ct_id, object_id) for ct_id, object_id in targets))
         modeladmin.message_user(
             request,
             ngettext("Đã cập nhật %(n)d ý kiến.", "Đã cập nhật %(n)d ý kiến.", count) % {"n": count},

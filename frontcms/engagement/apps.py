@@ -25,7 +25,7 @@ class EngagementConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from frontcms import cache, home
+        from frontcms import home
 
         from . import api, blocks
 
@@ -36,7 +36,6 @@ class EngagementConfig(AppConfig):
                 "engagement/blocks/most_read.html",
                 blocks.most_read_context,
                 order=50,
-                same_for_everyone=True,
             )
         )
         home.register(
@@ -46,7 +45,6 @@ class EngagementConfig(AppConfig):
                 blocks.poll_context,
                 order=20,
                 region="aside",
-                same_for_everyone=True,  # opening and closing times are time-driven changes
             )
         )
         home.register(
@@ -56,8 +54,7 @@ class EngagementConfig(AppConfig):
                 blocks.stats_context,
                 order=90,
                 region="aside",
-                # Global figures, refreshed by engagement.js on load: kept like cached pages keep them.
-                same_for_everyone=True,
+                # Global figures, refreshed by engagement.js on load (the kept ones are for readers
+                # without JavaScript).
             )
         )
-        cache.register_next_change(blocks.next_poll_change)

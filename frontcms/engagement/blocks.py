@@ -2,39 +2,48 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+import datetime
 
-from frontcms.cache import cached_for_version
+from django.http import HttpRequest
+from django.utils import timezone
+
+from frontcms.cache import depends_on, tag
 
 from . import api
 from .models import Poll
+from .templatetags.engagement_tags import counter_id
 
 MOST_READ_COUNT = 5
 MOST_READ_SECONDS = 300
 
 
 def most_read_context(request: HttpRequest) -> dict:
-    """The most read public objects of every countable model (one query per model, cached)."""
-
-    def most_read() -> list[dict]:
-        candidates = []
-        for model in api.countable_models():
-            queryset = api.public_queryset(model).filter(view_count__gt=0).order_by("-view_count", "-pk")
-            candidates.extend(queryset[:MOST_READ_COUNT])
-        candidates.sort(key=lambda obj: obj.view_count, reverse=True)
-        return [
-            {"title": str(obj), "url": obj.get_absolute_url(), "view_count": obj.view_count}
-            for obj in candidates[:MOST_READ_COUNT]
-        ]
-
-    items = cached_for_version("engagement:most-read", most_read, MOST_READ_SECONDS)
+    """The most read public objects of every countable model (one query per model). The block is
+    kept for MOST_READ_SECONDS: views invalidate nothing, and engagement.js brings its figures
+    up to date on load."""
+    until = timezone.now() + datetime.timedelta(seconds=MOST_READ_SECONDS)
+    depends_on(*(tag(model) for model in api.countable_models()), until=until)
+    candidates = []
+    for model in api.countable_models():
+        queryset = api.public_queryset(model).filter(view_count__gt=0).order_by("-view_count", "-pk")
+        candidates.extend(queryset[:MOST_READ_COUNT])
+    candidates.sort(key=lambda obj: obj.view_count, reverse=True)
+    items = [
+        {
+            "title": str(obj),
+            "url": obj.get_absolute_url(),
+            "view_count": obj.view_count,
+            "counter": counter_id(obj),
+        }
+        for obj in candidates[:MOST_READ_COUNT]
+    ]
     return {"items": items}
 
 
 def poll_context(request: HttpRequest) -> dict:
-    """The newest open poll placed in the sidebar, with its choices. The block's HTML is kept
-    until content changes or a poll opens or closes (next_poll_change), so no cache of its own:
-    one that outlived a closing time would put the closed poll back into the kept HTML."""
+    """The newest open poll placed in the sidebar, with its choices. Polls follow `site`; the
+    block turns by itself when a sidebar poll opens or closes (next_poll_change)."""
+    depends_on(until=next_poll_change())
     poll = Poll.objects.open().filter(show_in_sidebar=True).prefetch_related("choices").first()
     if poll is not None:
         poll.choice_list = list(poll.choices.all())
@@ -46,9 +55,8 @@ def stats_context(request: HttpRequest) -> dict:
 
 
 def next_poll_change():
-    """When a sidebar poll opens or closes next: cached pages must not outlive that moment."""
+    """When a sidebar poll opens or closes next: the sidebar must not outlive that moment."""
     from django.db.models import Min, Q
-    from django.utils import timezone
 
     now = timezone.now()
     polls = Poll.objects.filter(is_active=True, show_in_sidebar=True)

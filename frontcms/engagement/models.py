@@ -4,8 +4,10 @@ Everything attached to a piece of content points at it through contenttypes, so 
 imports the apps whose content it serves. Client addresses are never stored: only a keyed hash
 (frontcms.engagement.privacy), erased after ENGAGEMENT_RETENTION_DAYS by `purge_engagement_data`.
 
-Models that change on (almost) every visit carry `cache_exempt = True`, so that frontcms.signals
-does not bump the content version and empty the page cache on each visit.
+What readers write touches cached pages only where a figure they show changes (frontcms.cache):
+a rating, the rating block of its object; an approved comment (or one no longer approved), the
+comments of its object. Pending comments, votes, visits, view counts and feedback touch nothing:
+view counts and visitor figures reach readers fresh through engagement.js.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontcms.cache import SITE, CacheTagged, tag
+
 
 class TargetedModel(models.Model):
     """Abstract base: attached to any content object (article, event, …)."""
@@ -32,6 +36,12 @@ class TargetedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def figure_tag(cls, content_type_id: int, object_id: int) -> str:
+        """The tag of the block that shows this model's figure for one object (its comments, its
+        average rating): `engagement.rating?target=12.42`."""
+        return tag(cls, target=f"{content_type_id}.{object_id}")
 
 
 # --- comments -------------------------------------------------------------------------------------
@@ -51,7 +61,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(content_type=ct, object_id=obj.pk)
 
 
-class Comment(TargetedModel):
+class Comment(CacheTagged, TargetedModel):
     """A reader's comment ("Ý kiến bạn đọc"), shown only after a moderator approves it."""
 
     name = models.CharField(_("họ tên"), max_length=80)
@@ -87,10 +97,17 @@ class Comment(TargetedModel):
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:60]}"
 
+    def cache_tags(self) -> set[str]:
+        # Readers see approved comments only: a pending one changes nothing they see.
+        if self.status != CommentStatus.APPROVED:
+            return set()
+        return {Comment.figure_tag(self.content_type_id, self.object_id)}
+
 
 # --- ratings --------------------------------------------------------------------------------------
-class Rating(TargetedModel):
-    """One visitor's 1–5 star rating of one object. Not cache-exempt: pages show the new average.
+class Rating(CacheTagged, TargetedModel):
+    """One visitor's 1–5 star rating of one object: its object's rating block shows the new
+    average and count (and nothing else changes).
 
     `voter_hash` is the keyed hash of the visitor cookie, `client_hash` that of the address."""
 
@@ -116,6 +133,9 @@ class Rating(TargetedModel):
     def __str__(self) -> str:
         return f"{self.score}★"
 
+    def cache_tags(self) -> set[str]:
+        return {Rating.figure_tag(self.content_type_id, self.object_id)}
+
 
 # --- polls ----------------------------------------------------------------------------------------
 class PollQuerySet(models.QuerySet):
@@ -130,7 +150,7 @@ class PollQuerySet(models.QuerySet):
         return self.filter(is_active=True, opens_at__lte=timezone.now())
 
 
-class Poll(models.Model):
+class Poll(CacheTagged, models.Model):
     """A survey question ("Khảo sát") with choices; readers vote once between its open and close dates."""
 
     question = models.CharField(_("câu hỏi"), max_length=255)
@@ -169,13 +189,16 @@ class Poll(models.Model):
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("Thời điểm đóng phải sau thời điểm mở.")})
 
+    def cache_tags(self) -> set[str]:
+        return {SITE}  # the sidebar of every page shows the newest open poll
+
     @property
     def is_open(self) -> bool:
         now = timezone.now()
         return self.is_active and self.opens_at <= now and (self.closes_at is None or self.closes_at > now)
 
 
-class Choice(models.Model):
+class Choice(CacheTagged, models.Model):
     poll = models.ForeignKey(
         Poll, verbose_name=_("khảo sát"), on_delete=models.CASCADE, related_name="choices"
     )
@@ -190,12 +213,13 @@ class Choice(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def cache_tags(self) -> set[str]:
+        return {SITE}
+
 
 class PollVote(models.Model):
-    """One visitor's vote. Cache-exempt: results pages are never page-cached, and a vote must
-    not empty the cache of the whole portal."""
-
-    cache_exempt = True
+    """One visitor's vote. Results pages are never page-cached (they differ per visitor), and
+    the sidebar shows no figure, so a vote invalidates nothing."""
 
     poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
     choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="votes")
@@ -220,8 +244,6 @@ class VisitCounter(models.Model):
     """Visits of one local day, split over a few shard rows so that concurrent visitors rarely
     update the same row; the day's figure is the sum of its shards."""
 
-    cache_exempt = True
-
     day = models.DateField()
     shard = models.PositiveSmallIntegerField()
     count = models.PositiveBigIntegerField(default=0)
@@ -240,9 +262,7 @@ class DailyViews(models.Model):
 
     Written by `api.count_view` together with the object's `view_count`, by an atomic
     `UPDATE … SET views = views + 1` on this row (created by the day's first view), so it stays
-    exact under concurrent readers."""
-
-    cache_exempt = True
+    exact under concurrent readers. Never on a public page: not CacheTagged, it invalidates nothing."""
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("loại nội dung"), on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField(_("mã nội dung"))
@@ -267,8 +287,6 @@ class DailyViews(models.Model):
 
 class OnlineVisitor(models.Model):
     """Last time a (hashed) visitor was seen; rows older than a day are purged."""
-
-    cache_exempt = True
 
     visitor_hash = models.CharField(max_length=64, unique=True)
     last_seen = models.DateTimeField(db_index=True)
@@ -295,9 +313,8 @@ def feedback_upload_to(instance, filename: str) -> str:
 
 
 class Feedback(models.Model):
-    """A citizen's feedback ("Góp ý") sent through /gop-y/; e-mailed to the portal's address."""
-
-    cache_exempt = True  # never shown on public pages
+    """A citizen's feedback ("Góp ý") sent through /gop-y/; e-mailed to the portal's address.
+    Never shown on public pages."""
 
     name = models.CharField(_("họ tên"), max_length=120)
     contact = models.CharField(_("liên hệ"), max_length=200, help_text=_("Điện thoại hoặc thư điện tử."))

@@ -19,6 +19,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonRespons
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -109,6 +110,29 @@ def visit_pixel(request):
 def visitor_stats_json(request):
     """Fresh figures for the statistics block of a page that came from the page cache."""
     return JsonResponse(api.visitor_stats())
+
+
+VIEW_COUNTS_LIMIT = 20
+
+
+@never_cache
+@require_safe
+def view_counts_json(request):
+    """Fresh view counts for a page that came from the page cache: `?muc=<ct>-<id>` (repeated,
+    at most VIEW_COUNTS_LIMIT) gives `{"<ct>-<id>": views}` for the public ones (one query per
+    kind of object). Counting a view invalidates no cached page; this is how readers see it."""
+    wanted: dict[int, set[int]] = {}
+    for item in request.GET.getlist("muc")[:VIEW_COUNTS_LIMIT]:
+        ct_id, _sep, object_id = item.partition("-")
+        if ct_id.isdigit() and object_id.isdigit() and len(ct_id) < 10 and len(object_id) < 19:
+            wanted.setdefault(int(ct_id), set()).add(int(object_id))
+    counts = {}
+    for ct_id, ids in wanted.items():
+        model = api.resolve_target_model(ct_id)
+        if model is not None:
+            rows = api.public_queryset(model).filter(pk__in=ids).values_list("pk", "view_count")
+            counts.update({f"{ct_id}-{pk}": views for pk, views in rows})
+    return JsonResponse(counts)
 
 
 # --- comments -------------------------------------------------------------------------------------
@@ -253,15 +277,15 @@ def _has_voted(request, poll: Poll) -> bool:
 class PollView(TemplateView):
     """Results as an accessible bar chart, with the voting form while the poll is open.
 
-    Never page-cached (votes do not bump the content version), so the figures are always current.
-    """
+    Private (whether this visitor voted), so never page-cached: the figures are always current
+    and a vote invalidates nothing."""
 
     template_name = "engagement/poll_detail.html"
 
     def get(self, request, *args, **kwargs):
         self.poll = get_object_or_404(Poll.objects.visible(), pk=kwargs["pk"])
         response = super().get(request, *args, **kwargs)
-        response.no_page_cache = True
+        patch_cache_control(response, private=True, no_cache=True)
         return response
 
     def get_context_data(self, **kwargs):

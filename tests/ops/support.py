@@ -163,17 +163,13 @@ def start_redis(tmp_path: Path) -> tuple[Process, str]:
         ],
         log=tmp_path / f"redis-{port}.log",
     )
-    deadline = time.monotonic() + 10
-    import socket
+    from tests.redisserver import answers_ping
 
+    deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                sock.sendall(b"PING\r\n")
-                if sock.recv(16).startswith(b"+PONG"):
-                    return process, f"redis://127.0.0.1:{port}/0"
-        except OSError:
-            time.sleep(0.1)
+        if answers_ping(port):
+            return process, f"redis://127.0.0.1:{port}/0"
+        time.sleep(0.1)
     process.stop()
     raise AssertionError(f"redis-server did not start: {process.output()}")
 

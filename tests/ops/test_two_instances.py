@@ -1,6 +1,6 @@
 """Scale-out: two gunicorn instances sharing one PostgreSQL, one Redis and one media folder
 behave as one site. A page cached on one is served from the shared cache by the other; an edit
-or a publication made elsewhere is visible on both at once (the content version lives in Redis);
+or a publication made elsewhere is visible on both at once (tag generations live in Redis);
 when Redis or PostgreSQL goes away the health check says so and the site recovers by itself."""
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ query counts on the same shape of data the benchmark measures, only smaller.
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
@@ -32,56 +31,16 @@ def big_site(db):
 
 
 # --- cache backends: local memory (the default) and a real Redis server ---------------------------
-REDIS_SERVER = "redis-server"
-
-
 @pytest.fixture(scope="session")
 def redis_server():
     """A private Redis on a free loopback port for the whole session. Missing Redis fails the tests."""
-    import shutil
-    import socket
-    import subprocess
-    import time
+    from tests.redisserver import RedisError, start_redis
 
-    binary = shutil.which(REDIS_SERVER) or (
-        "/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else None
-    )
-    if binary is None:
-        pytest.fail("redis-server not found: scripts/bootstrap.sh --test installs Debian's redis-server.")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            binary,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--daemonize",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2) as conn:
-                conn.sendall(b"PING\r\n")
-                if conn.recv(16).startswith(b"+PONG"):
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"redis-server did not start on port {port}")
-        time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
+    try:
+        process, url = start_redis()
+    except RedisError as error:
+        pytest.fail(str(error))
+    yield url
     process.terminate()
     process.wait(timeout=10)
 

@@ -210,7 +210,7 @@ def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, clie
     from django.core.cache import cache
     from django.test import Client
 
-    from frontcms.cache import content_version
+    from frontcms.cache import kept_key
 
     reader = Client()
     client.force_login(editor_user)
@@ -220,18 +220,18 @@ def test_cached_home_fragments_never_show_staff_a_stale_home(cache_backend, clie
     with time_machine.travel(now, tick=False):
         cached_html(reader, "/")  # an anonymous visit works out the next time-driven change
         assert "Tin nền của trang chủ" in fresh_html(client, "/")
-        assert cache.get(f"frontcms:fragment:html:block:news_featured:vi:{content_version()}") is not None
+        assert cache.get(kept_key("block:news_featured")) is not None
         ArticleFactory(title="Tin mới đăng cho biên tập viên")
         assert "Tin mới đăng cho biên tập viên" in fresh_html(client, "/")
         cached_html(reader, "/")
         html = fresh_html(client, "/")  # served with the fragments of the new version
         assert "Tin mới đăng cho biên tập viên" in html and "Tin hẹn giờ cho biên tập viên" not in html
-        assert cache.get(f"frontcms:fragment:html:block:news_featured:vi:{content_version()}") is not None
+        assert cache.get(kept_key("block:news_featured")) is not None
     with time_machine.travel(now + datetime.timedelta(hours=2, minutes=1), tick=False):
         assert "Tin hẹn giờ cho biên tập viên" in fresh_html(client, "/")
 
 
-# --- list totals (frontcms.pagination.CountCachingPaginator) ---------------------------------------
+# --- list totals (frontcms.pagination.PaginationMixin, a kept value) --------------------------------
 def total_without_page_cache(client, url: str) -> int:
     """The list's total as a reader with a session gets it: no page cache, cached fragments."""
     client.cookies["sessionid"] = "no-page-cache"
@@ -278,7 +278,7 @@ def test_staff_totals_are_always_counted(editor_client):
     assert any("COUNT(" in q["sql"] for q in counted.captured_queries)
 
 
-# --- home blocks kept as HTML (frontcms.home, same_for_everyone) ------------------------------------
+# --- home blocks kept as HTML (frontcms.home) -------------------------------------------------------
 def html_without_page_cache(client, url: str) -> str:
     client.cookies["sessionid"] = "no-page-cache"
     response = client.get(url)
@@ -457,26 +457,30 @@ def test_kept_header_marks_the_current_menu_page_and_turns_at_midnight(cache_bac
         assert 'name="q" value="hiệp thương"' in html.split("</header>")[0]
 
 
-def test_content_version_is_read_once_per_request_and_follows_its_own_saves(cache_backend):
-    from django.core.cache import cache
-    from django.core.signals import request_finished, request_started
+def test_a_computation_sees_its_own_saves_and_keeps_nothing_that_changed_during_it(cache_backend):
+    """Replaces the content version's "read once per request" test: the same guarantees for tags.
+    A save made while a value is computed (by this request or another server) leaves nothing
+    kept under the old data, and a value kept before a save is computed afresh after it."""
+    from frontcms.cache import invalidate, kept
+    from news.models import Article
 
-    from frontcms.cache import VERSION_KEY, bump_content_version, content_version
+    article = ArticleFactory(title="Tiêu đề ban đầu")
+    tag = f"news.article:{article.pk}"
 
-    outside = content_version()
-    cache.set(VERSION_KEY, "changed-elsewhere")
-    assert content_version() == "changed-elsewhere" != outside  # outside a request: never remembered
-    request_started.send(sender=None)
-    try:
-        first = content_version()
-        cache.set(VERSION_KEY, "bumped-by-another-server")
-        assert content_version() == first  # one version for the whole request
-        bump_content_version()
-        assert content_version() not in (first, "bumped-by-another-server")  # its own save shows
-    finally:
-        request_finished.send(sender=None)
-    cache.set(VERSION_KEY, "after-the-request")
-    assert content_version() == "after-the-request"
+    def title() -> str:
+        return kept("test:title", lambda: Article.objects.get(pk=article.pk).title, tags=[tag])
+
+    assert title() == "Tiêu đề ban đầu"
+    article.title = "Tiêu đề sau khi lưu"
+    article.save()  # its own save shows at once
+    assert title() == "Tiêu đề sau khi lưu"
+
+    def computed_while_another_server_saves():
+        invalidate(tag)  # another server's save lands while this value is being computed
+        return "đọc trước khi lưu"
+
+    assert kept("test:during", computed_while_another_server_saves, tags=[tag]) == "đọc trước khi lưu"
+    assert kept("test:during", lambda: "đọc lại", tags=[tag]) == "đọc lại"  # never kept stale
 
 
 def test_kept_sidebar_follows_new_links_and_a_poll_closing_by_itself(cache_backend, client):
@@ -495,22 +499,23 @@ def test_kept_sidebar_follows_new_links_and_a_poll_closing_by_itself(cache_backe
         assert "Bạn đọc tin trên thiết bị nào?" not in html and "Báo Đại Đoàn Kết" in html
 
 
-def test_content_version_moves_again_when_the_saving_transaction_commits(
+def test_tags_move_again_when_the_saving_transaction_commits(
     cache_backend, django_capture_on_commit_callbacks
 ):
-    """A reader between the save and the commit reads the new version with the old rows; the
-    bump at commit leaves whatever it kept behind."""
-    from django.core.cache import cache
+    """Replaces the content version's commit test: a reader between the save and the commit reads
+    the old rows after the first move; the move at commit leaves whatever it kept behind. The
+    tags of one transaction move once at its commit, however many rows it saved."""
     from django.db import transaction
 
-    from frontcms.cache import VERSION_KEY, content_version
+    from frontcms.cache import clock, kept
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         ArticleFactory(title="Bài thứ nhất trong một lần lưu")
         ArticleFactory(title="Bài thứ hai trong cùng lần lưu")
-        cache.set(VERSION_KEY, "filed by a reader before the commit")
-    assert len(callbacks) == 1  # one bump per transaction, however many rows it saved
-    assert content_version() != "filed by a reader before the commit"
+        assert kept("test:news", lambda: "các hàng cũ, đọc trước khi lưu xong", tags=["news.article"])
+        before_commit = clock()
+    assert clock() == before_commit + 1
+    assert kept("test:news", lambda: "các hàng mới", tags=["news.article"]) == "các hàng mới"
 
 
 def test_a_draft_an_editor_previewed_is_never_kept_for_readers(cache_backend, client, editor_user):
@@ -529,8 +534,8 @@ def test_a_draft_an_editor_previewed_is_never_kept_for_readers(cache_backend, cl
 def test_migrate_leaves_nothing_kept_by_the_previous_release():
     from django.core.management import call_command
 
-    from frontcms.cache import content_version
+    from frontcms.cache import kept
 
-    before = content_version()
+    assert kept("test:release", lambda: "HTML của bản cũ") == "HTML của bản cũ"
     call_command("migrate", verbosity=0)
-    assert content_version() != before
+    assert kept("test:release", lambda: "HTML của bản mới") == "HTML của bản mới"
