@@ -70,7 +70,7 @@ class TermInline(ScopedChoicesMixin, admin.TabularInline):
 
 class ContactPointInline(ScopedChoicesMixin, admin.TabularInline):
     model = ContactPoint
-    fields = ("person", "name", "title", "title_en", "phone", "email", "order", "reviewed_on")
+    fields = ("person", "name", "name_en", "title", "title_en", "phone", "email", "order", "reviewed_on")
     autocomplete_fields = ("person",)
     extra = 0
 

@@ -554,6 +554,7 @@ def seed_district_contacts(district: Organization, chair: Person) -> None:
         organization=district,
         title="Văn phòng Ủy ban",
         name="Văn phòng Ủy ban MTTQ quận",
+        name_en="Office of the District Fatherland Front Committee",
         title_en="Office",
         phone="024 3858 0000",
         email="vanphong@thanhha.example.vn",

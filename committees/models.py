@@ -625,6 +625,12 @@ class ContactPoint(CacheTagged, models.Model):
     name = models.CharField(
         _("tên hiển thị"), max_length=120, blank=True, help_text=_("Để trống để dùng tên người.")
     )
+    name_en = models.CharField(
+        _("tên hiển thị (tiếng Anh)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Cho trang tiếng Anh, ví dụ “Office”. Để trống thì dùng tên hiển thị hoặc tên người."),
+    )
     title = models.CharField(_("chức vụ / nhiệm vụ"), max_length=200)
     title_en = models.CharField(_("chức vụ (tiếng Anh)"), max_length=200, blank=True)
     phone = models.CharField(_("điện thoại công vụ"), max_length=50, blank=True)
@@ -652,6 +658,12 @@ class ContactPoint(CacheTagged, models.Model):
         if self.name:
             return self.name
         return self.person.full_name if self.person_id and self.person else ""
+
+    @property
+    def english_display_name(self) -> str:
+        """The name on the English pages: `name_en` where given, else "" (the page then shows
+        `display_name`, marked as Vietnamese)."""
+        return self.name_en
 
     def clean(self):
         if not self.name and not self.person_id:

@@ -235,6 +235,22 @@ def test_english_names_positions_and_contact_titles_where_given_else_marked_viet
     assert '<td data-label="Position"><span lang="vi">Tiếp công dân</span></td>' in html
 
 
+def test_a_contact_points_english_name_where_given_else_its_vietnamese_name_marked(client, site, district):
+    ContactPointFactory(
+        organization=district,
+        name="Văn phòng Ủy ban MTTQ quận",
+        name_en="District Front Office",
+        title="Văn phòng",
+    )
+    ContactPointFactory(organization=district, name="Tổ tiếp dân", title="Tiếp công dân")
+    english = client.get(district.get_english_url()).content.decode()
+    assert '<td data-label="Name">District Front Office</td>' in english
+    assert "Văn phòng Ủy ban MTTQ quận" not in english
+    assert '<td data-label="Name"><span lang="vi">Tổ tiếp dân</span></td>' in english
+    vietnamese = client.get(district.get_absolute_url()).content.decode()
+    assert "Văn phòng Ủy ban MTTQ quận" in vietnamese and "District Front Office" not in vietnamese
+
+
 def test_an_old_slug_of_an_english_page_redirects_to_the_english_page(client, district):
     old = district.slug
     district.slug = "mttq-quan-thanh-ha-moi"
