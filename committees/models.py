@@ -660,9 +660,9 @@ class ContactPoint(CacheTagged, models.Model):
         return self.person.full_name if self.person_id and self.person else ""
 
     @property
-    def english_display_name(self) -> str:
-        """The name on the English pages: `name_en` where given, else "" (the page then shows
-        `display_name`, marked as Vietnamese)."""
+    def display_name_en(self) -> str:
+        """`display_name` in English, for `{% localized contact "display_name" %}`: `name_en` where
+        given, else "" (the English page then shows `display_name`, marked as Vietnamese)."""
         return self.name_en
 
     def clean(self):
