@@ -170,6 +170,9 @@ else:
         "default": {
             "BACKEND": "frontcms.cache_backends.LocalMemoryCache",
             "LOCATION": "frontcms",
+            # Django's default of 300 entries is a few dozen pages with their kept parts: past it,
+            # every page would be rendered from scratch. About 50 MB per worker at most.
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
         }
     }
 
