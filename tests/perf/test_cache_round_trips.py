@@ -113,3 +113,12 @@ def test_the_redis_client_is_built_once(redis_server, settings, monkeypatch):
         backend.set(f"frontcms-test:{n}", n)
         assert backend.get_many([f"frontcms-test:{n}"]) == {f"frontcms-test:{n}": n}
     assert len(built) <= 1
+
+
+def test_a_hundred_article_pages_stay_cached_together(cache_backend, client):
+    """Each page holds several entries (the page, its kept parts, their tags' generations): the
+    local-memory cache must hold far more than Django's default of 300."""
+    urls = [ArticleFactory(title=f"Tin số {n}").get_absolute_url() for n in range(100)]
+    for url in urls:
+        client.get(url)
+    assert all(client.get(url)["X-Page-Cache"] == "hit" for url in urls)
