@@ -175,11 +175,13 @@ class _ReadAhead:
     def __init__(self, keys):
         self.asked = set(keys)
         self.found = cache.get_many(list(self.asked)) if self.asked else {}
+        self.good: dict[str, _Entry] = {}  # kept values found good once: the same for this page
 
     def forget(self, key: str) -> None:
         """`key` was stored since: read it again if it is used again."""
         self.asked.discard(key)
         self.found.pop(key, None)
+        self.good.pop(key, None)
 
     def get_many(self, keys) -> dict[str, Any]:
         found = {key: self.found[key] for key in keys if key in self.found}
@@ -266,12 +268,18 @@ def pass_up(tags, until: float) -> None:
 # missing guess costs the second round trip, never a stale answer (_still_good reads what is missing).
 _guessed_generations: dict[str, tuple[str, ...]] = {}
 _GUESSES_KEPT = 10_000  # pages and kept values per process; then the guesses start again
+_guessed_tags: dict[str, frozenset[str]] = {}
 
 
 def _guess(key: str, entry: _Entry) -> None:
+    known = _guessed_tags.get(key)
+    if known is not None and known == entry.tags:
+        return
     if len(_guessed_generations) >= _GUESSES_KEPT:
         _guessed_generations.clear()
+        _guessed_tags.clear()
     _guessed_generations[key] = tuple(_generation_key(name) for name in entry.tags)
+    _guessed_tags[key] = entry.tags
 
 
 # The kept values each page used when this process last computed it (see Computation.for_page).
@@ -323,7 +331,13 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None
         also += (CLOCK_KEY,)
     else:
         outer.parts.append(key)
-    entry, found = read_entry(key, also, outer.ahead if outer is not None else None)
+    ahead = outer.ahead if outer is not None else None
+    if ahead is not None and key in ahead.good:
+        entry = ahead.good[key]  # used again by the same page (the site settings, say)
+    else:
+        entry, found = read_entry(key, also, ahead)
+        if entry is not None and ahead is not None:
+            ahead.good[key] = entry
     if entry is None:
         # Inside a page, the page's starting point: older, so never newer than what was read.
         start = outer.start if outer is not None else found.get(CLOCK_KEY) or clock()
