@@ -21,7 +21,8 @@ In one run, on loopback only, it:
    stay warm in both, as for staff);
    "while writing" scenarios measure the same cached article while something else is written
    during the portal's slices: anonymous ratings of other articles through the real endpoint at
-   5 and 20 a second (each by a new visitor, following the redirect as a browser does), or an
+   5 and 20 a second (each by a new visitor, following the redirect as a browser does, of 200
+   articles read once before the run, as a visitor rates what they have just read), or an
    editor saving a draft in the article's own category every second (a separate process saving
    through the ORM, as another server would); the table notes how many writes were stored and
    how often a sampled request of the article was a page-cache hit;
@@ -147,7 +148,7 @@ from news.models import Article
 measured = Article.objects.get(slug=__import__("os").environ["BENCH_ARTICLE_SLUG"])
 others = Article.objects.published().exclude(pk=measured.pk).order_by("-published_at")[:200]
 ct = ContentType.objects.get_for_model(Article).pk
-print(json.dumps([[ct, pk] for pk in others.values_list("pk", flat=True)]))
+print(json.dumps([[ct, article.pk, article.get_absolute_url()] for article in others]))
 """
 
 # An editor keeps saving a draft in the measured article's own category, as the admin saves it
@@ -187,9 +188,11 @@ class Writer:
 
 class Ratings(Writer):
     """Anonymous ratings of other articles at `per_second`, each from a new visitor (no cookie),
-    through the real endpoint; urllib follows the redirect back to the article, as a browser."""
+    through the real endpoint; urllib follows the redirect back to the article, as a browser.
+    The rated articles have been read before the run starts, as a visitor rates what they have
+    just read: a rating is measured, not the first reading of 200 articles nobody had opened."""
 
-    def __init__(self, portal_url: str, targets: list[list[int]], per_second: float):
+    def __init__(self, portal_url: str, targets: list[list], per_second: float):
         self.portal_url, self.targets, self.per_second = portal_url, targets, per_second
         self.outcomes: Counter = Counter()
         self.sent = 0
@@ -208,7 +211,7 @@ class Ratings(Writer):
     def _run(self) -> None:
         next_at = time.monotonic()
         while not self.stopping.is_set():
-            ct_id, object_id = self.targets[self.sent % len(self.targets)]
+            ct_id, object_id, _url = self.targets[self.sent % len(self.targets)]
             self.sent += 1
             threading.Thread(
                 target=self._rate, args=(ct_id, object_id, 1 + self.sent % 5), daemon=True
@@ -460,6 +463,9 @@ def main() -> int:
             for _ in range(args.workers * 4):
                 request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers or []))
                 urllib.request.urlopen(request, timeout=10).read()
+        for _ct, _pk, url in targets:  # the rated articles have been read (Ratings)
+            for _ in range(args.workers * 2):
+                urllib.request.urlopen(portal_url + url, timeout=30).read()
         # Each scenario runs in slices, each right after a slice of the baseline, and is compared
         # with those baseline slices only: a machine whose load drifts (other processes, CPU
         # boost) then moves both sides of every ratio alike.

@@ -22,6 +22,7 @@ Five names make the whole mechanism:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 import time
@@ -56,6 +57,7 @@ def tag(what: models.Model | type[models.Model], pk: Any = None, **filters: Any)
     return label + "".join(f"?{name}={value}" for name, value in sorted(filters.items()))
 
 
+@functools.lru_cache(maxsize=65_536)  # one string per tag, shared by the guesses below
 def _generation_key(name: str) -> str:
     return f"frontcms:gen:{name}"
 
@@ -121,6 +123,8 @@ class _Dependencies:
     until: float  # when the result stops being correct by itself (a timestamp)
     tags: set[str] = field(default_factory=lambda: {SITE})
     declared: bool = False  # depends_on() was called here (not only by kept values inside)
+    ahead: _ReadAhead | None = None  # cache keys read at the start, shared with kept values inside
+    parts: list[str] = field(default_factory=list)  # keys of the kept values used here
 
     def take(self, tags, until: float) -> None:
         self.tags.update(tags)
@@ -162,12 +166,43 @@ class _Entry(NamedTuple):
     value: Any
 
 
-def _still_good(entry: _Entry, generations: dict[str, Any], asked: set[str]) -> bool:
+class _ReadAhead:
+    """Cache keys read in one round trip when a page starts to be computed (the kept values the
+    same page used last time, and their generations), so that its kept values need no round trip
+    of their own. A value read ahead is as good as one read at that moment: the page's starting
+    point was read in the same round trip, so a change made since is newer than the page."""
+
+    def __init__(self, keys):
+        self.asked = set(keys)
+        self.found = cache.get_many(list(self.asked)) if self.asked else {}
+        self.good: dict[str, _Entry] = {}  # kept values found good once: the same for this page
+
+    def forget(self, key: str) -> None:
+        """`key` was stored since: read it again if it is used again."""
+        self.asked.discard(key)
+        self.found.pop(key, None)
+        self.good.pop(key, None)
+
+    def get_many(self, keys) -> dict[str, Any]:
+        found = {key: self.found[key] for key in keys if key in self.found}
+        unread = [key for key in keys if key not in self.asked]
+        if unread:
+            found.update(cache.get_many(unread))
+        return found
+
+
+def _get_many(keys, ahead: _ReadAhead | None) -> dict[str, Any]:
+    return ahead.get_many(keys) if ahead is not None else cache.get_many(keys)
+
+
+def _still_good(
+    entry: _Entry, generations: dict[str, Any], asked: set[str], ahead: _ReadAhead | None = None
+) -> bool:
     if not isinstance(entry, _Entry) or entry.until <= time.time():
         return False
     unread = [_generation_key(name) for name in entry.tags if _generation_key(name) not in asked]
     if unread:
-        generations = {**generations, **cache.get_many(unread)}
+        generations = {**generations, **_get_many(unread, ahead)}
     # A tag never invalidated since the cache was emptied has no generation: it has not changed.
     return all(generations.get(_generation_key(name), 0) <= entry.start for name in entry.tags)
 
@@ -180,9 +215,32 @@ class Computation:
     """The dependencies collected while one kept value or one page is computed (kept() and the
     page cache use it; views and templates only call depends_on)."""
 
-    def __init__(self, start: int | None, until: datetime | None = None, tags=()):
+    def __init__(
+        self, start: int | None, until: datetime | None = None, tags=(), ahead: _ReadAhead | None = None
+    ):
+        outer = _computing.get()
         self.dependencies = _Dependencies(start, min(_longest(), _timestamp(until)))
         self.dependencies.tags.update(tags)
+        self.dependencies.ahead = ahead if ahead is not None else outer.ahead if outer is not None else None
+
+    @classmethod
+    def for_page(cls, page: str) -> Computation:
+        """A page's computation: its starting point, the kept values `page` used last time in this
+        process (or, for a page not seen yet, those the last pages had in common: the header, menu
+        and sidebar) and their generations, all in one round trip."""
+        keys = [CLOCK_KEY]
+        for part in _usual_parts.get(page, _usual_parts.get(_LAST_PAGE, ())):
+            keys += [part, *_guessed_generations.get(part, ())]
+        ahead = _ReadAhead(keys)
+        return cls(ahead.found.get(CLOCK_KEY) or clock(), ahead=ahead)
+
+    def remember_parts(self, page: str) -> None:
+        """The kept values this page used: read ahead the next time it is computed."""
+        if len(_usual_parts) >= _GUESSES_KEPT:
+            _usual_parts.clear()
+        parts = _usual_parts[page] = tuple(dict.fromkeys(self.dependencies.parts))
+        shared = tuple(part for part in _usual_parts.get(_LAST_PAGE, ()) if part in parts)
+        _usual_parts[_LAST_PAGE] = shared or parts
 
     def __enter__(self) -> _Dependencies:
         self._token = _computing.set(self.dependencies)
@@ -205,12 +263,40 @@ def pass_up(tags, until: float) -> None:
         current.take(tags, until)
 
 
-def read_entry(key: str, also: tuple[str, ...] = ()) -> tuple[_Entry | None, dict[str, Any]]:
+# The generation keys each entry had when this process last read or stored it: a guess, read in the
+# same round trip as the entry, so that a hit usually costs one round trip, not two. A wrong or
+# missing guess costs the second round trip, never a stale answer (_still_good reads what is missing).
+_guessed_generations: dict[str, tuple[str, ...]] = {}
+_GUESSES_KEPT = 10_000  # pages and kept values per process; then the guesses start again
+_guessed_tags: dict[str, frozenset[str]] = {}
+
+
+def _guess(key: str, entry: _Entry) -> None:
+    known = _guessed_tags.get(key)
+    if known is not None and known == entry.tags:
+        return
+    if len(_guessed_generations) >= _GUESSES_KEPT:
+        _guessed_generations.clear()
+        _guessed_tags.clear()
+    _guessed_generations[key] = tuple(_generation_key(name) for name in entry.tags)
+    _guessed_tags[key] = entry.tags
+
+
+# The kept values each page used when this process last computed it (see Computation.for_page).
+_usual_parts: dict[str, tuple[str, ...]] = {}
+_LAST_PAGE = ""
+
+
+def read_entry(
+    key: str, also: tuple[str, ...] = (), ahead: _ReadAhead | None = None
+) -> tuple[_Entry | None, dict[str, Any]]:
     """The entry stored at `key` if it is still good, and whatever else was read with it
-    (the keys in `also`, in the same round trip)."""
-    found = cache.get_many([key, *also])
+    (the keys in `also`, in the same round trip, or found in what was read ahead)."""
+    asked = (*also, *_guessed_generations.get(key, ()))
+    found = _get_many([key, *asked], ahead)
     entry = found.pop(key, None)
-    if entry is not None and _still_good(entry, found, set(also)):
+    if entry is not None and _still_good(entry, found, set(asked), ahead):
+        _guess(key, entry)
         return entry, found
     return None, found
 
@@ -221,6 +307,7 @@ def store_entry(key: str, entry: _Entry | None) -> None:
     seconds = int(entry.until - time.time())
     if seconds >= 1:
         cache.set(key, entry, seconds)
+        _guess(key, entry)
 
 
 def kept_key(name: str) -> str:
@@ -242,7 +329,15 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None
     also = tuple(_generation_key(name) for name in known)
     if outer is None:
         also += (CLOCK_KEY,)
-    entry, found = read_entry(key, also)
+    else:
+        outer.parts.append(key)
+    ahead = outer.ahead if outer is not None else None
+    if ahead is not None and key in ahead.good:
+        entry = ahead.good[key]  # used again by the same page (the site settings, say)
+    else:
+        entry, found = read_entry(key, also, ahead)
+        if entry is not None and ahead is not None:
+            ahead.good[key] = entry
     if entry is None:
         # Inside a page, the page's starting point: older, so never newer than what was read.
         start = outer.start if outer is not None else found.get(CLOCK_KEY) or clock()
@@ -250,6 +345,8 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None
         with computation as dependencies:
             value = compute()
         store_entry(key, computation.entry(value))
+        if dependencies.ahead is not None:
+            dependencies.ahead.forget(key)
         pass_up(dependencies.tags, dependencies.until)
         return value
     pass_up(entry.tags, entry.until)

@@ -2,7 +2,7 @@
 
 Every app server that shares the cache (Redis in production) shares the counters. Attempts are
 counted, refused ones included, so a client that keeps trying stays refused until its window
-ends. An unreachable cache counts nothing and refuses nothing (frontcms.redis_cache fails soft):
+ends. An unreachable cache counts nothing and refuses nothing (frontcms.cache_backends fails soft):
 the limits are a brake on abuse, and the database constraints behind them still hold.
 """
 

@@ -158,7 +158,7 @@ if _cache_url.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
             # Django's Redis backend, failing soft: Redis down means cache misses, not 500s.
-            "BACKEND": "frontcms.redis_cache.FailSoftRedisCache",
+            "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "frontcms"),
             # A hung or unreachable Redis must not hold a worker for long.
@@ -168,8 +168,11 @@ if _cache_url.startswith(("redis://", "rediss://", "unix://")):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "frontcms.cache_backends.LocalMemoryCache",
             "LOCATION": "frontcms",
+            # Django's default of 300 entries is a few dozen pages with their kept parts: past it,
+            # every page would be rendered from scratch. About 50 MB per worker at most.
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
         }
     }
 

@@ -122,7 +122,8 @@ def visible_articles(user):
 
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
-    body_template = "news/includes/article_body.html"
+    main_template = "news/includes/article_main.html"
+    around_template = "news/includes/article_around.html"
     context_object_name = "article"
     model = Article
 
@@ -139,14 +140,13 @@ class ArticleDetailMixin:
         return context
 
     def parts_are_shared(self, article, context) -> bool:
-        """A published article's page is the same for every reader, unless the visit carries a
-        one-off notice (`?danh-gia=` after rating). Previews and drafts are rendered in place,
-        and so is every page for logged-in staff, who must always see it fresh."""
+        """A published article's page is the same for every reader (the one-off notice after
+        rating is the rating block's own). Previews and drafts are rendered in place, and so is
+        every page for logged-in staff, who must always see it fresh."""
         return (
             article.is_published
             and not self.request.user.is_authenticated
             and not context.get("is_shared_preview")
-            and "danh-gia" not in self.request.GET
         )
 
     def breadcrumbs(self, article) -> list[tuple[str, str | None]]:
@@ -187,9 +187,10 @@ class ArticleDetailMixin:
         }
 
     def shared_parts(self, article) -> dict[str, str]:
-        """The article's breadcrumb trail and body (with engagement and related news) as HTML and
-        its sharing picture, kept: all that is left to render per request is the page around
-        them. One entry per scheme and host, for the absolute links (per language: kept())."""
+        """The article's breadcrumb trail, the article and the news around it as HTML, and its
+        sharing picture, kept: all that is left to render per request is the page around them
+        and the rating and comment blocks (kept on their own, so that a rating does not make
+        these stale). One entry per scheme and host, for the absolute links (per language)."""
         origin = f"{self.request.scheme}://{self.request.get_host()}"
         host = hashlib.sha256(origin.encode()).hexdigest()[:16]
 
@@ -197,7 +198,8 @@ class ArticleDetailMixin:
             context = {**self.body_context(article), "site": SiteSettings.load()}
             return {
                 "breadcrumbs": breadcrumb_trail(self.breadcrumbs(article)),
-                "body": render_to_string(self.body_template, context),
+                "article": render_to_string(self.main_template, context),
+                "around": render_to_string(self.around_template, context),
                 "og_image": rendition(article.cover, "og"),
             }
 

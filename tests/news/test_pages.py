@@ -302,13 +302,22 @@ def _trail(html: str) -> str:
     )
 
 
+def _main(html: str) -> str:
+    return " ".join(html[html.index('<main id="noi-dung"') : html.index("</main>")].split())
+
+
 def test_a_warm_article_page_renders_only_the_page_around_its_kept_parts(client):
     article = ArticleFactory(category=CategoryFactory(name="Hoạt động Mặt trận"))
     client.cookies["sessionid"] = "no-page-cache"  # past the page cache, as a visitor with a session
     first = client.get(article.get_absolute_url())
-    assert "news/includes/article_body.html" in [t.name for t in first.templates]
+    assert "news/includes/article_main.html" in [t.name for t in first.templates]
     warm = client.get(article.get_absolute_url())
-    assert [t.name for t in warm.templates] == ["news/article_detail.html", "base.html"]
+    # The rating and comment blocks between the kept parts are kept too: only their include runs.
+    assert [t.name for t in warm.templates] == [
+        "news/article_detail.html",
+        "base.html",
+        "news/includes/article_engagement.html",
+    ]
     assert warm.content == first.content
 
 
@@ -325,6 +334,8 @@ def test_the_kept_article_page_matches_one_rendered_in_place(client, editor_user
     in_place = in_place.content.decode()
     assert _head(kept) == _head(in_place)
     assert _trail(kept) == _trail(in_place)
+    assert _main(kept) == _main(in_place)  # the kept parts and blocks put together as in place
+    assert 'id="danh-gia"' in _main(kept) and 'id="y-kien"' in _main(kept)
     assert "Hoạt động Mặt trận" in _trail(kept) and 'aria-current="page">Tập huấn nghiệp vụ' in _trail(kept)
     assert '<meta property="og:image"' in _head(kept)
 
@@ -352,6 +363,7 @@ def test_a_preview_link_to_a_published_article_is_never_served_its_kept_parts(cl
     assert [t.name for t in client.get(article.get_absolute_url()).templates] == [
         "news/article_detail.html",
         "base.html",
+        "news/includes/article_engagement.html",
     ]
     assert 'name="robots"' not in _head(kept.content.decode())
     preview = client.get(preview_url(article))

@@ -11,7 +11,7 @@ from tests.pgcluster import free_port
 
 DOWN = {
     "default": {
-        "BACKEND": "frontcms.redis_cache.FailSoftRedisCache",
+        "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
         "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }

@@ -103,6 +103,25 @@ def test_a_rating_touches_no_other_page(cache_backend, client):
     assert "Trung bình 4,5/5 (2 lượt đánh giá)" in client.get(rated.get_absolute_url()).content.decode()
 
 
+def test_a_rating_makes_stale_only_its_block_not_the_article_around_it(
+    cache_backend, client, django_assert_num_queries
+):
+    rated = ArticleFactory(title="Bài được đánh giá", tags=["hội nghị"])
+    CommentFactory(content_object=rated, text="Ý kiến đã duyệt")
+    url = rated.get_absolute_url()
+    cache_it(client, url)
+    rate(rated, 4, "203.0.113.31")
+    # The page shows the new figure at once, rendered from the kept article, news around it and
+    # comments: the one query is the rating block's average.
+    with django_assert_num_queries(1):
+        html = client.get(url).content.decode()
+    assert "Trung bình 4/5 (1 lượt đánh giá)" in html and "Ý kiến đã duyệt" in html
+    # The visit right after rating shows the thanks in the block, the rest still kept.
+    with django_assert_num_queries(1):
+        html = client.get(url + "?danh-gia=cam-on").content.decode()
+    assert "Cảm ơn bạn đã đánh giá." in html and "Bài được đánh giá" in html
+
+
 def test_a_draft_saved_again_and_again_touches_no_public_page(cache_backend, client):
     published = ArticleFactory(title="Bài đã đăng")
     draft = ArticleFactory(

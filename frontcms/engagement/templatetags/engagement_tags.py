@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from django import template
 from django.db.models import Avg, Count
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 
-from frontcms.cache import depends_on
+from frontcms.cache import depends_on, kept, tag
 from frontcms.engagement import api
 from frontcms.engagement.models import Comment, Rating
 
@@ -18,10 +19,13 @@ register = template.Library()
 RATING_NOTICES = {"cam-on", "da-danh-gia", "qua-nhieu", "loi"}
 
 
-@register.inclusion_tag("engagement/tags/view_pixel.html")
+@register.simple_tag
 def view_pixel(obj):
     """An invisible image that counts the view, even when the page itself comes from the cache."""
-    return {"ct_id": api.content_type_id(obj), "obj": obj}
+    return format_html(
+        '<img class="engagement-pixel" src="{}" alt="" width="1" height="1" aria-hidden="true">',
+        reverse("engagement:view_pixel", args=[api.content_type_id(obj), obj.pk]),
+    )
 
 
 @register.simple_tag
@@ -39,37 +43,59 @@ def counter_id(obj) -> str:
     return f"{api.content_type_id(obj)}-{obj.pk}"
 
 
-@register.inclusion_tag("engagement/tags/rating_block.html", takes_context=True)
-def rating_block(context, obj):
-    """Average, number of ratings and a 1–5 form that works without JavaScript (one query)."""
+def _rating_context(obj, notice: str) -> dict:
     depends_on(Rating.figure_tag(api.content_type_id(obj), obj.pk))
     summary = Rating.objects.filter(content_type_id=api.content_type_id(obj), object_id=obj.pk).aggregate(
         average=Avg("score"), count=Count("pk")
     )
-    request = context.get("request")
-    notice = request.GET.get("danh-gia", "") if request is not None else ""
     return {
         "ct_id": api.content_type_id(obj),
         "obj": obj,
         "average": summary["average"],
         "rounded": round(summary["average"] or 0),
         "count": summary["count"],
-        "notice": notice if notice in RATING_NOTICES else "",
+        "notice": notice,
         "scores": [5, 4, 3, 2, 1],
     }
 
 
-@register.inclusion_tag("engagement/tags/comments_block.html")
+@register.simple_tag(takes_context=True)
+def rating_block(context, obj):
+    """Average, number of ratings and a 1–5 form that works without JavaScript (one query).
+
+    Kept on its own: a rating makes stale this block and the pages that show it, never the
+    article or event around it. The visit right after rating (`?danh-gia=cam-on`) renders it in
+    place with its notice."""
+    request = context.get("request")
+    notice = request.GET.get("danh-gia", "") if request is not None else ""
+    template_name = "engagement/tags/rating_block.html"
+    if notice in RATING_NOTICES:
+        return render_to_string(template_name, _rating_context(obj, notice))
+    return kept(
+        f"engagement:rating:{api.content_type_id(obj)}.{obj.pk}",
+        lambda: render_to_string(template_name, _rating_context(obj, "")),
+    )
+
+
+@register.simple_tag
 def comments_block(obj, limit: int = 20):
-    """The approved comments (newest first, at most `limit`) and a link to the comment form page."""
-    depends_on(Comment.figure_tag(api.content_type_id(obj), obj.pk))
-    comments = Comment.objects.approved().for_object(obj).order_by("-created_at")
-    shown = list(comments[: limit + 1])
-    return {
-        "ct_id": api.content_type_id(obj),
-        "obj": obj,
-        "comments": shown[:limit],
-        "has_more": len(shown) > limit,
-        "total": comments.count() if len(shown) > limit else len(shown),
-        "is_open": api.comments_open(obj),
-    }
+    """The approved comments (newest first, at most `limit`) and a link to the comment form page;
+    kept on its own, like the rating block (an approved comment makes stale only this block and
+    the pages that show it)."""
+    ct_id = api.content_type_id(obj)
+
+    def render() -> str:
+        depends_on(Comment.figure_tag(ct_id, obj.pk), tag(obj))  # the object: comments opened or closed
+        comments = Comment.objects.approved().for_object(obj).order_by("-created_at")
+        shown = list(comments[: limit + 1])
+        context = {
+            "ct_id": ct_id,
+            "obj": obj,
+            "comments": shown[:limit],
+            "has_more": len(shown) > limit,
+            "total": comments.count() if len(shown) > limit else len(shown),
+            "is_open": api.comments_open(obj),
+        }
+        return render_to_string("engagement/tags/comments_block.html", context)
+
+    return kept(f"engagement:comments:{ct_id}.{obj.pk}:{limit}", render)

@@ -1,0 +1,124 @@
+"""What one page costs the cache (frontcms.cache, README "Caching"): a cached page is one round
+trip (the page and the generations of its tags, read together); a page that must be rendered
+again reads the kept parts its path used last time, and their generations, in one more round
+trip; and the Redis client is built once, not for every operation.
+
+Each test runs with local memory and with the production Redis backend on a real server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import ArticleFactory, RelatedArticleFactory
+from tests.perf.test_no_stale_pages import cached_html
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def round_trips(cache_backend, monkeypatch):
+    from django.core.cache import caches
+
+    """Every read that reaches the cache backend (get and get_many), in order."""
+
+    class Spy:
+        reads: list[list[str]] = []
+
+        def clear(self):
+            self.reads.clear()
+
+    spy = Spy()
+    spy.reads = []
+    backend = caches["default"]
+    original_get_many, original_get = backend.get_many, backend.get
+
+    inside = []  # local memory's get_many calls get for each key: one read, not many
+
+    def get_many(keys, *args, **kwargs):
+        spy.reads.append(list(keys))
+        inside.append(True)
+        try:
+            return original_get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    def get(key, *args, **kwargs):
+        if not inside:
+            spy.reads.append([key])
+        return original_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", get_many)
+    monkeypatch.setattr(backend, "get", get)
+    return spy
+
+
+def _article_with_related_news():
+    article = ArticleFactory(title="Hội nghị Ban Thường trực", tags=["hội nghị", "nhiệm kỳ"])
+    for n in range(3):
+        RelatedArticleFactory(from_article=article, to_article=ArticleFactory(title=f"Tin liên quan {n}"))
+    return article
+
+
+def test_a_cached_page_is_one_round_trip(round_trips, client):
+    url = _article_with_related_news().get_absolute_url()
+    cached_html(client, url)
+    round_trips.clear()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert len(round_trips.reads) == 1, round_trips.reads
+    # …which read the page and the generations of the many tags it shows (related news, tags, …).
+    assert len(round_trips.reads[0]) > 5
+
+
+def test_a_page_rendered_again_reads_its_kept_parts_in_one_round_trip(round_trips, client):
+    url = _article_with_related_news().get_absolute_url()
+    cached_html(client, url)
+    round_trips.clear()
+    response = client.get(url + "?utm_source=zalo")  # a new address: rendered, from kept parts
+    assert response["X-Page-Cache"] == "miss"
+    assert len(round_trips.reads) == 2, round_trips.reads  # the page (absent), then its parts
+    parts = [key for key in round_trips.reads[1] if ":kept:" in key]
+    assert len(parts) >= 5  # header, menu, footer, sidebar blocks, the article's own parts
+
+
+def test_a_part_changed_since_the_last_render_is_not_taken_from_what_was_read_ahead(round_trips, client):
+    article = _article_with_related_news()
+    url = article.get_absolute_url()
+    cached_html(client, url)
+    article.title = "Hội nghị Ban Thường trực (đã sửa)"
+    article.save()
+    html = client.get(url + "?fbclid=1").content.decode()
+    assert "Hội nghị Ban Thường trực (đã sửa)" in html
+
+
+def test_the_redis_client_is_built_once(redis_server, settings, monkeypatch):
+    import redis
+
+    settings.CACHES = {
+        "default": {"BACKEND": "frontcms.cache_backends.FailSoftRedisCache", "LOCATION": redis_server}
+    }
+    from django.core.cache import caches
+
+    built = []
+    original = redis.Redis.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting_init)
+    backend = caches["default"]
+    for n in range(5):
+        backend.set(f"frontcms-test:{n}", n)
+        assert backend.get_many([f"frontcms-test:{n}"]) == {f"frontcms-test:{n}": n}
+    assert len(built) <= 1
+
+
+def test_a_hundred_article_pages_stay_cached_together(cache_backend, client):
+    """Each page holds several entries (the page, its kept parts, their tags' generations): the
+    local-memory cache must hold far more than Django's default of 300."""
+    urls = [ArticleFactory(title=f"Tin số {n}").get_absolute_url() for n in range(100)]
+    for url in urls:
+        client.get(url)
+    assert all(client.get(url)["X-Page-Cache"] == "hit" for url in urls)
