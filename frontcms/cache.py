@@ -173,8 +173,11 @@ class _ReadAhead:
     point was read in the same round trip, so a change made since is newer than the page."""
 
     def __init__(self, keys):
+        # In order: a backend that reads one key at a time (local memory) must read the starting
+        # point before the generations, or a change made in between would look older than the page.
+        keys = list(dict.fromkeys(keys))
         self.asked = set(keys)
-        self.found = cache.get_many(list(self.asked)) if self.asked else {}
+        self.found = cache.get_many(keys) if keys else {}
         self.good: dict[str, _Entry] = {}  # kept values found good once: the same for this page
 
     def forget(self, key: str) -> None:
@@ -232,7 +235,10 @@ class Computation:
         for part in _usual_parts.get(page, _usual_parts.get(_LAST_PAGE, ())):
             keys += [part, *_guessed_generations.get(part, ())]
         ahead = _ReadAhead(keys)
-        return cls(ahead.found.get(CLOCK_KEY) or clock(), ahead=ahead)
+        start = ahead.found.get(CLOCK_KEY)
+        if start is None:  # the counter was lost: what was read before it is started again is too old
+            start, ahead = clock(), _ReadAhead(())
+        return cls(start, ahead=ahead)
 
     def remember_parts(self, page: str) -> None:
         """The kept values this page used: read ahead the next time it is computed."""

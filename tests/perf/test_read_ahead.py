@@ -1,0 +1,115 @@
+"""A page rendered from kept parts read ahead (frontcms.cache.Computation.for_page) never stores
+what a change made while it was being rendered made stale: its starting point is read no later
+than the parts and generations it uses, so such a change is newer than the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontcms import cache as frontcms_cache
+from frontcms.cache import CLOCK_KEY, _generation_key, tag
+from tests.factories import ArticleFactory
+from tests.perf.test_no_stale_pages import cached_html
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit(article) -> None:
+    article.title = "Tiêu đề mới"
+    article.save()
+
+
+def test_a_change_made_while_a_page_is_rendered_is_shown_by_the_next_visit(
+    cache_backend, client, monkeypatch
+):
+    article = ArticleFactory(title="Tiêu đề cũ")
+    url = article.get_absolute_url()
+    cached_html(client, url)  # the article's kept parts are remembered for its path
+    original = frontcms_cache.Computation.for_page.__func__
+
+    def for_page_then_edit(cls, page):
+        computation = original(cls, page)
+        _edit(article)  # after the parts were read ahead, before they are used
+        return computation
+
+    monkeypatch.setattr(frontcms_cache.Computation, "for_page", classmethod(for_page_then_edit))
+    client.get(url + "?utm_source=zalo")  # rendered from what was read before the edit
+    monkeypatch.undo()
+    response = client.get(url + "?utm_source=zalo")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Tiêu đề mới" in response.content.decode()
+
+
+@pytest.fixture
+def one_key_at_a_time(settings):
+    """Local memory, whose get_many reads the keys one by one (no snapshot, unlike Redis's MGET)."""
+    from django.core.cache import cache, caches
+
+    settings.CACHES = {
+        "default": {"BACKEND": "frontcms.cache_backends.LocalMemoryCache", "LOCATION": "read-ahead-test"}
+    }
+    cache.clear()
+    yield caches["default"]
+    cache.clear()
+
+
+def test_a_page_reads_its_starting_point_before_its_parts_and_their_generations(
+    one_key_at_a_time, client, monkeypatch
+):
+    article = ArticleFactory(title="Tiêu đề cũ")
+    url = article.get_absolute_url()
+    cached_html(client, url)
+    backend = one_key_at_a_time
+    original_get, original_get_many = backend.get, backend.get_many
+    read_ahead: list[str] = []
+    watched = _generation_key(tag(article))
+
+    def get(key, *args, **kwargs):
+        value = original_get(key, *args, **kwargs)
+        if read_ahead and read_ahead[0] == "reading":
+            read_ahead.append(key)
+            if key == watched:  # another thread saves the article in the middle of the read
+                _edit(article)
+        return value
+
+    def get_many(keys, *args, **kwargs):
+        if CLOCK_KEY in keys and not read_ahead:
+            read_ahead.append("reading")
+            try:
+                return original_get_many(keys, *args, **kwargs)
+            finally:
+                read_ahead[0] = "done"
+        return original_get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get", get)
+    monkeypatch.setattr(backend, "get_many", get_many)
+    client.get(url + "?fbclid=1")
+    monkeypatch.undo()
+    assert read_ahead[1] == CLOCK_KEY and watched in read_ahead
+    assert "Tiêu đề mới" in client.get(url + "?fbclid=1").content.decode()
+
+
+def test_a_page_started_without_the_counter_reads_its_parts_after_starting_it(
+    cache_backend, client, monkeypatch
+):
+    """The shared counter was lost (evicted, deleted) while kept parts and generations were not."""
+    from django.core.cache import cache
+
+    article = ArticleFactory(title="Tiêu đề cũ")
+    url = article.get_absolute_url()
+    cached_html(client, url)
+    cache.delete(CLOCK_KEY)
+    original_clock = frontcms_cache.clock
+    edited = []
+
+    def clock():
+        if not edited:  # a change lands between the page's reading ahead and its starting point
+            edited.append(True)
+            _edit(article)
+        return original_clock()
+
+    monkeypatch.setattr(frontcms_cache, "clock", clock)
+    client.get(url + "?fbclid=2")
+    monkeypatch.undo()
+    assert edited
+    assert "Tiêu đề mới" in client.get(url + "?fbclid=2").content.decode()
