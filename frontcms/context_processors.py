@@ -118,4 +118,5 @@ def site(request):
         "portal_footer": footer_html,
         "portal_assets": assets_html,
         "today": SimpleLazyObject(_today),
+        "alternates": (),  # the same page in other languages: pages that have one say so
     }

@@ -15,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 
+from .routing import url_for
 from .text import nfc
 
 
@@ -82,7 +82,7 @@ def native_name(code: str) -> str:
 def home_url(language: str | None = None) -> str:
     """The home page of `language` (the current one by default): `/` for Vietnamese, `/en/`."""
     site = _sites.get(language or translation.get_language())
-    return reverse(site.home if site else "frontcms:home")
+    return url_for(site.home if site else "frontcms:home")
 
 
 def other_site() -> dict | None:
@@ -102,7 +102,7 @@ def menu(language: str) -> list[MenuEntry]:
     """The short menu of the pages in `language`, then the way back to the Vietnamese site."""
     site = _sites.get(language)
     entries = [
-        MenuEntry(str(link.title), reverse(link.url_name) + link.fragment)
+        MenuEntry(str(link.title), url_for(link.url_name) + link.fragment)
         for link in (site.menu if site else ())
     ]
     entries.append(MenuEntry(native_name(default()), home_url(default()), lang=default()))

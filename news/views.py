@@ -129,6 +129,7 @@ class ArticleDetailMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.setdefault("is_shared_preview", False)  # asked four times by the templates
         article = self.object
         if self.parts_are_shared(article, context):
             context["page_parts"] = parts = self.shared_parts(article)

@@ -8,9 +8,16 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .. import languages, text
+from .. import languages, routing, text
 
 register = template.Library()
+
+
+@register.simple_tag
+def url_for(viewname, *args):
+    """`{% url %}` for the links on every page of a kind (the news feed): remembered, see
+    frontcms.routing."""
+    return routing.url_for(viewname, *args)
 
 
 @register.filter

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from frontcms.cache import depends_on, kept, tag
 from frontcms.engagement import api
 from frontcms.engagement.models import Comment, Rating
+from frontcms.routing import url_for
 
 register = template.Library()
 
@@ -24,7 +25,7 @@ def view_pixel(obj):
     """An invisible image that counts the view, even when the page itself comes from the cache."""
     return format_html(
         '<img class="engagement-pixel" src="{}" alt="" width="1" height="1" aria-hidden="true">',
-        reverse("engagement:view_pixel", args=[api.content_type_id(obj), obj.pk]),
+        url_for("engagement:view_pixel", api.content_type_id(obj), obj.pk),
     )
 
 
