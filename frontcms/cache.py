@@ -6,9 +6,10 @@ Five names make the whole mechanism:
   and what its own page shows of it), or a list, `news.article` (any list of published articles)
   or a narrower one, `news.article?category=5`. The tag `site` stands for what every page shows
   (menu, settings, sidebar); every kept value depends on it, so a deploy's `migrate` forgets all.
-- `invalidate(*tags)`: one shared counter moves on and the tags' **generation** becomes its new
-  value. It runs at once and again when the transaction commits, so a reader between the two
-  cannot keep the old rows. Generations live in Django's cache, so servers sharing Redis agree.
+- `invalidate(*tags)`: one shared counter moves on, the tags' **generation** becomes its new
+  value, and the counter moves on again (a computation starts from the counter it read minus
+  one: _bump). It runs at once and again when the transaction commits, so a reader between the
+  two cannot keep the old rows. Generations live in Django's cache, so servers sharing Redis agree.
 - `kept(name, compute, tags=…, until=…)`: a **kept value**, computed once and stored with the
   counter's value from before the computation, its tags and the moment it stops being correct.
   It is good while none of its tags has a newer generation and `until` has not passed.
@@ -89,9 +90,19 @@ _pending = threading.local()
 
 
 def _bump(tags) -> None:
+    """Move the counter on, give the tags its value, and move it on again. What is computed starts
+    from the counter minus one (_starting_point): a reader who read the counter between the first
+    move and the generations' write (and so the old generations) counts as older than the change,
+    while one who reads it after the second move counts as newer."""
     generation = _tick()
     if generation is not None and tags:
         cache.set_many({_generation_key(name): generation for name in tags}, None)
+        _tick()
+
+
+def _starting_point(counter: int | None) -> int | None:
+    """The starting point of a computation that read the counter at `counter` (see _bump)."""
+    return None if counter is None else counter - 1
 
 
 def _bump_pending() -> None:
@@ -235,10 +246,10 @@ class Computation:
         for part in _usual_parts.get(page, _usual_parts.get(_LAST_PAGE, ())):
             keys += [part, *_guessed_generations.get(part, ())]
         ahead = _ReadAhead(keys)
-        start = ahead.found.get(CLOCK_KEY)
-        if start is None:  # the counter was lost: what was read before it is started again is too old
-            start, ahead = clock(), _ReadAhead(())
-        return cls(start, ahead=ahead)
+        counter = ahead.found.get(CLOCK_KEY)
+        if counter is None:  # the counter was lost: what was read before it is started again is too old
+            counter, ahead = clock(), _ReadAhead(())
+        return cls(_starting_point(counter), ahead=ahead)
 
     def remember_parts(self, page: str) -> None:
         """The kept values this page used: read ahead the next time it is computed."""
@@ -346,7 +357,7 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None
             ahead.good[key] = entry
     if entry is None:
         # Inside a page, the page's starting point: older, so never newer than what was read.
-        start = outer.start if outer is not None else found.get(CLOCK_KEY) or clock()
+        start = outer.start if outer is not None else _starting_point(found.get(CLOCK_KEY) or clock())
         computation = Computation(start, until, known)
         with computation as dependencies:
             value = compute()
