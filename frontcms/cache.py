@@ -244,7 +244,7 @@ class Computation:
         and sidebar) and their generations, all in one round trip."""
         keys = [CLOCK_KEY]
         for part in _usual_parts.get(page, _usual_parts.get(_LAST_PAGE, ())):
-            keys += [part, *_guessed_generations.get(part, ())]
+            keys += [part, *_guessed_generations(part)]
         ahead = _ReadAhead(keys)
         counter = ahead.found.get(CLOCK_KEY)
         if counter is None:  # the counter was lost: what was read before it is started again is too old
@@ -283,20 +283,27 @@ def pass_up(tags, until: float) -> None:
 # The generation keys each entry had when this process last read or stored it: a guess, read in the
 # same round trip as the entry, so that a hit usually costs one round trip, not two. A wrong or
 # missing guess costs the second round trip, never a stale answer (_still_good reads what is missing).
-_guessed_generations: dict[str, tuple[str, ...]] = {}
+class _Guess(NamedTuple):
+    tags: frozenset[str]
+    generation_keys: tuple[str, ...]
+
+
+_guesses: dict[str, _Guess] = {}
 _GUESSES_KEPT = 10_000  # pages and kept values per process; then the guesses start again
-_guessed_tags: dict[str, frozenset[str]] = {}
+
+
+def _guessed_generations(key: str) -> tuple[str, ...]:
+    guess = _guesses.get(key)
+    return guess.generation_keys if guess is not None else ()
 
 
 def _guess(key: str, entry: _Entry) -> None:
-    known = _guessed_tags.get(key)
-    if known is not None and known == entry.tags:
+    known = _guesses.get(key)
+    if known is not None and known.tags == entry.tags:
         return
-    if len(_guessed_generations) >= _GUESSES_KEPT:
-        _guessed_generations.clear()
-        _guessed_tags.clear()
-    _guessed_generations[key] = tuple(_generation_key(name) for name in entry.tags)
-    _guessed_tags[key] = entry.tags
+    if len(_guesses) >= _GUESSES_KEPT:
+        _guesses.clear()
+    _guesses[key] = _Guess(entry.tags, tuple(_generation_key(name) for name in entry.tags))
 
 
 # The kept values each page used when this process last computed it (see Computation.for_page).
@@ -309,7 +316,7 @@ def read_entry(
 ) -> tuple[_Entry | None, dict[str, Any]]:
     """The entry stored at `key` if it is still good, and whatever else was read with it
     (the keys in `also`, in the same round trip, or found in what was read ahead)."""
-    asked = (*also, *_guessed_generations.get(key, ()))
+    asked = (*also, *_guessed_generations(key))
     found = _get_many([key, *asked], ahead)
     entry = found.pop(key, None)
     if entry is not None and _still_good(entry, found, set(asked), ahead):
