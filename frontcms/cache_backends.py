@@ -4,8 +4,9 @@ Both are Django's own, with two changes measured on cached pages (a hit reads th
 generations of its ~17 tags, frontcms.cache): keys are not checked against memcached's limits
 (neither backend has them, and our keys are short ASCII), and the Redis client is built once.
 
-The Redis backend fails soft: an unreachable Redis is a cache miss. Redis only holds copies (rendered pages, kept values, tag generations, rate-limit counters), so
-losing it must slow the site down, not take it down. Every operation that cannot reach Redis is
+The Redis backend fails soft: an unreachable Redis is a cache miss. Redis only holds copies
+(rendered pages, kept values, tag generations, rate-limit counters), so losing it must slow the
+site down, not take it down. Every operation that cannot reach Redis is
 logged and answered as if the key were absent; /suc-khoe/ still reports the outage (its round
 trip through the cache fails), so load balancers and monitoring see it. Short socket timeouts in
 settings keep a hung Redis from holding workers.

@@ -44,13 +44,13 @@ def counter_id(obj) -> str:
     return f"{api.content_type_id(obj)}-{obj.pk}"
 
 
-def _rating_context(obj, notice: str) -> dict:
-    depends_on(Rating.figure_tag(api.content_type_id(obj), obj.pk))
-    summary = Rating.objects.filter(content_type_id=api.content_type_id(obj), object_id=obj.pk).aggregate(
+def _rating_context(obj, ct_id: int, notice: str) -> dict:
+    depends_on(Rating.figure_tag(ct_id, obj.pk))
+    summary = Rating.objects.filter(content_type_id=ct_id, object_id=obj.pk).aggregate(
         average=Avg("score"), count=Count("pk")
     )
     return {
-        "ct_id": api.content_type_id(obj),
+        "ct_id": ct_id,
         "obj": obj,
         "average": summary["average"],
         "rounded": round(summary["average"] or 0),
@@ -69,12 +69,13 @@ def rating_block(context, obj):
     place with its notice."""
     request = context.get("request")
     notice = request.GET.get("danh-gia", "") if request is not None else ""
+    ct_id = api.content_type_id(obj)
     template_name = "engagement/tags/rating_block.html"
     if notice in RATING_NOTICES:
-        return render_to_string(template_name, _rating_context(obj, notice))
+        return render_to_string(template_name, _rating_context(obj, ct_id, notice))
     return kept(
-        f"engagement:rating:{api.content_type_id(obj)}.{obj.pk}",
-        lambda: render_to_string(template_name, _rating_context(obj, "")),
+        f"engagement:rating:{ct_id}.{obj.pk}",
+        lambda: render_to_string(template_name, _rating_context(obj, ct_id, "")),
     )
 
 
