@@ -24,6 +24,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from .cache import Computation, read_entry, store_entry
+from .middleware import content_etag
 
 SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
 
@@ -77,8 +78,7 @@ class PageCacheMiddleware:
             computation.remember_parts(request.path)
             patch_cache_control(response, public=True, no_cache=True)
             if not response.has_header("ETag"):  # ConditionalGetMiddleware gives GETs one, not HEADs
-                digest = hashlib.sha1(response.content, usedforsecurity=False).hexdigest()
-                response["ETag"] = f'"{digest}"'
+                response["ETag"] = content_etag(response.content)
             response["X-Page-Cache"] = "miss"
             store_entry(key, computation.entry(response))
         return response

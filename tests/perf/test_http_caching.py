@@ -63,6 +63,23 @@ def test_public_pages_and_feeds_carry_validators_and_revalidate(client, public_u
         assert again.content == b"", name
 
 
+def test_a_page_has_one_etag_for_get_and_head_and_it_follows_the_content(client):
+    """The ETag is the SHA-1 of the page (frontcms.middleware.content_etag), the same whether a
+    GET or a HEAD rendered it, and a new one once the page changes."""
+    import hashlib
+
+    article = ArticleFactory(title="Bài trước khi sửa")
+    url = article.get_absolute_url()
+    got = client.get(url + "?a=1")
+    assert got["ETag"] == f'"{hashlib.sha1(got.content, usedforsecurity=False).hexdigest()}"'
+    assert client.head(url + "?a=2")["ETag"] == got["ETag"]
+    article.title = "Bài sau khi sửa"
+    article.save()
+    changed = client.get(url + "?a=3")
+    assert changed["ETag"] != got["ETag"]
+    assert client.get(url + "?a=4", HTTP_IF_NONE_MATCH=got["ETag"]).status_code == 200
+
+
 def test_staff_pages_are_private(client, editor_user, public_urls):
     client.force_login(editor_user)
     response = client.get(public_urls["article"])
