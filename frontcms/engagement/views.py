@@ -200,13 +200,14 @@ def refuse_cross_site(request, *args, **kwargs):
     )
 
 
-def _store_vote(request, create, target: str, already: models.QuerySet) -> str:
+def _store_vote(request, create, target: str, already: models.QuerySet, is_new: bool) -> str:
     """Store one rating or vote: the outcome shown to the reader.
 
     One per visitor cookie (its hash is unique per object in the database). A browser without the
     cookie, or with a new one, is a new visitor, so the address's limits decide: a few per object
-    a day and a cap an hour across the portal (frontcms.engagement.limits)."""
-    if already.exists():
+    a day and a cap an hour across the portal (frontcms.engagement.limits). A visitor given a
+    cookie just now cannot have voted yet: only a returning one is looked up."""
+    if not is_new and already.exists():
         return "da-ton-tai"
     if not limits.vote_allowed(request, target):
         return "qua-nhieu"
@@ -247,6 +248,7 @@ def rate(request, ct_id: int, object_id: int):
             ),
             f"{ct.pk}.{target.pk}",
             Rating.objects.filter(content_type=ct, object_id=target.pk, voter_hash=voter),
+            is_new,
         )
     outcome = {"da-ton-tai": "da-danh-gia"}.get(outcome, outcome)
     response = HttpResponseRedirect(
@@ -333,6 +335,7 @@ def vote(request, pk: int):
                 ),
                 f"poll.{poll.pk}",
                 PollVote.objects.filter(poll=poll, voter_hash=voter),
+                is_new,
             )
     outcome = {"da-ton-tai": "da-binh-chon"}.get(outcome, outcome)
     response = HttpResponseRedirect(f"{poll.get_absolute_url()}?{urlencode({'ket-qua': outcome})}")

@@ -49,6 +49,31 @@ def test_one_rating_per_visitor_cookie(reader):
     assert list(Rating.objects.values_list("score", flat=True)) == [5]
 
 
+def test_a_new_visitors_rating_is_not_looked_up_first():
+    """A visitor given a cookie just now cannot have rated: the rating is written without asking the
+    database whether it exists (the unique constraint still guards it); a returning one is asked."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = ArticleFactory()
+    visitor = new_reader("203.0.113.40")
+    with CaptureQueriesContext(connection) as new:
+        visitor.post(rate_url(article), {"score": "5"})
+    lookups = [
+        q["sql"]
+        for q in new.captured_queries
+        if q["sql"].startswith("SELECT") and "engagement_rating" in q["sql"]
+    ]
+    assert lookups == []
+    with CaptureQueriesContext(connection) as returning:
+        response = visitor.post(rate_url(article), {"score": "4"})
+    assert "danh-gia=da-danh-gia" in response["Location"]
+    assert any(
+        "engagement_rating" in q["sql"] for q in returning.captured_queries if q["sql"].startswith("SELECT")
+    )
+    assert list(Rating.objects.values_list("score", flat=True)) == [5]
+
+
 def test_without_a_cookie_the_address_limit_decides(settings):
     """Readers behind one address (a carrier NAT) each rate once; the address gets a few a day."""
     settings.ENGAGEMENT_VOTES_PER_OBJECT_PER_DAY = 3
