@@ -100,6 +100,7 @@ class OrganizationDetailView(OrganizationMixin, SharedObjectMixin, DetailView):
     """`/to-chuc/<slug>/`: leadership, members, past terms, sub-organisations, news and events."""
 
     template_name = "committees/organization.html"
+    head_is_per_path = True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -234,6 +235,7 @@ class PersonDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """`/nhan-su/<slug>/`: photo, short bio, current positions and history. No private data."""
 
     model = Person
+    head_is_per_path = True
     template_name = "committees/person.html"
     context_object_name = "person"
 

@@ -57,6 +57,7 @@ class EventDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """`/su-kien/<slug>/`; staff who may edit events also see unpublished ones, with a banner."""
 
     template_name = "events/event_detail.html"
+    head_is_per_path = True
     context_object_name = "event"
 
     def get_queryset(self):
@@ -243,6 +244,7 @@ class DocumentListView(PaginationMixin, DependsOnMixin, FilterView):
 
 class DocumentDetailView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     template_name = "events/document_detail.html"
+    head_is_per_path = True
     context_object_name = "document"
 
     def get_queryset(self):

@@ -342,7 +342,7 @@ def kept_key(name: str) -> str:
     return f"frontcms:kept:{raw}"
 
 
-def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None = None) -> T:
+def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | float | None = None) -> T:
     """`compute()`, kept in the cache until one of its tags changes or `until` passes.
 
     `tags` and `until` are what is known beforehand; `compute` may add more with depends_on()
@@ -375,6 +375,18 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | None
         return value
     pass_up(entry.tags, entry.until)
     return entry.value
+
+
+def kept_with_page(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` kept as a part of the page being computed, with every tag and `until` the page
+    has so far: for HTML that shows only what the view gave it (the view declared what it shows
+    before the template is rendered) and kept values (read inside, they add their own). Outside
+    a page that is being kept (staff, a visitor with a session, a view that declared nothing) it
+    is computed in place. `{% keep %}` (frontcms_tags) keeps a page's `<head>` this way."""
+    current = _computing.get()
+    if current is None or not current.declared:
+        return compute()
+    return kept(name, compute, tags=tuple(current.tags - {SITE}), until=current.until)
 
 
 # --- models that opt in ---------------------------------------------------------------------------

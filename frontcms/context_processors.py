@@ -119,4 +119,5 @@ def site(request):
         "portal_assets": assets_html,
         "today": SimpleLazyObject(_today),
         "alternates": (),  # the same page in other languages: pages that have one say so
+        "kept_head": "",  # views whose <head> reads no query parameter keep it (DependsOnMixin)
     }

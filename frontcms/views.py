@@ -25,7 +25,13 @@ class DependsOnMixin:
     """For public views: the page depends on what `dependencies()` names (frontcms.cache).
 
     The page cache stores a page only when its view has said what it shows; this mixin says it
-    for every page of the view, even one that shows nothing but kept parts (the home page)."""
+    for every page of the view, even one that shows nothing but kept parts (the home page).
+
+    `head_is_per_path`: the page's `<head>` (title, description, sharing tags) reads no query
+    parameter, so base.html keeps it per address with the page's dependencies (`{% keep %}`):
+    a page-cache miss (a link shared with `?fbclid=…`) does not render it again."""
+
+    head_is_per_path = False
 
     def dependencies(self) -> None:
         """Call depends_on() with the tags of the objects and lists this page shows."""
@@ -34,6 +40,8 @@ class DependsOnMixin:
         context = super().get_context_data(**kwargs)
         depends_on()
         self.dependencies()
+        if self.head_is_per_path:
+            context["kept_head"] = "head"
         return context
 
 
@@ -102,6 +110,8 @@ class SharedObjectMixin(DependsOnMixin):
 
 class PageView(OldSlugRedirectMixin, DependsOnMixin, DetailView):
     """A static page by its full path; nested pages live at `/<parent>/<child>/`."""
+
+    head_is_per_path = True
 
     template_name = "frontcms/page.html"
     context_object_name = "page"

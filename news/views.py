@@ -210,6 +210,8 @@ class ArticleDetailMixin:
 class ArticleDetailView(OldSlugRedirectMixin, SharedObjectMixin, ArticleDetailMixin, DetailView):
     """`/tin-tuc/<slug>/`: 404 for the public unless published; staff preview with a banner."""
 
+    head_is_per_path = True
+
     def get_queryset(self):
         return visible_articles(self.request.user).with_detail()
 

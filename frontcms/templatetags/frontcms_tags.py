@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import languages, routing, text
+from ..cache import kept_with_page
 
 register = template.Library()
 
@@ -18,6 +19,35 @@ def url_for(viewname, *args):
     """`{% url %}` for the links on every page of a kind (the news feed): remembered, see
     frontcms.routing."""
     return routing.url_for(viewname, *args)
+
+
+class KeepNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        request = context.get("request")
+        if not name or request is None:
+            return self.nodelist.render(context)
+        # One per address: the scheme and host of its absolute links, and the path (not the query).
+        address = f"{request.scheme}://{request.get_host()}{request.path}"
+        return kept_with_page(f"keep:{name}:{address}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def keep(parser, token):
+    """`{% keep name %}…{% endkeep %}`: the HTML inside, kept for this page's address (scheme, host
+    and path, not the query string) with everything the page depends on so far
+    (frontcms.cache.kept_with_page). An empty `name` renders it in place, for pages whose HTML
+    there reads the query string (a list's page number, a search): base.html keeps the `<head>`
+    of the pages whose views say `head_is_per_path`."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one argument: the name of what is kept")
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(parser.compile_filter(bits[1]), nodelist)
 
 
 @register.filter
