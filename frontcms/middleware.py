@@ -55,10 +55,16 @@ def content_etag(content: bytes) -> str:
 
 class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
     """Django's ConditionalGetMiddleware (304 Not Modified), with `content_etag` for pages that
-    have no ETag yet."""
+    have no ETag yet (as Django, not for streamed files: those keep their Last-Modified)."""
 
     def process_response(self, request, response):
-        if request.method == "GET" and not response.has_header("ETag") and self.needs_etag(response):
+        if (
+            request.method == "GET"
+            and not response.streaming
+            and response.content
+            and not response.has_header("ETag")
+            and self.needs_etag(response)
+        ):
             response.headers["ETag"] = content_etag(response.content)
         return super().process_response(request, response)
 

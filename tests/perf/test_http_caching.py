@@ -80,6 +80,23 @@ def test_a_page_has_one_etag_for_get_and_head_and_it_follows_the_content(client)
     assert client.get(url + "?a=4", HTTP_IF_NONE_MATCH=got["ETag"]).status_code == 200
 
 
+def test_streamed_files_keep_their_last_modified_and_get_no_etag(client, settings, tmp_path):
+    """A FileResponse (a document download, an upload in demo mode) streams: it has no content to
+    hash, so the conditional GET leaves it to its Last-Modified, as Django's own does."""
+    from django.http import FileResponse
+    from django.test import RequestFactory
+
+    from frontcms.middleware import ConditionalGetMiddleware
+
+    path = tmp_path / "van-ban.pdf"
+    path.write_bytes(b"%PDF-1.4 demo")
+    request = RequestFactory().get("/media/van-ban.pdf")
+    response = ConditionalGetMiddleware(lambda request: FileResponse(path.open("rb")))(request)
+    assert response.status_code == 200 and response.streaming
+    assert not response.has_header("ETag")
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 demo"
+
+
 def test_staff_pages_are_private(client, editor_user, public_urls):
     client.force_login(editor_user)
     response = client.get(public_urls["article"])
