@@ -39,7 +39,8 @@ def _anonymous_read(request) -> bool:
 
 
 def page_cache_key(request) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    """One page per scheme, host and full path: pages hold absolute links (canonical, sharing)."""
+    raw = f"{request.scheme}://{request.get_host()}|{request.get_full_path()}"
     return f"frontcms:page:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 

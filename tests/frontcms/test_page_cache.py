@@ -22,6 +22,18 @@ def test_second_anonymous_request_is_a_cache_hit(client):
     assert "no-cache" in second["Cache-Control"] and second["ETag"]
 
 
+def test_http_and_https_readers_get_their_own_page(client):
+    """Pages hold absolute links (canonical, sharing tags): one cached page per scheme."""
+    page = PageFactory(title="Giới thiệu")
+    url = page.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    secure = client.get(url, secure=True)
+    assert secure["X-Page-Cache"] == "miss"
+    assert f'rel="canonical" href="https://testserver{url}"' in secure.content.decode()
+    assert client.get(url, secure=True)["X-Page-Cache"] == "hit"
+    assert f'rel="canonical" href="http://testserver{url}"' in client.get(url).content.decode()
+
+
 def test_etag_revalidation_gives_304(client):
     page = PageFactory(title="Giới thiệu")
     etag = client.get(page.get_absolute_url())["ETag"]
