@@ -1,6 +1,7 @@
 -- wrk script: every request carries a query string no other request had (?lan=<thread>-<n>),
 -- so the page cache never holds the page: each one is an anonymous reader's cache miss, as for
--- a link that a share or a campaign tagged with its own parameters.
+-- a link with a parameter of its own (the tracking parameters the page cache knows, fbclid,
+-- zarsrc, gclid and utm_…, do not make a new page: frontcms/page_cache.py).
 local threads = 0
 
 function setup(thread)

@@ -38,9 +38,22 @@ def _anonymous_read(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
+# Added to shared links by Facebook, Zalo, Google and campaign tools; no view reads them, so a
+# link shared with them is the same page as without them (and is served from the cache).
+TRACKING_PARAMETERS = ("fbclid=", "gclid=", "zarsrc=", "utm_")
+
+
+def _cached_query(request) -> str:
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return ""
+    return "&".join(part for part in query.split("&") if part and not part.startswith(TRACKING_PARAMETERS))
+
+
 def page_cache_key(request) -> str:
-    """One page per scheme, host and full path: pages hold absolute links (canonical, sharing)."""
-    raw = f"{request.scheme}://{request.get_host()}|{request.get_full_path()}"
+    """One page per scheme, host, path and query string (without tracking parameters): pages hold
+    absolute links (canonical, sharing)."""
+    raw = f"{request.scheme}://{request.get_host()}|{request.path}?{_cached_query(request)}"
     return f"frontcms:page:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 

@@ -29,7 +29,8 @@ class DependsOnMixin:
 
     `head_is_per_path`: the page's `<head>` (title, description, sharing tags) reads no query
     parameter, so base.html keeps it per address with the page's dependencies (`{% keep %}`):
-    a page-cache miss (a link shared with `?fbclid=…`) does not render it again."""
+    a page-cache miss (a new query parameter, a rating that changed the page) does not render it
+    again."""
 
     head_is_per_path = False
 

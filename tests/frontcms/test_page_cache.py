@@ -34,6 +34,26 @@ def test_http_and_https_readers_get_their_own_page(client):
     assert f'rel="canonical" href="http://testserver{url}"' in client.get(url).content.decode()
 
 
+def test_links_shared_with_tracking_parameters_are_the_same_cached_page(client):
+    """Facebook adds `fbclid`, Zalo `zarsrc` and `utm_…`: no view reads them, so a shared link is
+    served from the cache like the plain address. Other parameters still make their own page."""
+    article = ArticleFactory(title="Hội nghị Ủy ban MTTQ phường")
+    url = article.get_absolute_url()
+    plain = client.get(url)
+    assert plain["X-Page-Cache"] == "miss"
+    for shared in (
+        "?fbclid=IwAR3xyz",
+        "?zarsrc=30&utm_source=zalo&utm_medium=zalo&utm_campaign=zalo",
+        "?gclid=1",
+    ):
+        response = client.get(url + shared)
+        assert response["X-Page-Cache"] == "hit", shared
+        assert response.content == plain.content
+    assert client.get(url + "?trang=2&utm_source=zalo")["X-Page-Cache"] == "miss"
+    assert client.get(url + "?trang=2")["X-Page-Cache"] == "hit"  # the same page without utm_
+    assert client.get(url + "?fbclid_like=1")["X-Page-Cache"] == "miss"  # not a tracking parameter
+
+
 def test_etag_revalidation_gives_304(client):
     page = PageFactory(title="Giới thiệu")
     etag = client.get(page.get_absolute_url())["ETag"]

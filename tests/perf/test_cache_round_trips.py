@@ -75,7 +75,7 @@ def test_a_page_rendered_again_reads_its_kept_parts_in_one_round_trip(round_trip
     url = _article_with_related_news().get_absolute_url()
     cached_html(client, url)
     round_trips.clear()
-    response = client.get(url + "?utm_source=zalo")  # a new address: rendered, from kept parts
+    response = client.get(url + "?ban-doc=zalo")  # a new address: rendered, from kept parts
     assert response["X-Page-Cache"] == "miss"
     assert len(round_trips.reads) == 2, round_trips.reads  # the page (absent), then its parts
     parts = [key for key in round_trips.reads[1] if ":kept:" in key]
@@ -88,7 +88,7 @@ def test_a_part_changed_since_the_last_render_is_not_taken_from_what_was_read_ah
     cached_html(client, url)
     article.title = "Hội nghị Ban Thường trực (đã sửa)"
     article.save()
-    html = client.get(url + "?fbclid=1").content.decode()
+    html = client.get(url + "?ban-doc=1").content.decode()
     assert "Hội nghị Ban Thường trực (đã sửa)" in html
 
 

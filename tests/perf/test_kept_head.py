@@ -1,6 +1,6 @@
 """A detail page's `<head>` is kept per address (`{% keep %}` in base.html, frontcms.cache
-.kept_with_page): a page-cache miss on the same path (a link shared with `?fbclid=…` or
-`?zarsrc=…`) does not render it again, yet it is never stale, never another host's, and never
+.kept_with_page): a page-cache miss on the same path (a link with a query parameter of its own,
+a page whose rating just changed) does not render it again, yet it is never stale, never another host's, and never
 kept for pages whose `<head>` reads the query string (a list's page number, a search).
 
 Every test runs with local memory and with Django's Redis backend on a real `redis-server`.
@@ -46,9 +46,9 @@ def head_renders(monkeypatch):
 def test_a_page_cache_miss_on_the_same_path_reuses_the_kept_head(cache_backend, client, head_renders):
     article = ArticleFactory(title="Hội nghị tập huấn công tác Mặt trận năm 2026")
     url = article.get_absolute_url()
-    first = client.get(url + "?fbclid=IwAR0abc")
+    first = client.get(url + "?ban-doc=1")
     assert first["X-Page-Cache"] == "miss" and len(head_renders) == 1
-    second = client.get(url + "?zarsrc=30&utm_source=zalo")
+    second = client.get(url + "?ban-doc=2")
     assert second["X-Page-Cache"] == "miss"
     assert len(head_renders) == 1  # kept: not rendered again
     assert head(second) == head(first)

@@ -33,9 +33,9 @@ def test_a_change_made_while_a_page_is_rendered_is_shown_by_the_next_visit(
         return computation
 
     monkeypatch.setattr(frontcms_cache.Computation, "for_page", classmethod(for_page_then_edit))
-    client.get(url + "?utm_source=zalo")  # rendered from what was read before the edit
+    client.get(url + "?ban-doc=zalo")  # rendered from what was read before the edit
     monkeypatch.undo()
-    response = client.get(url + "?utm_source=zalo")
+    response = client.get(url + "?ban-doc=zalo")
     assert response["X-Page-Cache"] == "miss"
     assert "Tiêu đề mới" in response.content.decode()
 
@@ -83,10 +83,10 @@ def test_a_page_reads_its_starting_point_before_its_parts_and_their_generations(
 
     monkeypatch.setattr(backend, "get", get)
     monkeypatch.setattr(backend, "get_many", get_many)
-    client.get(url + "?fbclid=1")
+    client.get(url + "?ban-doc=1")
     monkeypatch.undo()
     assert read_ahead[1] == CLOCK_KEY and watched in read_ahead
-    assert "Tiêu đề mới" in client.get(url + "?fbclid=1").content.decode()
+    assert "Tiêu đề mới" in client.get(url + "?ban-doc=1").content.decode()
 
 
 def test_a_page_started_without_the_counter_reads_its_parts_after_starting_it(
@@ -109,10 +109,10 @@ def test_a_page_started_without_the_counter_reads_its_parts_after_starting_it(
         return original_clock()
 
     monkeypatch.setattr(frontcms_cache, "clock", clock)
-    client.get(url + "?fbclid=2")
+    client.get(url + "?ban-doc=2")
     monkeypatch.undo()
     assert edited
-    assert "Tiêu đề mới" in client.get(url + "?fbclid=2").content.decode()
+    assert "Tiêu đề mới" in client.get(url + "?ban-doc=2").content.decode()
 
 
 def test_a_reader_between_the_counter_and_the_generations_keeps_nothing_stale(
@@ -137,7 +137,7 @@ def test_a_reader_between_the_counter_and_the_generations_keeps_nothing_stale(
         def set_many(self, data, *args, **kwargs):
             if not self.visited and _generation_key(tag(article)) in data:
                 self.visited = True
-                html = client.get(url + "?fbclid=trong-khe-ho").content.decode()
+                html = client.get(url + "?ban-doc=trong-khe-ho").content.decode()
                 assert "Tiêu đề cũ" in html  # built from the parts read before the write
             return real_cache.set_many(data, *args, **kwargs)
 
@@ -146,5 +146,5 @@ def test_a_reader_between_the_counter_and_the_generations_keeps_nothing_stale(
     _edit(article)
     monkeypatch.undo()
     assert gap.visited
-    html = client.get(url + "?fbclid=trong-khe-ho").content.decode()
+    html = client.get(url + "?ban-doc=trong-khe-ho").content.decode()
     assert "Tiêu đề mới" in html and "Tiêu đề cũ" not in html
