@@ -115,50 +115,6 @@ def test_the_redis_client_is_built_once(redis_server, settings, monkeypatch):
     assert len(built) == 1
 
 
-def _redis_backend(settings, url: str, **options):
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        "default": {"BACKEND": "frontcms.cache_backends.FailSoftRedisCache", "LOCATION": url, **options}
-    }
-    return caches["default"]
-
-
-def test_get_many_reads_what_django_reads_in_one_mget(redis_server, settings, monkeypatch):
-    """The backend's get_many builds the default keys itself (one prefix for all): the same values
-    as Django's own, under the prefix and version, in one MGET."""
-    import redis
-    from django.core.cache.backends.redis import RedisCache
-
-    backend = _redis_backend(settings, redis_server, KEY_PREFIX="frontcms-test", VERSION=3)
-    page = {"html": "<p>Hội nghị</p>"}
-    backend.set_many({"page": page, "gen:a": 1764000000000001, "gen:b": 7}, None)
-    mgets = []
-    original_mget = redis.Redis.mget
-    monkeypatch.setattr(
-        redis.Redis, "mget", lambda self, keys, *a: mgets.append(list(keys)) or original_mget(self, keys, *a)
-    )
-    wanted = ["page", "gen:a", "gen:b", "missing"]
-    found = backend.get_many(wanted)
-    assert found == {"page": page, "gen:a": 1764000000000001, "gen:b": 7}
-    assert mgets == [[f"frontcms-test:3:{key}" for key in wanted]]
-    assert found == RedisCache.get_many(backend, wanted)  # Django's own reading
-    assert backend.get_many(["page"], version=2) == {}  # another version: Django's way, nothing there
-
-
-def test_get_many_with_a_key_function_of_its_own_uses_it(redis_server, settings):
-    backend = _redis_backend(
-        settings, redis_server, KEY_FUNCTION="tests.perf.test_cache_round_trips.reversed_key"
-    )
-    backend.set("trang", 5)
-    assert backend.get_many(["trang", "khac"]) == {"trang": 5}
-    assert backend._cache.get_client(None).get("gnart:1:") == b"5"
-
-
-def reversed_key(key, key_prefix, version):
-    return f"{key[::-1]}:{version}:{key_prefix}"
-
-
 def test_a_hundred_article_pages_stay_cached_together(cache_backend, client):
     """Each page holds several entries (the page, its kept parts, their tags' generations): the
     local-memory cache must hold far more than Django's default of 300."""
