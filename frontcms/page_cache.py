@@ -38,16 +38,23 @@ def _anonymous_read(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-# Added to shared links by Facebook, Zalo, Google and campaign tools; no view reads them, so a
-# link shared with them is the same page as without them (and is served from the cache).
-TRACKING_PARAMETERS = ("fbclid=", "gclid=", "zarsrc=", "utm_")
+# Added to shared links by Facebook, Zalo, Google and campaign tools. No view reads them and no
+# page repeats them (pagination links leave them out), so a link shared with them is the same
+# page as without them, served from the cache.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "zarsrc"})
+
+
+def is_tracking_parameter(name: str) -> bool:
+    return name in TRACKING_PARAMETERS or name.startswith("utm_")
 
 
 def _cached_query(request) -> str:
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return ""
-    return "&".join(part for part in query.split("&") if part and not part.startswith(TRACKING_PARAMETERS))
+    return "&".join(
+        part for part in query.split("&") if part and not is_tracking_parameter(part.split("=", 1)[0])
+    )
 
 
 def page_cache_key(request) -> str:

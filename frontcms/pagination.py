@@ -9,14 +9,18 @@ from django.db.models import QuerySet, Subquery
 from django.http import QueryDict
 
 from .cache import kept
+from .page_cache import is_tracking_parameter
 
 PAGE_PARAM = "trang"
 
 
 def query_without_page(query: QueryDict) -> str:
-    """The query string's other parameters (the filters), without `?trang=`."""
+    """The query string's other parameters (the filters), without `?trang=` and without tracking
+    parameters: the page cache leaves those out of its key, so a page must not repeat them."""
     others = query.copy()
-    others.pop(PAGE_PARAM, None)
+    for name in list(others):
+        if name == PAGE_PARAM or is_tracking_parameter(name):
+            others.pop(name)
     return others.urlencode()
 
 

@@ -54,6 +54,22 @@ def test_links_shared_with_tracking_parameters_are_the_same_cached_page(client):
     assert client.get(url + "?fbclid_like=1")["X-Page-Cache"] == "miss"  # not a tracking parameter
 
 
+def test_a_list_opened_with_tracking_parameters_does_not_repeat_them_to_other_readers(client):
+    """The page stored for `/tin-tuc/?utm_source=x` is the one every reader of `/tin-tuc/` gets:
+    its page links keep the filters but not the tracking parameters."""
+    from django.urls import reverse
+
+    ArticleFactory.create_batch(25)
+    news = reverse("news:list")
+    shared = client.get(news + "?utm_source=ke-tan-cong&fbclid=abc")
+    assert shared["X-Page-Cache"] == "miss"
+    plain = client.get(news)
+    assert plain["X-Page-Cache"] == "hit"
+    html = plain.content.decode()
+    assert "trang=2" in html
+    assert "utm_source" not in html and "ke-tan-cong" not in html and "fbclid" not in html
+
+
 def test_etag_revalidation_gives_304(client):
     page = PageFactory(title="Giới thiệu")
     etag = client.get(page.get_absolute_url())["ETag"]
