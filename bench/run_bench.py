@@ -21,8 +21,10 @@ In one run, on loopback only, it:
    stay warm in both, as for staff);
    "while writing" scenarios measure the same cached article while something else is written
    during the portal's slices: anonymous ratings of other articles through the real endpoint at
-   5 and 20 a second (each by a new visitor, following the redirect as a browser does, of 200
-   articles read once before the run, as a visitor rates what they have just read), or an
+   5 and 20 a second (each by a new visitor, of 200 articles read once before the run, as a
+   visitor rates what they have just read; posted as engagement.js posts them, answered with the
+   rating block, and at 20 a second also without JavaScript: the form, then the redirect back to
+   the article, rendered with the result), or an
    editor saving a draft in the article's own category every second (a separate process saving
    through the ORM, as another server would); the table notes how many writes were stored and
    how often a sampled request of the article was a page-cache hit;
@@ -36,6 +38,7 @@ Needs Debian's `postgresql`, `redis-server` and `wrk` (`apt-get install postgres
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import re
@@ -186,47 +189,113 @@ class Writer:
         return ""
 
 
+FROM_SCRIPT = {"X-Requested-With": "XMLHttpRequest"}  # as engagement.js posts a rating
+
+
+async def http(
+    portal_url: str, method: str, path: str, body: bytes = b"", extra: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """One HTTP/1.1 request on a new connection (as gunicorn's sync workers close each one), with
+    asyncio streams: the status, the headers and the body. One loop in one thread sends all the
+    writers' requests, a light client beside wrk on the same cores."""
+    host, port = urllib.parse.urlsplit(portal_url).netloc.split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    try:
+        head = f"{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in (extra or {}).items())
+        if body:
+            head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+        writer.write(head.encode() + b"\r\n" + body)
+        response = await reader.read()
+    finally:
+        writer.close()
+    head, _, content = response.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return int(lines[0].split()[1]), headers, content
+
+
+class Background:
+    """An asyncio loop in a thread of its own: `every(seconds, make)` starts `make()` on schedule
+    until stop(), each in a task of its own so that a slow answer never delays the next one."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.tasks: set = set()
+
+    def every(self, seconds: float, make) -> None:
+        async def schedule():
+            next_at = self.loop.time()
+            while True:
+                task = self.loop.create_task(make())
+                self.tasks.add(task)
+                task.add_done_callback(self.tasks.discard)
+                next_at += seconds
+                await asyncio.sleep(max(0.0, next_at - self.loop.time()))
+
+        self.scheduler = asyncio.run_coroutine_threadsafe(schedule(), self.loop)
+
+    def stop(self) -> None:
+        self.scheduler.cancel()
+
+        async def drain():
+            if self.tasks:
+                await asyncio.wait(list(self.tasks), timeout=15)
+
+        asyncio.run_coroutine_threadsafe(drain(), self.loop).result(timeout=20)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
+        self.loop.close()
+
+
 class Ratings(Writer):
     """Anonymous ratings of other articles at `per_second`, each from a new visitor (no cookie),
-    through the real endpoint; urllib follows the redirect back to the article, as a browser.
-    The rated articles have been read before the run starts, as a visitor rates what they have
-    just read: a rating is measured, not the first reading of 200 articles nobody had opened."""
+    through the real endpoint, as a browser sends them: posted by engagement.js, answered with the
+    updated rating block; or, with `javascript=False`, posted by the plain form and followed by
+    the redirect back to the article. The rated articles have been read before the run starts,
+    as a visitor rates what they have just read: a rating is measured, not the first reading of
+    200 articles nobody had opened."""
 
-    def __init__(self, portal_url: str, targets: list[list], per_second: float):
+    def __init__(self, portal_url: str, targets: list[list], per_second: float, javascript: bool = True):
         self.portal_url, self.targets, self.per_second = portal_url, targets, per_second
+        self.javascript = javascript
         self.outcomes: Counter = Counter()
         self.sent = 0
-        self.stopping = threading.Event()
 
-    def _rate(self, ct_id: int, object_id: int, score: int) -> None:
-        url = f"{self.portal_url}/tuong-tac/danh-gia/{ct_id}/{object_id}/"
-        data = urllib.parse.urlencode({"score": str(score)}).encode()
+    async def _rate(self) -> None:
+        ct_id, object_id, _url = self.targets[self.sent % len(self.targets)]
+        self.sent += 1
+        body = urllib.parse.urlencode({"score": str(1 + self.sent % 5)}).encode()
+        path = f"/tuong-tac/danh-gia/{ct_id}/{object_id}/"
         try:
-            with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=15) as response:
-                query = urllib.parse.parse_qs(urllib.parse.urlsplit(response.url).query)
-                self.outcomes[query.get("danh-gia", ["?"])[0]] += 1
+            if self.javascript:
+                status, headers, answer = await http(self.portal_url, "POST", path, body, FROM_SCRIPT)
+                stored = status == 200 and "Cảm ơn bạn đã đánh giá." in answer.decode()
+                self.outcomes["cam-on" if stored else f"HTTP {status}"] += 1
+                return
+            status, headers, _answer = await http(self.portal_url, "POST", path, body)
+            location = urllib.parse.urlsplit(headers.get("location", ""))
+            if status != 302 or not location.path:
+                self.outcomes[f"HTTP {status}"] += 1
+                return
+            target = location.path + (f"?{location.query}" if location.query else "")
+            status, _headers, _answer = await http(self.portal_url, "GET", target)
+            outcome = urllib.parse.parse_qs(location.query).get("danh-gia", ["?"])[0]
+            self.outcomes[outcome if status == 200 else f"HTTP {status}"] += 1
         except Exception:  # noqa: BLE001 - counted, the run goes on
             self.outcomes["failed"] += 1
 
-    def _run(self) -> None:
-        next_at = time.monotonic()
-        while not self.stopping.is_set():
-            ct_id, object_id, _url = self.targets[self.sent % len(self.targets)]
-            self.sent += 1
-            threading.Thread(
-                target=self._rate, args=(ct_id, object_id, 1 + self.sent % 5), daemon=True
-            ).start()
-            next_at += 1 / self.per_second
-            self.stopping.wait(max(0.0, next_at - time.monotonic()))
-
     def start(self) -> None:
-        self.stopping.clear()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+        self.background = Background()
+        self.background.every(1 / self.per_second, self._rate)
 
     def stop(self) -> None:
-        self.stopping.set()
-        self.thread.join()
+        self.background.stop()
 
     def note(self) -> str:
         others = ", ".join(f"{outcome}: {n}" for outcome, n in self.outcomes.items() if outcome != "cam-on")
@@ -259,14 +328,17 @@ class EditorSaves(Writer):
         return f"{self.saves} draft saves"
 
 
-def hit_ratio(url: str, stop: threading.Event, seen: Counter) -> None:
-    """Samples the page five times a second: how often the page cache served it."""
-    while not stop.wait(0.2):
+def hit_ratio(portal_url: str, path: str, seen: Counter):
+    """A sample of the page (started five times a second): was it served by the page cache?"""
+
+    async def sample() -> None:
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                seen[response.headers.get("X-Page-Cache", "none")] += 1
+            _status, headers, _answer = await http(portal_url, "GET", path)
+            seen[headers.get("x-page-cache", "none")] += 1
         except Exception:  # noqa: BLE001
             seen["failed"] += 1
+
+    return sample
 
 
 def main() -> int:
@@ -455,6 +527,9 @@ def main() -> int:
         writers: dict[str, Writer] = {
             "article, cached, ratings of other articles 5/s": Ratings(portal_url, targets, 5),
             "article, cached, ratings of other articles 20/s": Ratings(portal_url, targets, 20),
+            "article, cached, ratings of other articles 20/s without JavaScript": Ratings(
+                portal_url, targets, 20, javascript=False
+            ),
             "article, cached, an editor saving a draft every second": EditorSaves(env),
         }
         for name in writers:
@@ -476,18 +551,16 @@ def main() -> int:
         notes: dict[str, str] = {}
         for name, url, headers, queries, script in scenarios[1:]:
             paired, measured = [], []
-            writer, seen, sampling = writers.get(name), Counter(), threading.Event()
+            writer, seen = writers.get(name), Counter()
             for _ in range(args.rounds):
                 paired.append(wrk(baseline_url, slice_seconds, args.connections))
                 if writer is not None:
                     writer.start()
-                    sampling.clear()
-                    sampler = threading.Thread(target=hit_ratio, args=(url, sampling, seen), daemon=True)
-                    sampler.start()
+                    sampler = Background()
+                    sampler.every(0.2, hit_ratio(portal_url, url.removeprefix(portal_url), seen))
                 measured.append(wrk(url, slice_seconds, args.connections, headers, script))
                 if writer is not None:
-                    sampling.set()
-                    sampler.join()
+                    sampler.stop()
                     writer.stop()
             baseline_slices += paired
             result = combine(measured)

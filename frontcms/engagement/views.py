@@ -33,6 +33,7 @@ from . import api, limits, privacy
 from .forms import CommentForm, FeedbackForm, RatingForm, VoteForm
 from .mail import send_feedback_mail
 from .models import Comment, Poll, PollVote, Rating
+from .templatetags.engagement_tags import rating_block_html
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 VISIT_COOKIE = "fc_visit"
@@ -223,7 +224,8 @@ def _store_vote(request, create, target: str, already: models.QuerySet, is_new: 
 @require_POST
 @same_site_only(refuse_cross_site)
 def rate(request, ct_id: int, object_id: int):
-    """Store a 1–5 rating and go back to the object (POST-redirect-GET, works without JavaScript).
+    """Store a 1–5 rating and go back to the object (POST-redirect-GET, works without JavaScript);
+    posted by engagement.js (`X-Requested-With: XMLHttpRequest`), answer the updated rating block.
 
     CSRF-exempt on purpose: the article page that holds this form is served from the page cache and
     must not carry a per-visitor token. Nothing a session could authorise is at stake (a rating
@@ -251,9 +253,15 @@ def rate(request, ct_id: int, object_id: int):
             is_new,
         )
     outcome = {"da-ton-tai": "da-danh-gia"}.get(outcome, outcome)
-    response = HttpResponseRedirect(
-        f"{target.get_absolute_url()}?{urlencode({'danh-gia': outcome})}#danh-gia"
-    )
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        # engagement.js posted it: the block alone, with its new figures and the notice, replaces
+        # the one on the page (no reload, and no page rendered for one reader).
+        response = HttpResponse(rating_block_html(target, api.content_type_id(target), outcome))
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        response = HttpResponseRedirect(
+            f"{target.get_absolute_url()}?{urlencode({'danh-gia': outcome})}#danh-gia"
+        )
     if is_new:
         privacy.remember_visitor(response, request, visitor)
     return response

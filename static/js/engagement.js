@@ -5,7 +5,10 @@
   window.frontcmsEngagement = true;
 
   // A mouse or touch click on a star submits the rating at once; the button stays for keyboards and no-JS.
-  document.querySelectorAll(".engagement-rating__form").forEach(function (form) {
+  // The rating is posted in the background and the block is replaced by the one the server answers
+  // (new figures and a notice), so the reader stays where they are; if that fails, the form is
+  // submitted as without JavaScript (the page comes back with the result).
+  function enhanceRating(form) {
     form.querySelectorAll("input[name=score]").forEach(function (input) {
       input.addEventListener("click", function (event) {
         // detail is 0 for clicks synthesised by arrow keys: keyboard users still choose, then submit.
@@ -13,7 +16,38 @@
         if (typeof form.requestSubmit === "function") { form.requestSubmit(); } else { form.submit(); }
       });
     });
-  });
+    if (!window.fetch || !window.FormData || !form.closest) { return; }
+    form.addEventListener("submit", function (event) {
+      var block = form.closest(".engagement-rating");
+      if (!block) { return; }
+      event.preventDefault();
+      if (form.getAttribute("aria-busy") === "true") { return; }
+      form.setAttribute("aria-busy", "true");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "XMLHttpRequest" }
+      })
+        .then(function (response) {
+          if (!response.ok) { throw new Error("HTTP " + response.status); }
+          return response.text();
+        })
+        .then(function (html) {
+          var holder = document.createElement("div");
+          holder.innerHTML = html;
+          var fresh = holder.querySelector(".engagement-rating");
+          if (!fresh) { throw new Error("no rating block"); }
+          block.replaceWith(fresh);
+          var freshForm = fresh.querySelector(".engagement-rating__form");
+          if (freshForm) { enhanceRating(freshForm); }
+          var notice = fresh.querySelector(".notice");
+          if (notice) { notice.setAttribute("tabindex", "-1"); notice.focus(); }
+        })
+        .catch(function () { form.removeAttribute("aria-busy"); form.submit(); });
+    });
+  }
+  document.querySelectorAll(".engagement-rating__form").forEach(enhanceRating);
 
   // Pages come from the page cache, and counting a view invalidates none: bring the view counts
   // shown on this page up to date, in one request (the number in each element is replaced).

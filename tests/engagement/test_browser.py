@@ -14,11 +14,19 @@ def test_reader_rates_and_comments_moderator_approves(browser_page, chromium, li
     page.goto(article.get_absolute_url())
     assert "Chưa có lượt đánh giá nào." in page.locator("#danh-gia").inner_text()
 
-    # rate: a click on the fourth star submits at once (JS); the page reloads with the result
+    # rate: a click on the fourth star submits at once (JS); the block is replaced in place with
+    # the result, the reader stays on the article where they were, the notice gets the focus
     page.locator("label[for=danh-gia-4]").click()
-    page.wait_for_url("**danh-gia=cam-on**")
+    notice = page.locator("#danh-gia .notice")
+    notice.wait_for()
     rating = page.locator("#danh-gia").inner_text()
     assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 4/5 (1 lượt đánh giá)" in rating
+    assert page.url.endswith(article.get_absolute_url())  # no reload, no ?danh-gia=…
+    assert notice.evaluate("element => element === document.activeElement")
+    assert Rating.objects.get().score == 4
+    # the new block works too: a second rating from the same reader is refused, in place
+    page.locator("label[for=danh-gia-1]").click()
+    page.get_by_text("Bạn đã đánh giá nội dung này rồi.").wait_for()
     assert Rating.objects.get().score == 4
 
     # comment on its own page, with the captcha
@@ -50,3 +58,19 @@ def test_reader_rates_and_comments_moderator_approves(browser_page, chromium, li
     comments = page.locator("#y-kien").inner_text()
     assert "Nguyễn Thị Hoa" in comments and "Mong phường tổ chức đối thoại thường xuyên hơn." in comments
     assert "Ý kiến bạn đọc (1)" in page.locator("#y-kien-tieu-de").text_content()
+
+
+def test_without_javascript_a_rating_reloads_the_page_with_the_result(chromium, live_server):
+    """The rating form is a plain form: with JavaScript off it posts, and the article comes back
+    with the figures and the notice."""
+    article = ArticleFactory(title="Tập huấn nghiệp vụ công tác Mặt trận năm 2026")
+    context = chromium.new_context(base_url=live_server.url, locale="vi-VN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(article.get_absolute_url())
+    page.locator("label[for=danh-gia-5]").click()  # chooses the star; without JS nothing is sent yet
+    assert "danh-gia" not in page.url and page.locator("#danh-gia-5").is_checked()
+    page.get_by_role("button", name="Gửi đánh giá").click()
+    page.wait_for_url("**danh-gia=cam-on**")
+    rating = page.locator("#danh-gia").inner_text()
+    assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 5/5 (1 lượt đánh giá)" in rating
+    context.close()

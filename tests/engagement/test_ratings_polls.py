@@ -115,6 +115,39 @@ def test_rating_block_shows_average_and_count(rf):
     assert 'name="score"' in html and "csrfmiddlewaretoken" not in html
 
 
+FROM_SCRIPT = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}  # how engagement.js posts a rating
+
+
+def test_a_rating_posted_by_the_script_is_answered_with_the_updated_block(
+    reader, django_assert_max_num_queries
+):
+    """engagement.js replaces the block with the answer: figures and notice, no page, no redirect."""
+    article = ArticleFactory()
+    new_reader("203.0.113.60").post(rate_url(article), {"score": "5"})
+    with django_assert_max_num_queries(5):  # the object, the insert in a savepoint, the figures
+        response = reader.post(rate_url(article), {"score": "4"}, **FROM_SCRIPT)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section class="box engagement-rating') and "<html" not in html
+    assert "Cảm ơn bạn đã đánh giá." in html and "Trung bình 4,5/5 (2 lượt đánh giá)" in html
+    assert 'action="' + rate_url(article) + '"' in html  # the next rating goes to the same place
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "fc_vid" in response.cookies  # the visitor is remembered as after the plain form
+    assert sorted(Rating.objects.values_list("score", flat=True)) == [4, 5]
+
+    again = reader.post(rate_url(article), {"score": "1"}, **FROM_SCRIPT)
+    assert "Bạn đã đánh giá nội dung này rồi." in again.content.decode()
+    refused = new_reader("203.0.113.61").post(rate_url(article), {"score": "9"}, **FROM_SCRIPT)
+    assert refused.status_code == 200 and "Vui lòng chọn từ 1 đến 5 sao." in refused.content.decode()
+    assert Rating.objects.count() == 2
+
+
+def test_a_script_rating_of_a_draft_is_still_404(reader):
+    draft = ArticleFactory(status=Status.DRAFT)
+    assert reader.post(rate_url(draft), {"score": "5"}, **FROM_SCRIPT).status_code == 404
+    assert not Rating.objects.exists()
+
+
 # --- polls ----------------------------------------------------------------------------------------
 def vote_url(poll):
     return reverse("engagement:vote", args=[poll.pk])

@@ -70,13 +70,15 @@ def rating_block(context, obj):
     request = context.get("request")
     notice = request.GET.get("danh-gia", "") if request is not None else ""
     ct_id = api.content_type_id(obj)
-    template_name = "engagement/tags/rating_block.html"
     if notice in RATING_NOTICES:
-        return render_to_string(template_name, _rating_context(obj, ct_id, notice))
-    return kept(
-        f"engagement:rating:{ct_id}.{obj.pk}",
-        lambda: render_to_string(template_name, _rating_context(obj, ct_id, "")),
-    )
+        return rating_block_html(obj, ct_id, notice)
+    return kept(f"engagement:rating:{ct_id}.{obj.pk}", lambda: rating_block_html(obj, ct_id, ""))
+
+
+def rating_block_html(obj, ct_id: int, notice: str) -> str:
+    """The rating block of `obj`, with the figures as they are now and a notice for the reader
+    who just rated (one of RATING_NOTICES, or "" for none)."""
+    return render_to_string("engagement/tags/rating_block.html", _rating_context(obj, ct_id, notice))
 
 
 @register.simple_tag
