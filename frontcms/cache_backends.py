@@ -1,8 +1,9 @@
 """The two cache backends: Redis in production (shared by every server), local memory otherwise.
 
-Both are Django's own, with two changes measured on cached pages (a hit reads the page and the
+Both are Django's own, with changes measured on cached pages (a hit reads the page and the
 generations of its ~17 tags, frontcms.cache): keys are not checked against memcached's limits
-(neither backend has them, and our keys are short ASCII), and the Redis client is built once.
+(neither backend has them, and our keys are short ASCII), the Redis client is built once, and
+each process keeps near copies of what it read from Redis (below).
 
 The Redis backend fails soft: an unreachable Redis is a cache miss. Redis only holds copies
 (rendered pages, kept values, tag generations, rate-limit counters), so losing it must slow the
@@ -10,16 +11,35 @@ site down, not take it down. Every operation that cannot reach Redis is
 logged and answered as if the key were absent; /suc-khoe/ still reports the outage (its round
 trip through the cache fails), so load balancers and monitoring see it. Short socket timeouts in
 settings keep a hung Redis from holding workers.
+
+**Near copies.** Every cached page is one round trip to Redis (the page and the generations of
+its tags, frontcms.cache), and on a small server that round trip is most of the page's cost. So
+each process keeps a copy of what it read from Redis under the portal's own namespaces (pages,
+kept values, generations and the counter: NEAR_COPY_NAMESPACES), and Redis tells it when any key
+under them changes: one connection per process asks for client tracking in broadcast mode
+(`CLIENT TRACKING on BCAST PREFIX …`, Redis 6 and later) and receives every change as an
+invalidation message. Before each read the process takes the messages that arrived (a poll of
+that socket, no round trip) and drops the copies they name; a copy is used only while that
+connection is up. A change made anywhere is therefore seen by the next read that starts after its
+message has arrived: on one machine, before the writer's next command returns. Copies of the
+process's own writes are dropped at once. At most `near_copies_bytes` per process (OPTIONS,
+`CACHE_NEAR_COPIES_MB`); past it the copies start again. Rate limits, the health check and
+everything else are never copied.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import threading
+import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("frontcms.cache")
@@ -51,10 +71,255 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         return client
 
 
+# What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and
+# kept values; frontcms/page_cache.py: pages). tests/ops/test_near_copies.py checks that they match.
+NEAR_COPY_NAMESPACES = ("frontcms:gen:", "frontcms:cache:clock", "frontcms:kept:", "frontcms:page:")
+INVALIDATIONS = "__redis__:invalidate"
+_ABSENT = object()
+
+
+class NearCopies:
+    """The copies one process keeps of keys under `prefixes`, and the connection on which Redis
+    says which keys changed (see the module's docstring). One per process and Redis server,
+    shared by its threads (near_copies())."""
+
+    retry_seconds = 5.0
+    drained_limit = 64 * 1024  # bytes of key names in one poll, well under a socket's buffer
+
+    def __init__(self, pool, prefixes: tuple[str, ...], max_bytes: int):
+        self.pool, self.prefixes, self.max_bytes = pool, prefixes, max_bytes
+        self.values: dict[str, bytes | None] = {}
+        self.size = 0
+        self.epoch = 0  # moves on whenever copies are dropped
+        self.connection = None
+        self.pid = 0
+        self.retry_at = 0.0
+        self.refused = False
+        self.lock = threading.Lock()
+
+    # --- the copies (called with the lock held) ---
+    def _forget(self, keys) -> None:
+        self.epoch += 1
+        for key in keys:
+            value = self.values.pop(key, None)
+            if value:
+                self.size -= len(value)
+
+    def _forget_all(self) -> None:
+        self.epoch += 1
+        self.values.clear()
+        self.size = 0
+
+    # --- the tracking connection (called with the lock held) ---
+    def _connect(self) -> None:
+        # RESP2 with its own connection: invalidation messages arrive as Pub/Sub messages on it.
+        connection = self.pool.connection_class(**{**self.pool.connection_kwargs, "protocol": 2})
+        connection.connect()
+        try:
+            connection.send_command("CLIENT", "ID")
+            client_id = connection.read_response()
+            prefixes = [word for prefix in self.prefixes for word in ("PREFIX", prefix)]
+            connection.send_command("CLIENT", "TRACKING", "on", "REDIRECT", client_id, "BCAST", *prefixes)
+            connection.read_response()
+            connection.send_command("SUBSCRIBE", INVALIDATIONS)
+            connection.read_response()
+        except BaseException:
+            connection.disconnect()
+            raise
+        self.connection, self.pid = connection, os.getpid()
+        self._forget_all()  # what was copied before this connection was not tracked
+
+    def _lost(self, exc: Exception) -> None:
+        logger.warning("cache tracking connection lost, reading Redis until it is back: %s", exc)
+        if self.connection is not None:
+            self.connection.disconnect()
+        self.connection = None
+        self._forget_all()
+        self.retry_at = time.monotonic() + self.retry_seconds
+
+    def _sync(self) -> bool:
+        """Drop the copies Redis said changed; False when copies cannot be trusted (no tracking)."""
+        if self.connection is not None and self.pid != os.getpid():
+            self.connection = None  # a forked process: the parent's socket is not this one's
+            self._forget_all()
+        if self.connection is None:
+            if self.refused or time.monotonic() < self.retry_at:
+                return False
+            try:
+                self._connect()
+            except ResponseError as exc:  # a server without client tracking, or that forbids it
+                logger.warning("cache near copies off: Redis refused client tracking: %s", exc)
+                self.refused = True
+                return False
+            except (RedisError, *UNREACHABLE) as exc:
+                self._lost(exc)
+                return False
+        drained = 0
+        try:
+            while self.connection.can_read(timeout=0):
+                message = self.connection.read_response()
+                if not message or message[0] != b"message":
+                    continue
+                if message[2] is None:  # the database was emptied
+                    self._forget_all()
+                    continue
+                keys = [key.decode() for key in message[2]]
+                self._forget(keys)
+                drained += sum(len(key) + 16 for key in keys)
+        except (RedisError, *UNREACHABLE) as exc:
+            self._lost(exc)
+            return False
+        if drained > self.drained_limit:
+            # So many messages may not all have been written to the socket yet (Redis writes the
+            # rest once this process reads): copies read before them cannot be trusted, and copies
+            # read from now on are newer than every change those messages announce.
+            self._forget_all()
+        return True
+
+    # --- what the client calls ---
+    def read(self, keys: list[str]) -> tuple[dict[str, bytes | None], int] | None:
+        """The copies of `keys` there are, and the epoch to give keep(); None if copies cannot be
+        trusted now (read Redis)."""
+        with self.lock:
+            if not self._sync():
+                return None
+            values = self.values
+            return {key: values[key] for key in keys if key in values}, self.epoch
+
+    def keep(self, values: dict[str, bytes | None], epoch: int) -> None:
+        """Copies of what was just read from Redis, unless copies were dropped since the read()
+        that came before it: the message that dropped them may be about these values."""
+        with self.lock:
+            if epoch != self.epoch:
+                return
+            for key, value in values.items():
+                if value is not None and not isinstance(value, bytes):
+                    continue
+                self.size += len(value or b"") - len(self.values.get(key) or b"")
+                if self.size > self.max_bytes:  # start again (the values are as fresh as ever)
+                    self.values.clear()
+                    self.size = len(value or b"")
+                self.values[key] = value
+
+    def forget(self, keys) -> None:
+        with self.lock:
+            self._forget(keys)
+
+    def forget_all(self) -> None:
+        with self.lock:
+            self._forget_all()
+
+
+_near_copies: dict[tuple, NearCopies] = {}
+_near_copies_lock = threading.Lock()
+
+
+def near_copies(server: str, pool, prefixes: tuple[str, ...], max_bytes: int) -> NearCopies:
+    """This process's copies for the Redis `server` (Django gives each thread its own cache
+    client; one tracking connection and one set of copies serve them all)."""
+    key = (server, prefixes, max_bytes)
+    with _near_copies_lock:
+        copies = _near_copies.get(key)
+        if copies is None:
+            copies = _near_copies[key] = NearCopies(pool, prefixes, max_bytes)
+        return copies
+
+
+class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
+    """Reads keys under the tracked prefixes from this process's near copies when it can."""
+
+    def __init__(self, *args, near_copy_prefixes: tuple[str, ...] = (), near_copies_bytes: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._prefixes, self._max_bytes = near_copy_prefixes, near_copies_bytes
+        self._copies: NearCopies | None = None
+
+    def _near(self) -> NearCopies | None:
+        if not self._max_bytes or not self._prefixes:
+            return None
+        if self._copies is None:
+            pool = self._get_connection_pool(False)
+            self._copies = near_copies(self._servers[0], pool, self._prefixes, self._max_bytes)
+        return self._copies
+
+    def _read(self, keys: list[str]) -> dict[str, bytes | None]:
+        """Raw values of `keys` (None for a missing key): copies where there are, Redis for the rest."""
+        tracked = [key for key in keys if key.startswith(self._prefixes)] if self._prefixes else []
+        copies = self._near() if tracked else None
+        found = copies.read(tracked) if copies is not None else None
+        if found is None:
+            return dict(zip(keys, self.get_client(None).mget(keys), strict=True))
+        values, epoch = found
+        unread = [key for key in keys if key not in values]
+        if unread:
+            read = dict(zip(unread, self.get_client(None).mget(unread), strict=True))
+            copies.keep({key: value for key, value in read.items() if key.startswith(self._prefixes)}, epoch)
+            values.update(read)
+        return values
+
+    def get(self, key, default):
+        if not self._max_bytes or not key.startswith(self._prefixes):
+            return super().get(key, default)
+        value = self._read([key])[key]
+        return default if value is None else self._serializer.loads(value)
+
+    def get_many(self, keys):
+        if not self._max_bytes:
+            return super().get_many(keys)
+        return {
+            key: self._serializer.loads(value)
+            for key, value in self._read(list(keys)).items()
+            if value is not None
+        }
+
+    # This process's own writes: its copies go at once (Redis's message follows).
+    def _forget(self, keys) -> None:
+        if self._copies is not None:
+            self._copies.forget(keys)
+
+    def add(self, key, value, timeout):
+        self._forget((key,))
+        return super().add(key, value, timeout)
+
+    def set(self, key, value, timeout):
+        self._forget((key,))
+        return super().set(key, value, timeout)
+
+    def touch(self, key, timeout):
+        self._forget((key,))
+        return super().touch(key, timeout)
+
+    def delete(self, key):
+        self._forget((key,))
+        return super().delete(key)
+
+    def incr(self, key, delta):
+        self._forget((key,))
+        return super().incr(key, delta)
+
+    def set_many(self, data, timeout):
+        self._forget(data)
+        return super().set_many(data, timeout)
+
+    def delete_many(self, keys):
+        self._forget(keys)
+        return super().delete_many(keys)
+
+    def clear(self):
+        if self._copies is not None:
+            self._copies.forget_all()
+        return super().clear()
+
+
 class FailSoftRedisCache(RedisCache):
     def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusedClientRedisCacheClient
+        options = dict(params.get("OPTIONS", {}))
+        near_copies_bytes = options.pop("near_copies_bytes", 32 * 1024 * 1024)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._class = functools.partial(
+            NearCopiesRedisCacheClient,
+            near_copy_prefixes=tuple(self.make_key(namespace) for namespace in NEAR_COPY_NAMESPACES),
+            near_copies_bytes=near_copies_bytes,
+        )
 
     def validate_key(self, key):
         """Redis takes any key; the base class's warnings are about memcached's limits."""

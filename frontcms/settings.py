@@ -162,8 +162,14 @@ if _cache_url.startswith(("redis://", "rediss://", "unix://")):
             "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
             "LOCATION": _cache_url,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "frontcms"),
-            # A hung or unreachable Redis must not hold a worker for long.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                # A hung or unreachable Redis must not hold a worker for long.
+                "socket_connect_timeout": 1,
+                "socket_timeout": 1,
+                # Copies of pages and kept values each process may hold, kept in step by Redis's
+                # invalidation messages (frontcms/cache_backends.py); 0 turns them off.
+                "near_copies_bytes": env_int("CACHE_NEAR_COPIES_MB", 32) * 1024 * 1024,
+            },
         }
     }
 else:

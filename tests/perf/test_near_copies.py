@@ -1,0 +1,227 @@
+"""Near copies of the Redis cache (frontcms/cache_backends.py): a process reads a page, a kept
+value or a generation from Redis once, then from its own copy until Redis says the key changed.
+
+Every test runs on a real Redis server. "Another server" is a second Redis client writing the
+same keys, as another machine's workers would.
+"""
+
+from __future__ import annotations
+
+import pytest
+import redis
+from django.core.cache import caches
+
+from frontcms.cache_backends import NEAR_COPY_NAMESPACES
+
+PAGE, GENERATION, UNTRACKED = "frontcms:page:abc", "frontcms:gen:news.article:1", "frontcms:rate:x"
+
+
+def redis_cache(settings, redis_server, prefix: str, **options):
+    """The production backend on the test's Redis, with keys of its own (and so copies of its own)."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
+            "LOCATION": redis_server,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": options,
+        }
+    }
+    return caches["default"]
+
+
+@pytest.fixture
+def near(redis_server, settings, request):
+    cache = redis_cache(settings, redis_server, f"near-{request.node.name}")
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def other(redis_server):
+    """Another server's connection to the same Redis."""
+    client = redis.Redis.from_url(redis_server)
+    yield client
+    client.close()
+
+
+def commands(client) -> int:
+    """Commands Redis has processed so far (the INFO that asks counts too)."""
+    return int(client.info("stats")["total_commands_processed"])
+
+
+def reads_of(other, read) -> int:
+    """How many commands `read()` sent to Redis."""
+    first = commands(other)
+    second = commands(other)
+    asking = second - first  # what one INFO adds by itself
+    read()
+    return commands(other) - second - asking
+
+
+def written_elsewhere(other, near_cache, key, value) -> None:
+    """`key` set by another server, as frontcms.cache writes a generation: the writer's next command
+    returns after Redis has sent its invalidation message (see frontcms.cache._bump)."""
+    other.set(near_cache.make_key(key), value)
+    other.ping()
+
+
+def test_a_second_read_is_served_from_the_copy(near, other):
+    near.set(PAGE, "<html>trang</html>", 60)
+    assert near.get_many([PAGE, GENERATION]) == {PAGE: "<html>trang</html>"}  # read once, copied
+    assert reads_of(other, lambda: near.get_many([PAGE, GENERATION])) == 0
+    assert reads_of(other, lambda: near.get(PAGE)) == 0
+    # each read gets its own object, as from Redis: changing one does not change the next read
+    near.set(PAGE, {"headers": ["ETag"]}, 60)
+    near.get(PAGE)["headers"].append("X-Page-Cache")
+    assert near.get(PAGE) == {"headers": ["ETag"]}
+
+
+def test_a_change_made_by_another_server_is_read_at_once(near, other):
+    assert near.get(GENERATION) is None  # absent, and known to be absent
+    assert reads_of(other, lambda: near.get(GENERATION)) == 0
+    written_elsewhere(other, near, GENERATION, 7)
+    assert near.get(GENERATION) == 7
+    written_elsewhere(other, near, GENERATION, 8)
+    assert near.get_many([GENERATION, PAGE]) == {GENERATION: 8}
+    other.delete(near.make_key(GENERATION))
+    other.ping()
+    assert near.get(GENERATION) is None
+
+
+def test_this_processs_own_writes_are_read_back_at_once(near):
+    near.set(GENERATION, 1, None)
+    assert near.get(GENERATION) == 1
+    near.set_many({GENERATION: 2}, None)
+    assert near.get_many([GENERATION]) == {GENERATION: 2}
+    assert near.incr(GENERATION) == 3
+    assert near.get(GENERATION) == 3
+    near.delete(GENERATION)
+    assert near.get(GENERATION) is None
+
+
+def test_an_emptied_database_empties_the_copies(near, other):
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    other.flushdb()
+    other.ping()
+    assert near.get(PAGE) is None
+
+
+def test_keys_outside_the_namespaces_are_always_read_from_redis(near, other):
+    near.set(UNTRACKED, 5, 60)
+    near.set("frontcms:health", "1", 10)
+    assert near.get(UNTRACKED) == 5
+    assert reads_of(other, lambda: near.get(UNTRACKED)) == 1
+    assert reads_of(other, lambda: near.get("frontcms:health")) == 1
+    assert reads_of(other, lambda: near.get_many([UNTRACKED, "frontcms:health"])) == 1
+
+
+def test_a_lost_tracking_connection_means_reading_redis_until_it_is_back(near, other):
+    near.set(GENERATION, 1, None)
+    assert near.get(GENERATION) == 1
+    other.client_kill_filter(_type="pubsub")  # Redis restarted, a proxy dropped the connection…
+    other.ping()
+    written_elsewhere(other, near, GENERATION, 2)  # …and nobody is told of this change
+    assert near.get(GENERATION) == 2  # the copy was dropped with the connection
+    assert reads_of(other, lambda: near.get(GENERATION)) == 1  # read from Redis for now
+
+
+def test_a_flood_of_changes_drops_every_copy(near, other):
+    """More messages than a socket is sure to hold at once: what was not yet written to it might
+    name a copy, so no copy read before them is used."""
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    pipe = other.pipeline(transaction=False)
+    for n in range(3000):
+        pipe.set(near.make_key(f"frontcms:gen:flood.{n:05d}.{'x' * 20}"), n)
+    pipe.execute()
+    other.ping()
+    assert reads_of(other, lambda: near.get(PAGE)) >= 1
+
+
+def test_copies_stay_under_their_size(redis_server, settings, other):
+    cache = redis_cache(settings, redis_server, "near-small", near_copies_bytes=10_000)
+    for n in range(10):
+        cache.set(f"frontcms:page:{n}", "x" * 3_000, 60)
+        assert cache.get(f"frontcms:page:{n}") == "x" * 3_000
+    copies = cache._cache._copies
+    assert 0 < copies.size <= 10_000 and copies.size == sum(len(v or b"") for v in copies.values.values())
+    cache.clear()
+
+
+def test_turned_off_every_read_goes_to_redis(redis_server, settings, other):
+    cache = redis_cache(settings, redis_server, "near-off", near_copies_bytes=0)
+    cache.set(PAGE, "trang", 60)
+    assert cache.get(PAGE) == "trang"
+    assert reads_of(other, lambda: cache.get(PAGE)) == 1
+    cache.clear()
+
+
+def test_the_namespaces_are_the_ones_the_portal_writes():
+    from django.test import RequestFactory
+
+    from frontcms import cache as kept_values
+    from frontcms.page_cache import page_cache_key
+
+    written = [
+        kept_values._generation_key("news.article:1"),
+        kept_values.CLOCK_KEY,
+        kept_values.kept_key("header"),
+        page_cache_key(RequestFactory().get("/")),
+    ]
+    assert all(key.startswith(NEAR_COPY_NAMESPACES) for key in written)
+
+
+def test_a_server_that_refuses_tracking_is_read_every_time(redis_server, settings, other, monkeypatch):
+    """Some hosted Redis services forbid CLIENT commands: the portal then reads Redis every time."""
+    from redis.exceptions import ResponseError
+
+    from frontcms.cache_backends import NearCopies
+
+    def refuse(copies):
+        raise ResponseError("unknown command 'CLIENT'")
+
+    monkeypatch.setattr(NearCopies, "_connect", refuse)
+    cache = redis_cache(settings, redis_server, "near-refused")
+    cache.set(PAGE, "trang", 60)
+    assert cache.get(PAGE) == "trang"
+    assert reads_of(other, lambda: cache.get(PAGE)) == 1
+    assert reads_of(other, lambda: cache.get_many([PAGE, GENERATION])) == 1
+    cache.clear()
+
+
+def test_threads_share_one_set_of_copies(near, other):
+    """Django gives each thread its own cache client: one tracking connection serves them all."""
+    import threading
+
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    seen = []
+
+    def in_a_thread():
+        thread_cache = caches["default"]
+        assert thread_cache is not near
+        seen.append((thread_cache.get(PAGE), thread_cache._cache._near() is near._cache._near()))
+
+    thread = threading.Thread(target=in_a_thread)
+    thread.start()
+    thread.join()
+    assert seen == [("trang", True)]
+    trackers = [c for c in other.client_list() if "subscribe" in c.get("cmd", "") or int(c.get("sub", 0))]
+    assert len(trackers) >= 1
+
+
+def test_a_value_read_before_a_change_arrived_is_not_kept(near, other):
+    """Thread A asks for a copy, finds none and reads Redis; meanwhile the key changes and thread B
+    takes the message. What A read may be older than that change: it is not kept."""
+    key = near.make_key(GENERATION)
+    assert near.get(GENERATION) is None
+    copies = near._cache._near()
+    copies.forget([key])
+    found, epoch = copies.read([key])  # A: no copy, about to read Redis
+    assert found == {}
+    written_elsewhere(other, near, GENERATION, 2)
+    assert copies.read([key]) is not None  # B: takes the message
+    copies.keep({key: None}, epoch)  # A keeps what it read before the change
+    assert near.get(GENERATION) == 2
