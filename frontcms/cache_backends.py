@@ -72,19 +72,28 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
 
 # What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and
-# kept values; frontcms/page_cache.py: pages). tests/ops/test_near_copies.py checks that they match.
+# kept values; frontcms/page_cache.py: pages). tests/perf/test_near_copies.py checks that they match.
 NEAR_COPY_NAMESPACES = ("frontcms:gen:", "frontcms:cache:clock", "frontcms:kept:", "frontcms:page:")
 INVALIDATIONS = "__redis__:invalidate"
+INVALIDATIONS_B = INVALIDATIONS.encode()
+EVERYTHING = ""  # no key of ours is empty
 _ABSENT = object()
 
 
 class NearCopies:
     """The copies one process keeps of keys under `prefixes`, and the connection on which Redis
     says which keys changed (see the module's docstring). One per process and Redis server,
-    shared by its threads (near_copies())."""
+    shared by its threads (near_copies()).
 
-    retry_seconds = 5.0
-    drained_limit = 64 * 1024  # bytes of key names in one poll, well under a socket's buffer
+    Copies are consistent with each other: values read from Redis are kept only after a PING on
+    the tracking connection has come back, so every message about a change those values show has
+    been taken by then (it was sent before the PONG), and the copies it named are gone. A read
+    is answered wholly from copies or wholly from Redis, never a mix of the two."""
+
+    retry_seconds = 5.0  # after the tracking connection is lost, read Redis this long
+    heartbeat_seconds = 1.0  # a silent connection (a peer gone without a word) is found this soon
+    drained_limit = 64 * 1024  # bytes of messages in one poll, well under a socket's buffer
+    entry_overhead = 100  # bytes counted per copy besides its key and value
 
     def __init__(self, pool, prefixes: tuple[str, ...], max_bytes: int):
         self.pool, self.prefixes, self.max_bytes = pool, prefixes, max_bytes
@@ -94,6 +103,7 @@ class NearCopies:
         self.connection = None
         self.pid = 0
         self.retry_at = 0.0
+        self.heard_at = 0.0  # when the tracking connection last answered a PING
         self.refused = False
         self.lock = threading.Lock()
 
@@ -101,14 +111,16 @@ class NearCopies:
     def _forget(self, keys) -> None:
         self.epoch += 1
         for key in keys:
-            value = self.values.pop(key, None)
-            if value:
-                self.size -= len(value)
+            if key in self.values:
+                self.size -= self._cost(key, self.values.pop(key))
 
     def _forget_all(self) -> None:
         self.epoch += 1
         self.values.clear()
         self.size = 0
+
+    def _cost(self, key: str, value: bytes | None) -> int:
+        return len(key) + len(value or b"") + self.entry_overhead
 
     # --- the tracking connection (called with the lock held) ---
     def _connect(self) -> None:
@@ -127,15 +139,73 @@ class NearCopies:
             connection.disconnect()
             raise
         self.connection, self.pid = connection, os.getpid()
+        self.heard_at = time.monotonic()
         self._forget_all()  # what was copied before this connection was not tracked
 
-    def _lost(self, exc: Exception) -> None:
+    def _lost(self, exc: BaseException) -> None:
         logger.warning("cache tracking connection lost, reading Redis until it is back: %s", exc)
         if self.connection is not None:
             self.connection.disconnect()
         self.connection = None
         self._forget_all()
         self.retry_at = time.monotonic() + self.retry_seconds
+
+    def _take(self, message, named: set[str] | None) -> tuple[bool, int]:
+        """Act on one message from the tracking connection: (whether it was the PONG, its size).
+        Keys it names are dropped and added to `named` (EVERYTHING when every copy was)."""
+        if (
+            not message
+            or message[0] == b"pong"
+            or (message[0] == b"message" and message[1] != INVALIDATIONS_B)
+        ):
+            return bool(message) and message[0] == b"pong", 0
+        if message[0] != b"message":
+            return False, 0
+        try:
+            keys = None if message[2] is None else [key.decode() for key in message[2]]
+        except UnicodeDecodeError:  # not a key this process wrote: drop everything to be safe
+            keys = None
+        if keys is None:  # the database was emptied
+            self._forget_all()
+            if named is not None:
+                named.add(EVERYTHING)
+            return False, 0
+        self._forget(keys)
+        if named is not None:
+            named.update(keys)
+        return False, sum(len(key) + 64 for key in keys)
+
+    def _drain(self, named: set[str] | None = None, until_pong: bool = False) -> set[str] | None:
+        """Take the messages that have arrived (and, with `until_pong`, wait for the PONG of a PING
+        sent before); the keys they named, or None if every copy had to be dropped."""
+        drained, ponged = 0, False
+        while (until_pong and not ponged) or self.connection.can_read(timeout=0):
+            pong, size = self._take(self.connection.read_response(), named)
+            ponged, drained = ponged or pong, drained + size
+        if until_pong:
+            self.heard_at = time.monotonic()
+        if drained > self.drained_limit:
+            # So many messages may not all have been written to the socket yet (Redis writes the
+            # rest once this process reads): copies read before them cannot be trusted, and copies
+            # read from now on are newer than every change those messages announce.
+            self._forget_all()
+            return None
+        return named
+
+    def _guarded(self, step):
+        """`step()` on the tracking connection; any failure there drops it (and every copy)."""
+        try:
+            return step()
+        except (RedisError, *UNREACHABLE) as exc:
+            self._lost(exc)
+            return False
+        except BaseException as exc:  # interrupted midway: the connection's state is unknown
+            self._lost(exc)
+            raise
+
+    def _ping(self):
+        self.connection.send_command("PING")
+        return self._drain(set(), until_pong=True)
 
     def _sync(self) -> bool:
         """Drop the copies Redis said changed; False when copies cannot be trusted (no tracking)."""
@@ -151,55 +221,46 @@ class NearCopies:
                 logger.warning("cache near copies off: Redis refused client tracking: %s", exc)
                 self.refused = True
                 return False
-            except (RedisError, *UNREACHABLE) as exc:
+            except Exception as exc:  # noqa: BLE001 - unreachable or odd: read Redis for now
                 self._lost(exc)
                 return False
-        drained = 0
-        try:
-            while self.connection.can_read(timeout=0):
-                message = self.connection.read_response()
-                if not message or message[0] != b"message":
-                    continue
-                if message[2] is None:  # the database was emptied
-                    self._forget_all()
-                    continue
-                keys = [key.decode() for key in message[2]]
-                self._forget(keys)
-                drained += sum(len(key) + 16 for key in keys)
-        except (RedisError, *UNREACHABLE) as exc:
-            self._lost(exc)
-            return False
-        if drained > self.drained_limit:
-            # So many messages may not all have been written to the socket yet (Redis writes the
-            # rest once this process reads): copies read before them cannot be trusted, and copies
-            # read from now on are newer than every change those messages announce.
-            self._forget_all()
-        return True
+        if time.monotonic() - self.heard_at > self.heartbeat_seconds:
+            return self._guarded(self._ping) is not False
+        return self._guarded(self._drain) is not False
 
     # --- what the client calls ---
-    def read(self, keys: list[str]) -> tuple[dict[str, bytes | None], int] | None:
-        """The copies of `keys` there are, and the epoch to give keep(); None if copies cannot be
-        trusted now (read Redis)."""
+    def read(self, keys: list[str]) -> tuple[dict[str, bytes | None] | None, int] | None:
+        """The copies of `keys` if there is one of each (else None), and the epoch to give
+        keep(); None if copies cannot be trusted now (read Redis)."""
         with self.lock:
             if not self._sync():
                 return None
             values = self.values
-            return {key: values[key] for key in keys if key in values}, self.epoch
+            if all(key in values for key in keys):
+                return {key: values[key] for key in keys}, self.epoch
+            return None, self.epoch
 
     def keep(self, values: dict[str, bytes | None], epoch: int) -> None:
-        """Copies of what was just read from Redis, unless copies were dropped since the read()
-        that came before it: the message that dropped them may be about these values."""
+        """Copies of what was just read from Redis: first a PING, so that every message about the
+        changes these values show has been taken; then whatever no message named since the read
+        is kept (a named key may have changed after it)."""
         with self.lock:
-            if epoch != self.epoch:
+            if self.connection is None or self.pid != os.getpid() or epoch != self.epoch:
+                return  # copies were dropped since the read (another thread): these may be older
+            named = self._guarded(self._ping)
+            if not isinstance(named, set) or EVERYTHING in named or self.connection is None:
                 return
             for key, value in values.items():
-                if value is not None and not isinstance(value, bytes):
+                if key in named or (value is not None and not isinstance(value, bytes)):
                     continue
-                self.size += len(value or b"") - len(self.values.get(key) or b"")
-                if self.size > self.max_bytes:  # start again (the values are as fresh as ever)
+                cost = self._cost(key, value)
+                if key in self.values:
+                    self.size -= self._cost(key, self.values[key])
+                if self.size + cost > self.max_bytes:  # start again (the values are as fresh as ever)
                     self.values.clear()
-                    self.size = len(value or b"")
+                    self.size = 0
                 self.values[key] = value
+                self.size += cost
 
     def forget(self, keys) -> None:
         with self.lock:
@@ -234,36 +295,34 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
         self._copies: NearCopies | None = None
 
     def _near(self) -> NearCopies | None:
-        if not self._max_bytes or not self._prefixes:
-            return None
+        if not self._max_bytes or not self._prefixes or len(self._servers) != 1:
+            return None  # with replicas, a read could come from one that lags behind the messages
         if self._copies is None:
             pool = self._get_connection_pool(False)
             self._copies = near_copies(self._servers[0], pool, self._prefixes, self._max_bytes)
         return self._copies
 
     def _read(self, keys: list[str]) -> dict[str, bytes | None]:
-        """Raw values of `keys` (None for a missing key): copies where there are, Redis for the rest."""
+        """Raw values of `keys` (None for a missing key): all from copies when every tracked key has
+        one and nothing else is asked, else all from Redis in one round trip (then copied)."""
         tracked = [key for key in keys if key.startswith(self._prefixes)] if self._prefixes else []
         copies = self._near() if tracked else None
         found = copies.read(tracked) if copies is not None else None
-        if found is None:
-            return dict(zip(keys, self.get_client(None).mget(keys), strict=True))
-        values, epoch = found
-        unread = [key for key in keys if key not in values]
-        if unread:
-            read = dict(zip(unread, self.get_client(None).mget(unread), strict=True))
-            copies.keep({key: value for key, value in read.items() if key.startswith(self._prefixes)}, epoch)
-            values.update(read)
+        if found is not None and found[0] is not None and len(tracked) == len(keys):
+            return found[0]
+        values = dict(zip(keys, self.get_client(None).mget(keys), strict=True))
+        if found is not None:
+            copies.keep({key: values[key] for key in tracked}, found[1])
         return values
 
     def get(self, key, default):
-        if not self._max_bytes or not key.startswith(self._prefixes):
+        if not key.startswith(self._prefixes) or self._near() is None:
             return super().get(key, default)
         value = self._read([key])[key]
         return default if value is None else self._serializer.loads(value)
 
     def get_many(self, keys):
-        if not self._max_bytes:
+        if self._near() is None:
             return super().get_many(keys)
         return {
             key: self._serializer.loads(value)
@@ -271,43 +330,49 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
             if value is not None
         }
 
-    # This process's own writes: its copies go at once (Redis's message follows).
-    def _forget(self, keys) -> None:
+    # This process's own writes: its copies go before and after (another thread may read the old
+    # value in between), without waiting for Redis's message.
+    def _written(self, keys, write):
         if self._copies is not None:
             self._copies.forget(keys)
+        try:
+            return write()
+        finally:
+            if self._copies is not None:
+                self._copies.forget(keys)
 
     def add(self, key, value, timeout):
-        self._forget((key,))
-        return super().add(key, value, timeout)
+        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).add(key, value, timeout))
 
     def set(self, key, value, timeout):
-        self._forget((key,))
-        return super().set(key, value, timeout)
+        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).set(key, value, timeout))
 
     def touch(self, key, timeout):
-        self._forget((key,))
-        return super().touch(key, timeout)
+        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).touch(key, timeout))
 
     def delete(self, key):
-        self._forget((key,))
-        return super().delete(key)
+        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).delete(key))
 
     def incr(self, key, delta):
-        self._forget((key,))
-        return super().incr(key, delta)
+        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).incr(key, delta))
 
     def set_many(self, data, timeout):
-        self._forget(data)
-        return super().set_many(data, timeout)
+        return self._written(
+            list(data), lambda: super(NearCopiesRedisCacheClient, self).set_many(data, timeout)
+        )
 
     def delete_many(self, keys):
-        self._forget(keys)
-        return super().delete_many(keys)
+        keys = list(keys)
+        return self._written(keys, lambda: super(NearCopiesRedisCacheClient, self).delete_many(keys))
 
     def clear(self):
         if self._copies is not None:
             self._copies.forget_all()
-        return super().clear()
+        try:
+            return super().clear()
+        finally:
+            if self._copies is not None:
+                self._copies.forget_all()
 
 
 class FailSoftRedisCache(RedisCache):

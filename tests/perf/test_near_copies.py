@@ -146,7 +146,11 @@ def test_copies_stay_under_their_size(redis_server, settings, other):
         cache.set(f"frontcms:page:{n}", "x" * 3_000, 60)
         assert cache.get(f"frontcms:page:{n}") == "x" * 3_000
     copies = cache._cache._copies
-    assert 0 < copies.size <= 10_000 and copies.size == sum(len(v or b"") for v in copies.values.values())
+    assert 0 < copies.size <= 10_000
+    assert copies.size == sum(copies._cost(key, value) for key, value in copies.values.items())
+    for n in range(200):  # keys that are not there count too
+        assert cache.get(f"frontcms:gen:absent.{n}") is None
+    assert len(copies.values) < 200 and copies.size <= 10_000
     cache.clear()
 
 
@@ -220,8 +224,80 @@ def test_a_value_read_before_a_change_arrived_is_not_kept(near, other):
     copies = near._cache._near()
     copies.forget([key])
     found, epoch = copies.read([key])  # A: no copy, about to read Redis
-    assert found == {}
+    assert found is None
     written_elsewhere(other, near, GENERATION, 2)
     assert copies.read([key]) is not None  # B: takes the message
     copies.keep({key: None}, epoch)  # A keeps what it read before the change
     assert near.get(GENERATION) == 2
+
+
+def test_a_read_never_mixes_copies_with_newer_values(near, other, monkeypatch):
+    """The counter is read fresh while a generation still has a copy, and another server saves in
+    between: the answer must not pair the new counter with the old generation (a page computed
+    from it would look newer than the change it missed, frontcms.cache._bump)."""
+    from frontcms.cache import CLOCK_KEY, _generation_key
+
+    generation = _generation_key("news.article:42")
+    near.set(CLOCK_KEY, 100, None)
+    near.set(generation, 50, None)
+    assert near.get_many([generation]) == {generation: 50}  # copied
+    copies = near._cache._near()
+    read = copies.read
+
+    def another_server_saves_meanwhile(keys):
+        answer = read(keys)
+        monkeypatch.setattr(copies, "read", read)
+        moved = other.incr(near.make_key(CLOCK_KEY))
+        other.set(near.make_key(generation), moved)
+        other.incr(near.make_key(CLOCK_KEY))
+        return answer
+
+    monkeypatch.setattr(copies, "read", another_server_saves_meanwhile)
+    got = near.get_many([CLOCK_KEY, generation])
+    assert got[generation] == 101 and got[CLOCK_KEY] == 102
+
+
+def test_a_silent_connection_is_asked_whether_it_is_still_there(near, other, monkeypatch):
+    """A peer gone without a word (a crashed host, a firewall's idle timeout) leaves a socket that
+    never has anything to read: after a second without a word, the copies PING, and a PING that
+    fails drops them."""
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    copies = near._cache._near()
+    assert reads_of(other, lambda: near.get(PAGE)) == 0
+    copies.heard_at -= copies.heartbeat_seconds + 1
+    assert reads_of(other, lambda: near.get(PAGE)) == 1  # the PING, answered: still from the copy
+    assert reads_of(other, lambda: near.get(PAGE)) == 0
+
+    def silent(*args, **kwargs):
+        raise redis.exceptions.TimeoutError("Timeout reading from socket")
+
+    copies.heard_at -= copies.heartbeat_seconds + 1
+    monkeypatch.setattr(copies.connection, "read_response", silent)
+    assert reads_of(other, lambda: near.get(PAGE)) == 2  # the PING, unanswered; then Redis
+    assert copies.connection is None and copies.values == {}
+
+
+def test_an_interrupted_poll_drops_the_connection(near, other, monkeypatch):
+    """A request interrupted while it takes messages (a worker's timeout) leaves the connection in
+    an unknown state: it is dropped, never reused as if it were still tracking."""
+
+    class Interrupted(BaseException):
+        pass
+
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    copies = near._cache._near()
+    written_elsewhere(other, near, GENERATION, 1)  # a message waits to be taken
+
+    def interrupted(*args, **kwargs):
+        raise Interrupted
+
+    monkeypatch.setattr(copies.connection, "read_response", interrupted)
+    with pytest.raises(Interrupted):
+        near.get(PAGE)
+    assert copies.connection is None and copies.values == {}
+    monkeypatch.undo()
+    written_elsewhere(other, near, PAGE, 7)
+    assert near.get(PAGE) == 7  # from Redis, until the connection is back
+    assert reads_of(other, lambda: near.get(PAGE)) == 1
