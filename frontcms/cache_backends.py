@@ -74,6 +74,9 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 # What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and
 # kept values; frontcms/page_cache.py: pages). tests/perf/test_near_copies.py checks that they match.
 NEAR_COPY_NAMESPACES = ("frontcms:gen:", "frontcms:cache:clock", "frontcms:kept:", "frontcms:page:")
+# Where a missing key is worth a copy: a generation never moved, the counter. A missing page or
+# kept value is computed and stored at once, so its absence is not copied.
+ABSENCE_COPIED = NEAR_COPY_NAMESPACES[:2]
 INVALIDATIONS = "__redis__:invalidate"
 INVALIDATIONS_B = INVALIDATIONS.encode()
 EVERYTHING = ""  # no key of ours is empty
@@ -95,8 +98,11 @@ class NearCopies:
     drained_limit = 64 * 1024  # bytes of messages in one poll, well under a socket's buffer
     entry_overhead = 100  # bytes counted per copy besides its key and value
 
-    def __init__(self, pool, prefixes: tuple[str, ...], max_bytes: int):
+    def __init__(
+        self, pool, prefixes: tuple[str, ...], max_bytes: int, absence_prefixes: tuple[str, ...] = ()
+    ):
         self.pool, self.prefixes, self.max_bytes = pool, prefixes, max_bytes
+        self.absence_prefixes = absence_prefixes
         self.values: dict[str, bytes | None] = {}
         self.size = 0
         self.epoch = 0  # moves on whenever copies are dropped
@@ -247,6 +253,14 @@ class NearCopies:
         with self.lock:
             if self.connection is None or self.pid != os.getpid() or epoch != self.epoch:
                 return  # copies were dropped since the read (another thread): these may be older
+            values = {
+                key: value
+                for key, value in values.items()
+                if (value is not None or key.startswith(self.absence_prefixes))
+                and self.values.get(key, _ABSENT) != value
+            }
+            if not values:
+                return  # nothing new (a page not stored yet, say): no PING needed
             named = self._guarded(self._ping)
             if not isinstance(named, set) or EVERYTHING in named or self.connection is None:
                 return
@@ -275,23 +289,33 @@ _near_copies: dict[tuple, NearCopies] = {}
 _near_copies_lock = threading.Lock()
 
 
-def near_copies(server: str, pool, prefixes: tuple[str, ...], max_bytes: int) -> NearCopies:
+def near_copies(
+    server: str, pool, prefixes: tuple[str, ...], max_bytes: int, absence_prefixes: tuple[str, ...] = ()
+) -> NearCopies:
     """This process's copies for the Redis `server` (Django gives each thread its own cache
     client; one tracking connection and one set of copies serve them all)."""
     key = (server, prefixes, max_bytes)
     with _near_copies_lock:
         copies = _near_copies.get(key)
         if copies is None:
-            copies = _near_copies[key] = NearCopies(pool, prefixes, max_bytes)
+            copies = _near_copies[key] = NearCopies(pool, prefixes, max_bytes, absence_prefixes)
         return copies
 
 
 class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
     """Reads keys under the tracked prefixes from this process's near copies when it can."""
 
-    def __init__(self, *args, near_copy_prefixes: tuple[str, ...] = (), near_copies_bytes: int = 0, **kwargs):
+    def __init__(
+        self,
+        *args,
+        near_copy_prefixes: tuple[str, ...] = (),
+        absence_copy_prefixes: tuple[str, ...] = (),
+        near_copies_bytes: int = 0,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self._prefixes, self._max_bytes = near_copy_prefixes, near_copies_bytes
+        self._absence_prefixes = absence_copy_prefixes
         self._copies: NearCopies | None = None
 
     def _near(self) -> NearCopies | None:
@@ -299,7 +323,9 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
             return None  # with replicas, a read could come from one that lags behind the messages
         if self._copies is None:
             pool = self._get_connection_pool(False)
-            self._copies = near_copies(self._servers[0], pool, self._prefixes, self._max_bytes)
+            self._copies = near_copies(
+                self._servers[0], pool, self._prefixes, self._max_bytes, self._absence_prefixes
+            )
         return self._copies
 
     def _read(self, keys: list[str]) -> dict[str, bytes | None]:
@@ -383,6 +409,7 @@ class FailSoftRedisCache(RedisCache):
         self._class = functools.partial(
             NearCopiesRedisCacheClient,
             near_copy_prefixes=tuple(self.make_key(namespace) for namespace in NEAR_COPY_NAMESPACES),
+            absence_copy_prefixes=tuple(self.make_key(namespace) for namespace in ABSENCE_COPIED),
             near_copies_bytes=near_copies_bytes,
         )
 

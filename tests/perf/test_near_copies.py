@@ -301,3 +301,17 @@ def test_an_interrupted_poll_drops_the_connection(near, other, monkeypatch):
     written_elsewhere(other, near, PAGE, 7)
     assert near.get(PAGE) == 7  # from Redis, until the connection is back
     assert reads_of(other, lambda: near.get(PAGE)) == 1
+
+
+def test_a_page_not_stored_yet_costs_one_round_trip(near, other):
+    """A page-cache miss asks for the page with its guessed generations: the generations have
+    copies, the page is not there. One MGET answers it (no PING: nothing new is copied), and its
+    absence is not copied (the page is stored right after)."""
+    assert near.get_many([GENERATION]) == {}  # the generation's absence is copied
+    assert reads_of(other, lambda: near.get_many([GENERATION])) == 0
+    missing = "frontcms:page:not-yet"
+    assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 1
+    assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 1
+    near.set(missing, "trang", 60)
+    assert near.get_many([missing, GENERATION]) == {missing: "trang"}  # an MGET, then a PING
+    assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 0
