@@ -35,11 +35,12 @@ import os
 import threading
 import time
 
+import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import NoPermissionError, RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("frontcms.cache")
@@ -80,6 +81,7 @@ ABSENCE_COPIED = NEAR_COPY_NAMESPACES[:2]
 INVALIDATIONS = "__redis__:invalidate"
 INVALIDATIONS_B = INVALIDATIONS.encode()
 EVERYTHING = ""  # no key of ours is empty
+TRACKING_TIMEOUT = 1.0  # seconds, at most, for the tracking connection to connect or answer
 _ABSENT = object()
 
 
@@ -131,7 +133,13 @@ class NearCopies:
     # --- the tracking connection (called with the lock held) ---
     def _connect(self) -> None:
         # RESP2 with its own connection: invalidation messages arrive as Pub/Sub messages on it.
-        connection = self.pool.connection_class(**{**self.pool.connection_kwargs, "protocol": 2})
+        options = {**self.pool.connection_kwargs, "protocol": 2}
+        # Short timeouts of its own: it is polled with a lock that every thread of the process needs.
+        for name in ("socket_timeout", "socket_connect_timeout"):
+            options[name] = min(options.get(name) or TRACKING_TIMEOUT, TRACKING_TIMEOUT)
+        if issubclass(self.pool.connection_class, redis.connection.Connection):  # TCP, not a Unix socket
+            options["socket_keepalive"] = True
+        connection = self.pool.connection_class(**options)
         connection.connect()
         try:
             connection.send_command("CLIENT", "ID")
@@ -188,6 +196,8 @@ class NearCopies:
         while (until_pong and not ponged) or self.connection.can_read(timeout=0):
             pong, size = self._take(self.connection.read_response(), named)
             ponged, drained = ponged or pong, drained + size
+            if not until_pong and drained > self.drained_limit:
+                break  # the rest waits for the next poll; every copy goes below
         if until_pong:
             self.heard_at = time.monotonic()
         if drained > self.drained_limit:
@@ -223,7 +233,10 @@ class NearCopies:
                 return False
             try:
                 self._connect()
-            except ResponseError as exc:  # a server without client tracking, or that forbids it
+            except ResponseError as exc:
+                if not _refuses_tracking(exc):  # -BUSY and the like: try again later
+                    self._lost(exc)
+                    return False
                 logger.warning("cache near copies off: Redis refused client tracking: %s", exc)
                 self.refused = True
                 return False
@@ -251,8 +264,9 @@ class NearCopies:
         changes these values show has been taken; then whatever no message named since the read
         is kept (a named key may have changed after it)."""
         with self.lock:
-            if self.connection is None or self.pid != os.getpid() or epoch != self.epoch:
-                return  # copies were dropped since the read (another thread): these may be older
+            if self.connection is None or self.pid != os.getpid():
+                return
+            moved = epoch != self.epoch  # another thread dropped copies since the read
             values = {
                 key: value
                 for key, value in values.items()
@@ -261,8 +275,10 @@ class NearCopies:
             }
             if not values:
                 return  # nothing new (a page not stored yet, say): no PING needed
+            # The PING even when nothing is kept: the caller got these values, and what it reads
+            # next from copies must not be older than them.
             named = self._guarded(self._ping)
-            if not isinstance(named, set) or EVERYTHING in named or self.connection is None:
+            if moved or not isinstance(named, set) or EVERYTHING in named or self.connection is None:
                 return
             for key, value in values.items():
                 if key in named or (value is not None and not isinstance(value, bytes)):
@@ -287,6 +303,26 @@ class NearCopies:
 
 _near_copies: dict[tuple, NearCopies] = {}
 _near_copies_lock = threading.Lock()
+
+
+def _refuses_tracking(exc: ResponseError) -> bool:
+    """The server has no client tracking (Redis before 6) or forbids CLIENT (hosted services)."""
+    return isinstance(exc, NoPermissionError) or "unknown" in str(exc).lower()
+
+
+def _after_fork() -> None:
+    """A child process starts without copies, connection or held locks of its parent's."""
+    global _near_copies_lock
+    _near_copies_lock = threading.Lock()
+    for copies in _near_copies.values():
+        copies.lock = threading.Lock()
+        copies.connection = None
+        copies.values.clear()
+        copies.size = 0
+        copies.epoch += 1
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def near_copies(
@@ -359,6 +395,7 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
     # This process's own writes: its copies go before and after (another thread may read the old
     # value in between), without waiting for Redis's message.
     def _written(self, keys, write):
+        self._near()  # a thread whose first call is a write drops the process's copies too
         if self._copies is not None:
             self._copies.forget(keys)
         try:
@@ -392,6 +429,7 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
         return self._written(keys, lambda: super(NearCopiesRedisCacheClient, self).delete_many(keys))
 
     def clear(self):
+        self._near()
         if self._copies is not None:
             self._copies.forget_all()
         try:

@@ -177,19 +177,27 @@ def test_the_namespaces_are_the_ones_the_portal_writes():
     assert all(key.startswith(NEAR_COPY_NAMESPACES) for key in written)
 
 
-def test_a_server_that_refuses_tracking_is_read_every_time(redis_server, settings, other, monkeypatch):
-    """Some hosted Redis services forbid CLIENT commands: the portal then reads Redis every time."""
+def cache_whose_tracking_fails(monkeypatch, settings, redis_server, prefix: str, error: str):
+    """A cache whose tracking connection gets `error` from Redis, with PAGE stored and read once."""
     from redis.exceptions import ResponseError
 
     from frontcms.cache_backends import NearCopies
 
-    def refuse(copies):
-        raise ResponseError("unknown command 'CLIENT'")
+    def fail(copies):
+        raise ResponseError(error)
 
-    monkeypatch.setattr(NearCopies, "_connect", refuse)
-    cache = redis_cache(settings, redis_server, "near-refused")
+    monkeypatch.setattr(NearCopies, "_connect", fail)
+    cache = redis_cache(settings, redis_server, prefix)
     cache.set(PAGE, "trang", 60)
     assert cache.get(PAGE) == "trang"
+    return cache
+
+
+def test_a_server_that_refuses_tracking_is_read_every_time(redis_server, settings, other, monkeypatch):
+    """Some hosted Redis services forbid CLIENT commands: the portal then reads Redis every time."""
+    cache = cache_whose_tracking_fails(
+        monkeypatch, settings, redis_server, "near-refused", "unknown command 'CLIENT'"
+    )
     assert reads_of(other, lambda: cache.get(PAGE)) == 1
     assert reads_of(other, lambda: cache.get_many([PAGE, GENERATION])) == 1
     cache.clear()
@@ -315,3 +323,67 @@ def test_a_page_not_stored_yet_costs_one_round_trip(near, other):
     near.set(missing, "trang", 60)
     assert near.get_many([missing, GENERATION]) == {missing: "trang"}  # an MGET, then a PING
     assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 0
+
+
+def test_values_read_while_another_thread_dropped_copies_still_wait_for_the_messages(near, other):
+    """When another thread dropped copies between a read and its keep(), nothing is kept, but the
+    PING still runs: copies read next must not be older than the values just returned."""
+    copied = near.make_key(GENERATION)
+    assert near.get(GENERATION) is None  # copied (absent)
+    copies = near._cache._near()
+    found, epoch = copies.read([near.make_key(PAGE)])
+    assert found is None
+    other.set(copied, 5)  # its message is on its way
+    copies.forget([near.make_key("frontcms:page:unrelated")])  # another thread, meanwhile
+    copies.keep({near.make_key(PAGE): b"1"}, epoch)
+    assert copied not in copies.values and near.make_key(PAGE) not in copies.values
+
+
+def test_a_threads_first_write_drops_the_processs_copy(near):
+    import threading
+
+    near.set(GENERATION, 1, None)
+    assert near.get(GENERATION) == 1
+    copies = near._cache._near()
+    assert near.make_key(GENERATION) in copies.values
+    thread = threading.Thread(target=lambda: caches["default"].set(GENERATION, 2, None))
+    thread.start()
+    thread.join()
+    assert near.make_key(GENERATION) not in copies.values  # at once, not when Redis's message comes
+    assert near.get(GENERATION) == 2
+
+
+def test_the_tracking_connection_gives_up_quickly(near):
+    near.get(GENERATION)
+    connection = near._cache._near().connection
+    assert connection.socket_timeout <= 1 and connection.socket_connect_timeout <= 1
+    assert connection.socket_keepalive
+
+
+def test_a_busy_server_is_tried_again_later(redis_server, settings, other, monkeypatch):
+    cache = cache_whose_tracking_fails(
+        monkeypatch, settings, redis_server, "near-busy", "BUSY Redis is busy running a script"
+    )
+    copies = cache._cache._near()
+    assert not copies.refused and copies.retry_at > 0
+    monkeypatch.undo()
+    copies.retry_at = 0
+    assert cache.get(PAGE) == "trang"
+    assert reads_of(other, lambda: cache.get(PAGE)) == 0  # tracking, and copying, again
+    cache.clear()
+
+
+def test_a_forked_child_starts_with_nothing_of_its_parents(near):
+    import os
+
+    near.set(PAGE, "trang", 60)
+    assert near.get(PAGE) == "trang"
+    copies = near._cache._near()
+    with copies.lock:  # another thread of the parent holds it at the moment of the fork
+        pid = os.fork()
+        if pid == 0:  # the child
+            fresh = copies.connection is None and not copies.values and copies.lock.acquire(timeout=1)
+            os._exit(0 if fresh else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert copies.connection is not None and near.get(PAGE) == "trang"  # the parent's are intact
