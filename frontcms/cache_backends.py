@@ -54,6 +54,12 @@ class LocalMemoryCache(LocMemCache):
         pass
 
 
+INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
+return false
+"""
+
+
 class ReusedClientRedisCacheClient(RedisCacheClient):
     """Django's client builds a new `redis.Redis` for every operation, and each one fills a
     table of ~170 response callbacks: measured here, a third of a cached page's time. A
@@ -63,6 +69,7 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._scripts = {}
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -70,6 +77,18 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
+
+    def incr(self, key, delta):
+        """One round trip, where Django's asks EXISTS first (every invalidation moves the shared
+        counter twice, frontcms.cache): a missing key is still an error, never created."""
+        client = self.get_client(key, write=True)
+        script = self._scripts.get(id(client))
+        if script is None:
+            script = self._scripts[id(client)] = client.register_script(INCR_EXISTING)
+        value = script(keys=[key], args=[delta])
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
 
 # What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and

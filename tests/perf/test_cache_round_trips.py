@@ -122,3 +122,34 @@ def test_a_hundred_article_pages_stay_cached_together(cache_backend, client):
     for url in urls:
         client.get(url)
     assert all(client.get(url)["X-Page-Cache"] == "hit" for url in urls)
+
+
+def test_moving_a_counter_is_one_round_trip(redis_server, settings, monkeypatch):
+    """Every invalidation moves the shared counter twice (frontcms.cache): Django's incr asks
+    EXISTS first, ours does both in one script. A missing key is still an error."""
+    import redis
+
+    settings.CACHES = {
+        "default": {"BACKEND": "frontcms.cache_backends.FailSoftRedisCache", "LOCATION": redis_server}
+    }
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    backend.set("frontcms-test:counter", 40, None)
+    assert backend.incr("frontcms-test:counter") == 41  # the first one loads the script on the server
+    sent = []
+    original = redis.Redis.execute_command
+
+    def counting(self, *args, **kwargs):
+        sent.append(args[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    assert backend.incr("frontcms-test:counter") == 42
+    assert backend.incr("frontcms-test:counter", 8) == 50
+    assert sent == ["EVALSHA", "EVALSHA"]
+    with pytest.raises(ValueError):
+        backend.incr("frontcms-test:absent")
+    monkeypatch.undo()
+    assert backend.get("frontcms-test:absent") is None  # not created
+    assert backend.get("frontcms-test:counter") == 50
