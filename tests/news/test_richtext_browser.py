@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from frontcms.richtext import sanitize_html
 from news.models import Article
@@ -59,6 +60,20 @@ def log_in(page, username, next_url):
 
 def editor_frame(page):
     return page.frame_locator("iframe.cke_wysiwyg_frame")
+
+
+def focus_caption(page, caption):
+    """Click into a photo's caption and wait until it has the focus: a click that lands while the
+    editor is still settling after the dialog leaves the focus on the body, and Control+A would
+    then select the whole article."""
+    for _attempt in range(3):
+        caption.click()
+        try:
+            editor_frame(page).locator("figcaption:focus").wait_for(timeout=2000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError("the caption never took the focus")
 
 
 def open_image_dialog(page):
@@ -116,8 +131,8 @@ def test_captioned_photo_survives_review_and_readers_see_one_figure(
     dialog.locator(".cke_dialog_ui_button_ok").click()
     caption = editor_frame(page).locator("figcaption")
     assert caption.inner_text() == "Nhập chú thích ảnh"  # a prompt in the editor, never stored
-    caption.click()
-    page.keyboard.press("Control+A")
+    focus_caption(page, caption)
+    page.keyboard.press("Control+A")  # inside the caption: its text only
     page.keyboard.type(CAPTION)
     editor_frame(page).locator("body > p").last.click()
     page.keyboard.type("Hội nghị đã nghe và trả lời trực tiếp 10 ý kiến.")
