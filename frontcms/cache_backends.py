@@ -127,8 +127,7 @@ class NearCopies:
         self.values: dict[str, bytes | None] = {}
         self.size = 0
         self.epoch = 0  # moves on whenever copies are dropped
-        self.connection = None
-        self.pid = 0
+        self.connection = None  # the tracking connection; a forked child starts without (_after_fork)
         self.retry_at = 0.0
         self.heard_at = 0.0  # when the tracking connection last answered a PING
         self.refused = False
@@ -171,7 +170,7 @@ class NearCopies:
         except BaseException:
             connection.disconnect()
             raise
-        self.connection, self.pid = connection, os.getpid()
+        self.connection = connection
         self.heard_at = time.monotonic()
         self._forget_all()  # what was copied before this connection was not tracked
 
@@ -244,9 +243,6 @@ class NearCopies:
 
     def _sync(self) -> bool:
         """Drop the copies Redis said changed; False when copies cannot be trusted (no tracking)."""
-        if self.connection is not None and self.pid != os.getpid():
-            self.connection = None  # a forked process: the parent's socket is not this one's
-            self._forget_all()
         if self.connection is None:
             if self.refused or time.monotonic() < self.retry_at:
                 return False
@@ -283,7 +279,7 @@ class NearCopies:
         changes these values show has been taken; then whatever no message named since the read
         is kept (a named key may have changed after it)."""
         with self.lock:
-            if self.connection is None or self.pid != os.getpid():
+            if self.connection is None:
                 return
             moved = epoch != self.epoch  # another thread dropped copies since the read
             values = {
@@ -335,7 +331,7 @@ def _after_fork() -> None:
     _near_copies_lock = threading.Lock()
     for copies in _near_copies.values():
         copies.lock = threading.Lock()
-        copies.connection = None
+        copies.connection = None  # the parent's socket: left to the parent, never used here
         copies.values.clear()
         copies.size = 0
         copies.epoch += 1
