@@ -409,39 +409,38 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
 
     # This process's own writes: its copies go before and after (another thread may read the old
     # value in between), without waiting for Redis's message.
-    def _written(self, keys, write):
+    def _written(self, keys, operation: str, *args):
+        """Django's `operation(*args)`, which writes `keys`, with this process's copies of them dropped."""
         self._near()  # a thread whose first call is a write drops the process's copies too
         if self._copies is not None:
             self._copies.forget(keys)
         try:
-            return write()
+            return getattr(super(), operation)(*args)
         finally:
             if self._copies is not None:
                 self._copies.forget(keys)
 
     def add(self, key, value, timeout):
-        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).add(key, value, timeout))
+        return self._written((key,), "add", key, value, timeout)
 
     def set(self, key, value, timeout):
-        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).set(key, value, timeout))
+        return self._written((key,), "set", key, value, timeout)
 
     def touch(self, key, timeout):
-        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).touch(key, timeout))
+        return self._written((key,), "touch", key, timeout)
 
     def delete(self, key):
-        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).delete(key))
+        return self._written((key,), "delete", key)
 
     def incr(self, key, delta):
-        return self._written((key,), lambda: super(NearCopiesRedisCacheClient, self).incr(key, delta))
+        return self._written((key,), "incr", key, delta)
 
     def set_many(self, data, timeout):
-        return self._written(
-            list(data), lambda: super(NearCopiesRedisCacheClient, self).set_many(data, timeout)
-        )
+        return self._written(list(data), "set_many", data, timeout)
 
     def delete_many(self, keys):
         keys = list(keys)
-        return self._written(keys, lambda: super(NearCopiesRedisCacheClient, self).delete_many(keys))
+        return self._written(keys, "delete_many", keys)
 
     def clear(self):
         self._near()
