@@ -1,20 +1,27 @@
-"""Blocks for the home page and the sidebar: most read, poll, visitor statistics."""
+"""Blocks kept on their own: most read, poll and visitor statistics for the home page and the
+sidebar, and the rating block of an object (engagement_tags and the rating view)."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.db.models import Avg, Count
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from frontcms.cache import depends_on, tag
 
 from . import api
-from .models import Poll
-from .templatetags.engagement_tags import counter_id
+from .models import Poll, Rating
 
 MOST_READ_COUNT = 5
 MOST_READ_SECONDS = 300
+
+
+def counter_id(obj) -> str:
+    """`<content type>-<id>`, how `/tuong-tac/luot-xem.json` names an object."""
+    return f"{api.content_type_id(obj)}-{obj.pk}"
 
 
 def most_read_context(request: HttpRequest) -> dict:
@@ -66,3 +73,25 @@ def next_poll_change():
     )
     moments = [m for m in result.values() if m is not None]
     return min(moments) if moments else None
+
+
+def _rating_context(obj, ct_id: int, notice: str) -> dict:
+    depends_on(Rating.figure_tag(ct_id, obj.pk))
+    summary = Rating.objects.filter(content_type_id=ct_id, object_id=obj.pk).aggregate(
+        average=Avg("score"), count=Count("pk")
+    )
+    return {
+        "ct_id": ct_id,
+        "obj": obj,
+        "average": summary["average"],
+        "rounded": round(summary["average"] or 0),
+        "count": summary["count"],
+        "notice": notice,
+        "scores": [5, 4, 3, 2, 1],
+    }
+
+
+def rating_block_html(obj, ct_id: int, notice: str) -> str:
+    """The rating block of `obj`, with the figures as they are now and a notice for the reader
+    who just rated (one of engagement_tags.RATING_NOTICES, or "" for none)."""
+    return render_to_string("engagement/tags/rating_block.html", _rating_context(obj, ct_id, notice))

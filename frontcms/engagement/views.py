@@ -30,10 +30,10 @@ from django.views.generic import FormView, TemplateView
 from frontcms.origin import same_site_only
 
 from . import api, limits, privacy
+from .blocks import rating_block_html
 from .forms import CommentForm, FeedbackForm, RatingForm, VoteForm
 from .mail import send_feedback_mail
 from .models import Comment, Poll, PollVote, Rating
-from .templatetags.engagement_tags import rating_block_html
 
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 VISIT_COOKIE = "fc_visit"

@@ -5,14 +5,14 @@ part around them is refreshed when a rating or an approved comment changes their
 from __future__ import annotations
 
 from django import template
-from django.db.models import Avg, Count
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 
 from frontcms.cache import depends_on, kept, tag
 from frontcms.engagement import api
-from frontcms.engagement.models import Comment, Rating
+from frontcms.engagement.blocks import counter_id, rating_block_html
+from frontcms.engagement.models import Comment
 from frontcms.routing import url_for
 
 register = template.Library()
@@ -39,27 +39,6 @@ def view_count_attrs(obj):
     )
 
 
-def counter_id(obj) -> str:
-    """`<content type>-<id>`, how `/tuong-tac/luot-xem.json` names an object."""
-    return f"{api.content_type_id(obj)}-{obj.pk}"
-
-
-def _rating_context(obj, ct_id: int, notice: str) -> dict:
-    depends_on(Rating.figure_tag(ct_id, obj.pk))
-    summary = Rating.objects.filter(content_type_id=ct_id, object_id=obj.pk).aggregate(
-        average=Avg("score"), count=Count("pk")
-    )
-    return {
-        "ct_id": ct_id,
-        "obj": obj,
-        "average": summary["average"],
-        "rounded": round(summary["average"] or 0),
-        "count": summary["count"],
-        "notice": notice,
-        "scores": [5, 4, 3, 2, 1],
-    }
-
-
 @register.simple_tag(takes_context=True)
 def rating_block(context, obj):
     """Average, number of ratings and a 1–5 form that works without JavaScript (one query).
@@ -73,12 +52,6 @@ def rating_block(context, obj):
     if notice in RATING_NOTICES:
         return rating_block_html(obj, ct_id, notice)
     return kept(f"engagement:rating:{ct_id}.{obj.pk}", lambda: rating_block_html(obj, ct_id, ""))
-
-
-def rating_block_html(obj, ct_id: int, notice: str) -> str:
-    """The rating block of `obj`, with the figures as they are now and a notice for the reader
-    who just rated (one of RATING_NOTICES, or "" for none)."""
-    return render_to_string("engagement/tags/rating_block.html", _rating_context(obj, ct_id, notice))
 
 
 @register.simple_tag
