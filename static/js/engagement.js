@@ -6,8 +6,10 @@
 
   // A mouse or touch click on a star submits the rating at once; the button stays for keyboards and no-JS.
   // The rating is posted in the background and the block is replaced by the one the server answers
-  // (new figures and a notice), so the reader stays where they are; if that fails, the form is
-  // submitted as without JavaScript (the page comes back with the result).
+  // (new figures and a notice), so the reader stays where they are. If the request never got an
+  // answer, the form is submitted as without JavaScript (the page comes back with the result); once
+  // the server has answered, the rating may be stored, so the page is only loaded again (a GET):
+  // posting it twice would tell the reader it was already rated.
   function enhanceRating(form) {
     form.querySelectorAll("input[name=score]").forEach(function (input) {
       input.addEventListener("click", function (event) {
@@ -23,6 +25,7 @@
       event.preventDefault();
       if (form.getAttribute("aria-busy") === "true") { return; }
       form.setAttribute("aria-busy", "true");
+      var answered = false;
       fetch(form.action, {
         method: "POST",
         body: new FormData(form),
@@ -30,6 +33,7 @@
         headers: { "X-Requested-With": "XMLHttpRequest" }
       })
         .then(function (response) {
+          answered = true;
           if (!response.ok) { throw new Error("HTTP " + response.status); }
           return response.text();
         })
@@ -44,7 +48,10 @@
           var notice = fresh.querySelector(".notice");
           if (notice) { notice.setAttribute("tabindex", "-1"); notice.focus(); }
         })
-        .catch(function () { form.removeAttribute("aria-busy"); form.submit(); });
+        .catch(function () {
+          form.removeAttribute("aria-busy");
+          if (answered) { window.location.reload(); } else { form.submit(); }
+        });
     });
   }
   document.querySelectorAll(".engagement-rating__form").forEach(enhanceRating);

@@ -1,8 +1,10 @@
 """In a real browser: a reader rates and comments, a moderator approves, the reader sees it."""
 
 import pytest
+from django.urls import reverse
 
 from frontcms.engagement.models import Comment, CommentStatus, Rating
+from tests.engagement.conftest import ct_args
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,3 +76,52 @@ def test_without_javascript_a_rating_reloads_the_page_with_the_result(chromium, 
     rating = page.locator("#danh-gia").inner_text()
     assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 5/5 (1 lượt đánh giá)" in rating
     context.close()
+
+
+def _rating_page(chromium, live_server, article, background):
+    """A page of `article` whose background rating requests go to `background(route)` (the form
+    posted as without JavaScript goes straight to the server), and the URLs of its POSTs."""
+    context = chromium.new_context(base_url=live_server.url, locale="vi-VN")
+    page = context.new_page()
+    posts = []
+    page.on("request", lambda request: posts.append(request.url) if request.method == "POST" else None)
+
+    def route(route_obj):
+        if route_obj.request.headers.get("x-requested-with") == "XMLHttpRequest":
+            background(route_obj)
+        else:
+            route_obj.continue_()
+
+    page.route(live_server.url + reverse("engagement:rate", args=ct_args(article)), route)
+    page.goto(article.get_absolute_url())
+    return page, posts
+
+
+def test_a_rating_answered_without_its_block_is_not_posted_again(chromium, live_server):
+    """The server stored the rating but its answer has no block to show (a proxy's error page, say):
+    the article is loaded again with its new figures, and the reader is not told that they had
+    already rated, which a second post would say."""
+    article = ArticleFactory(title="Hội nghị tổng kết công tác Mặt trận năm 2025")
+
+    def stored_but_lost(route):
+        route.fulfill(response=route.fetch(), body="<p>Máy chủ đang bận.</p>")
+
+    page, posts = _rating_page(chromium, live_server, article, stored_but_lost)
+    page.locator("label[for=danh-gia-4]").click()
+    page.get_by_text("Trung bình 4/5 (1 lượt đánh giá)").wait_for()
+    assert "Bạn đã đánh giá nội dung này rồi." not in page.locator("#danh-gia").inner_text()
+    assert len(posts) == 1 and Rating.objects.get().score == 4
+    page.context.close()
+
+
+def test_a_rating_that_never_reached_the_server_is_posted_as_without_javascript(chromium, live_server):
+    """The background request failed before any answer (the network): the form is submitted as
+    without JavaScript, and the article comes back with the figures and the notice."""
+    article = ArticleFactory(title="Lấy ý kiến nhân dân về chỉnh trang đô thị")
+    page, posts = _rating_page(chromium, live_server, article, lambda route: route.abort("connectionfailed"))
+    page.locator("label[for=danh-gia-4]").click()
+    page.wait_for_url("**danh-gia=cam-on**")
+    rating = page.locator("#danh-gia").inner_text()
+    assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 4/5 (1 lượt đánh giá)" in rating
+    assert len(posts) == 2 and Rating.objects.get().score == 4  # the aborted one stored nothing
+    page.context.close()
