@@ -58,6 +58,16 @@ INCR_EXISTING = """
 if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
 return false
 """
+# Fixed-window counters (frontcms.ratelimit): each key moves on by its amount and, when it has no
+# expiry yet (it was just created), expires at the end of its window. All keys in one round trip.
+COUNT_IN_WINDOWS = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  counts[i] = redis.call('INCRBY', key, ARGV[2 * i - 1])
+  if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[2 * i]) end
+end
+return counts
+"""
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
@@ -78,17 +88,26 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
+    def _script(self, key, source: str):
+        client = self.get_client(key, write=True)
+        script = self._scripts.get((id(client), source))
+        if script is None:
+            script = self._scripts[id(client), source] = client.register_script(source)
+        return script
+
     def incr(self, key, delta):
         """One round trip, where Django's asks EXISTS first (every invalidation moves the shared
         counter twice, frontcms.cache): a missing key is still an error, never created."""
-        client = self.get_client(key, write=True)
-        script = self._scripts.get(id(client))
-        if script is None:
-            script = self._scripts[id(client)] = client.register_script(INCR_EXISTING)
-        value = script(keys=[key], args=[delta])
+        value = self._script(key, INCR_EXISTING)(keys=[key], args=[delta])
         if value is None:
             raise ValueError(f"Key '{key}' not found.")
         return value
+
+    def count_in_windows(self, keys, windows) -> list[int]:
+        """Move each counter in `keys` on by its (amount, seconds) in `windows`, in one round
+        trip, where add() then incr() take two per counter: the counts after."""
+        args = [value for amount_and_seconds in windows for value in amount_and_seconds]
+        return self._script(keys[0], COUNT_IN_WINDOWS)(keys=keys, args=args)
 
 
 # What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and
@@ -525,6 +544,19 @@ class FailSoftRedisCache(RedisCache):
         except UNREACHABLE as exc:
             self._unreachable("incr", exc)
             raise ValueError(f"Key '{key}' not found (cache unreachable)") from exc
+
+    def count_in_windows(self, windows, version=None) -> list[int]:
+        """frontcms.ratelimit's counters, `(key, amount, seconds)` each, in one round trip: the
+        count of each after this one. Unreachable, each counts only this `amount` (nothing is
+        refused, as the module's docstring says)."""
+        keys = [self.make_and_validate_key(key, version=version) for key, _amount, _seconds in windows]
+        try:
+            return self._cache.count_in_windows(
+                keys, [(amount, seconds) for _key, amount, seconds in windows]
+            )
+        except UNREACHABLE as exc:
+            self._unreachable("count_in_windows", exc)
+            return [amount for _key, amount, _seconds in windows]
 
     def delete(self, key, version=None):
         try:

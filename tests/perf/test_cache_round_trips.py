@@ -124,9 +124,9 @@ def test_a_hundred_article_pages_stay_cached_together(cache_backend, client):
     assert all(client.get(url)["X-Page-Cache"] == "hit" for url in urls)
 
 
-def test_moving_a_counter_is_one_round_trip(redis_server, settings, monkeypatch):
-    """Every invalidation moves the shared counter twice (frontcms.cache): Django's incr asks
-    EXISTS first, ours does both in one script. A missing key is still an error."""
+@pytest.fixture
+def redis_commands(redis_server, settings, monkeypatch):
+    """The production Redis backend, and `start()` to list the commands it sends from then on."""
     import redis
 
     settings.CACHES = {
@@ -134,17 +134,29 @@ def test_moving_a_counter_is_one_round_trip(redis_server, settings, monkeypatch)
     }
     from django.core.cache import caches
 
-    backend = caches["default"]
-    backend.set("frontcms-test:counter", 40, None)
-    assert backend.incr("frontcms-test:counter") == 41  # the first one loads the script on the server
-    sent = []
+    sent: list[str] = []
     original = redis.Redis.execute_command
 
     def counting(self, *args, **kwargs):
         sent.append(args[0])
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(redis.Redis, "execute_command", counting)
+    def start() -> list[str]:
+        monkeypatch.setattr(redis.Redis, "execute_command", counting)
+        return sent
+
+    backend = caches["default"]
+    backend.clear()
+    return backend, start
+
+
+def test_moving_a_counter_is_one_round_trip(redis_commands, monkeypatch):
+    """Every invalidation moves the shared counter twice (frontcms.cache): Django's incr asks
+    EXISTS first, ours does both in one script. A missing key is still an error."""
+    backend, start = redis_commands
+    backend.set("frontcms-test:counter", 40, None)
+    assert backend.incr("frontcms-test:counter") == 41  # the first one loads the script on the server
+    sent = start()
     assert backend.incr("frontcms-test:counter") == 42
     assert backend.incr("frontcms-test:counter", 8) == 50
     assert sent == ["EVALSHA", "EVALSHA"]
@@ -153,3 +165,28 @@ def test_moving_a_counter_is_one_round_trip(redis_server, settings, monkeypatch)
     monkeypatch.undo()
     assert backend.get("frontcms-test:absent") is None  # not created
     assert backend.get("frontcms-test:counter") == 50
+
+
+def test_rate_limits_are_counted_in_one_round_trip(redis_commands, monkeypatch):
+    """A rating counts two limits (per object and day, per hour): add() then incr() made up to
+    four round trips; Redis counts them all in one, and each window expires from its first count."""
+    from frontcms.ratelimit import Limit, hit
+
+    backend, start = redis_commands
+    day, hour = Limit("vote-object", "news.article:1:abc", 3, 86400), Limit("vote", "abc", 40, 3600)
+    assert hit(day, hour)  # the first one loads the script on the server
+    sent = start()
+    assert hit(day, hour) and hit(day, hour)
+    assert not hit(day, hour)  # the fourth on the same object in a day
+    assert sent == ["EVALSHA"] * 3
+    monkeypatch.undo()
+    assert backend.get(day.cache_key) == 4 and backend.get(hour.cache_key) == 4
+    client = backend._cache.get_client(None)
+    day_ttl = client.ttl(backend.make_key(day.cache_key))
+    assert 86390 < day_ttl <= 86400 and 3590 < client.ttl(backend.make_key(hour.cache_key)) <= 3600
+    client.expire(backend.make_key(day.cache_key), 5)  # a window is not made longer by a later count
+    hit(day)
+    assert client.ttl(backend.make_key(day.cache_key)) <= 5
+    client.delete(backend.make_key(day.cache_key))
+    assert hit(day)  # a new window
+    assert backend.get(day.cache_key) == 1
