@@ -213,7 +213,12 @@ def _store_vote(request, create, target: str, already: models.QuerySet, is_new: 
     if not limits.vote_allowed(request, target):
         return "qua-nhieu"
     try:
-        with transaction.atomic():
+        if transaction.get_connection().in_atomic_block:
+            with transaction.atomic():  # a savepoint: a duplicate must not break the outer transaction
+                create()
+        else:
+            # On its own, the INSERT is its own transaction: what it shows is invalidated once
+            # (frontcms.cache.invalidate moves the tags again at commit only inside a transaction).
             create()
     except IntegrityError:
         return "da-ton-tai"

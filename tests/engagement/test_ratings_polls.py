@@ -246,3 +246,45 @@ def test_poll_close_must_follow_open():
     poll = PollFactory.build(opens_at=now, closes_at=now - datetime.timedelta(hours=1))
     with pytest.raises(ValidationError):
         poll.full_clean()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rating_on_its_own_moves_the_cache_once(monkeypatch):
+    """Outside a transaction the rating's INSERT commits by itself: its tags move once, not once
+    at the save and again at a commit (frontcms.cache.invalidate); readers still see the new figure."""
+    from frontcms import cache as frontcms_cache
+
+    article = ArticleFactory()
+    reader = new_reader("203.0.113.61")
+    assert "lượt đánh giá)" not in reader.get(article.get_absolute_url()).content.decode()  # now cached
+    bumps = []
+    original = frontcms_cache._bump
+    monkeypatch.setattr(frontcms_cache, "_bump", lambda tags: (bumps.append(set(tags)), original(tags)))
+    response = reader.post(rate_url(article), {"score": "4"}, HTTP_X_REQUESTED_WITH="XMLHttpRequest")
+    assert response.status_code == 200 and "Cảm ơn bạn đã đánh giá." in response.content.decode()
+    assert len(bumps) == 1
+    monkeypatch.undo()
+    assert Rating.objects.get().score == 4
+    assert (
+        "Trung bình 4/5 (1 lượt đánh giá)"
+        in new_reader("203.0.113.62").get(article.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_rating_outside_a_transaction_leaves_the_connection_usable(rf):
+    """The unique constraint still answers "already rated" when the INSERT is its own transaction."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from frontcms.engagement.views import _store_vote
+
+    article = ArticleFactory()
+    ct = ContentType.objects.get_for_model(article)
+    fields = {"content_type": ct, "object_id": article.pk, "score": 3, "voter_hash": "v" * 16}
+    Rating.objects.create(**fields, client_hash="c")
+    request = rf.post("/", REMOTE_ADDR="203.0.113.63")
+    outcome = _store_vote(
+        request, lambda: Rating.objects.create(**fields, client_hash="d"), "x", Rating.objects.none(), True
+    )
+    assert outcome == "da-ton-tai"
+    assert Rating.objects.count() == 1  # and the connection still answers
