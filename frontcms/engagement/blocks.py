@@ -7,8 +7,13 @@ import datetime
 
 from django.db.models import Avg, Count
 from django.http import HttpRequest
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from frontcms.cache import depends_on, tag
 
@@ -75,23 +80,48 @@ def next_poll_change():
     return min(moments) if moments else None
 
 
+# What the reader who just rated is told (the `?danh-gia=` of the page without JavaScript): the
+# notice's ARIA role and text.
+RATING_NOTICES = {
+    "cam-on": ("status", _("Cảm ơn bạn đã đánh giá.")),
+    "da-danh-gia": ("status", _("Bạn đã đánh giá nội dung này rồi.")),
+    "qua-nhieu": (
+        "alert",
+        _(
+            "Mạng bạn đang dùng đã gửi nhiều lượt đánh giá trong thời gian ngắn nên lượt này chưa "
+            "được ghi nhận. Vui lòng thử lại sau."
+        ),
+    ),
+    "loi": ("alert", _("Vui lòng chọn từ 1 đến 5 sao.")),
+}
+SCORES = (5, 4, 3, 2, 1)  # as the form offers them
+
+
 def _rating_context(obj, ct_id: int, notice: str) -> dict:
+    """The block's figures and texts, ready to print: the template only places them (it is
+    rendered for every rating posted by engagement.js, so no formatting is left to it)."""
     depends_on(Rating.figure_tag(ct_id, obj.pk))
     summary = Rating.objects.filter(content_type_id=ct_id, object_id=obj.pk).aggregate(
         average=Avg("score"), count=Count("pk")
     )
+    count, rounded = summary["count"], round(summary["average"] or 0)
+    text = ""
+    if count:
+        text = ngettext(
+            "Trung bình %(avg)s/5 (%(n)s lượt đánh giá)", "Trung bình %(avg)s/5 (%(n)s lượt đánh giá)", count
+        ) % {"avg": floatformat(summary["average"], "-1"), "n": localize(count)}
+    role, notice_text = RATING_NOTICES.get(notice, ("", ""))
     return {
-        "ct_id": ct_id,
-        "obj": obj,
-        "average": summary["average"],
-        "rounded": round(summary["average"] or 0),
-        "count": summary["count"],
-        "notice": notice,
-        "scores": [5, 4, 3, 2, 1],
+        "action": reverse("engagement:rate", args=(ct_id, obj.pk)),
+        "summary": text,
+        "stars": [n <= rounded for n in reversed(SCORES)],
+        "notice_role": role,
+        "notice_text": notice_text,
+        "choices": [(str(n), gettext("%(n)s sao") % {"n": localize(n)}) for n in SCORES],
     }
 
 
 def rating_block_html(obj, ct_id: int, notice: str) -> str:
     """The rating block of `obj`, with the figures as they are now and a notice for the reader
-    who just rated (one of engagement_tags.RATING_NOTICES, or "" for none)."""
+    who just rated (a key of RATING_NOTICES, or "" for none)."""
     return render_to_string("engagement/tags/rating_block.html", _rating_context(obj, ct_id, notice))

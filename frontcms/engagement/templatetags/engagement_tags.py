@@ -11,14 +11,11 @@ from django.utils.html import format_html
 
 from frontcms.cache import depends_on, kept, tag
 from frontcms.engagement import api
-from frontcms.engagement.blocks import counter_id, rating_block_html
+from frontcms.engagement.blocks import RATING_NOTICES, counter_id, rating_block_html
 from frontcms.engagement.models import Comment
 from frontcms.routing import url_for
 
 register = template.Library()
-
-RATING_NOTICES = {"cam-on", "da-danh-gia", "qua-nhieu", "loi"}
-
 
 @register.simple_tag
 def view_pixel(obj):
