@@ -17,6 +17,7 @@ from frontcms.routing import url_for
 
 register = template.Library()
 
+
 @register.simple_tag
 def view_pixel(obj):
     """An invisible image that counts the view, even when the page itself comes from the cache."""
