@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
@@ -24,6 +25,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
+
+from frontcms.cache import CacheTagged, depends_on, kept, tag
 
 from . import limits, privacy
 
@@ -83,6 +86,38 @@ def get_target(ct_id: int, object_id: int) -> models.Model | None:
     if model is None:
         return None
     return public_queryset(model).filter(pk=object_id).first()
+
+
+class Target(NamedTuple):
+    """A public object as the rating endpoint needs it: what to rate, and where to go back."""
+
+    pk: int
+    url: str
+
+
+def rating_target(ct_id: int, object_id: int) -> Target | None:
+    """get_target() for the rating endpoint, kept (frontcms.cache), so that a rating costs no
+    query to find what it rates. The answer changes with the object's own tag (any save or
+    delete, its creation included) and, for one scheduled for later, at its publication. A
+    model whose saves invalidate nothing (not CacheTagged) is looked up every time."""
+    model = resolve_target_model(ct_id)
+    if model is None:
+        return None
+
+    def find() -> Target | None:
+        depends_on(tag(model, object_id))
+        obj = get_target(ct_id, object_id)
+        if obj is not None:
+            return Target(obj.pk, obj.get_absolute_url())
+        manager = model._default_manager
+        if hasattr(manager, "scheduled"):
+            publication = manager.scheduled().filter(pk=object_id).values_list("published_at", flat=True)
+            depends_on(until=publication.first())
+        return None
+
+    if not issubclass(model, CacheTagged):
+        return find()
+    return kept(f"engagement:target:{ct_id}.{object_id}", find)
 
 
 def content_type_id(obj: models.Model) -> int:

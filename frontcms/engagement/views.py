@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
@@ -237,36 +236,35 @@ def rate(request, ct_id: int, object_id: int):
     needs no login); POSTs that a browser marks as sent by another site are refused, and one
     rating per visitor plus the per-address limits hold whoever sends it.
     """
-    target = _target_or_404(ct_id, object_id)
+    target = api.rating_target(ct_id, object_id)
+    if target is None:
+        raise Http404
     form = RatingForm(request.POST)
     visitor, is_new = privacy.visitor_id(request)
     outcome = "loi"
     if form.is_valid():
         voter = privacy.voter_hash(visitor)
-        ct = ContentType.objects.get_for_model(target)
         outcome = _store_vote(
             request,
             lambda: Rating.objects.create(
-                content_type=ct,
+                content_type_id=ct_id,
                 object_id=target.pk,
                 score=form.cleaned_data["score"],
                 voter_hash=voter,
                 client_hash=privacy.client_hash(request),
             ),
-            f"{ct.pk}.{target.pk}",
-            Rating.objects.filter(content_type=ct, object_id=target.pk, voter_hash=voter),
+            f"{ct_id}.{target.pk}",
+            Rating.objects.filter(content_type_id=ct_id, object_id=target.pk, voter_hash=voter),
             is_new,
         )
     outcome = {"da-ton-tai": "da-danh-gia"}.get(outcome, outcome)
     if request.headers.get("X-Requested-With") == "XMLHttpRequest":
         # engagement.js posted it: the block alone, with its new figures and the notice, replaces
         # the one on the page (no reload, and no page rendered for one reader).
-        response = HttpResponse(rating_block_html(target, api.content_type_id(target), outcome))
+        response = HttpResponse(rating_block_html(target, ct_id, outcome))
         patch_cache_control(response, private=True, no_store=True)
     else:
-        response = HttpResponseRedirect(
-            f"{target.get_absolute_url()}?{urlencode({'danh-gia': outcome})}#danh-gia"
-        )
+        response = HttpResponseRedirect(f"{target.url}?{urlencode({'danh-gia': outcome})}#danh-gia")
     if is_new:
         privacy.remember_visitor(response, request, visitor)
     return response

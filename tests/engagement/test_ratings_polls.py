@@ -148,6 +148,44 @@ def test_a_script_rating_of_a_draft_is_still_404(reader):
     assert not Rating.objects.exists()
 
 
+def test_what_a_rating_rates_is_kept(django_assert_max_num_queries):
+    """Finding the article costs a query once; later ratings of it only insert and count."""
+    article = ArticleFactory()
+    new_reader("203.0.113.70").post(rate_url(article), {"score": "5"}, **FROM_SCRIPT)
+    with django_assert_max_num_queries(4):  # the insert in a savepoint (3 here), the figures
+        response = new_reader("203.0.113.71").post(rate_url(article), {"score": "3"}, **FROM_SCRIPT)
+    assert "Trung bình 4/5 (2 lượt đánh giá)" in response.content.decode()
+    plain = new_reader("203.0.113.72").post(rate_url(article), {"score": "4"})
+    assert plain.status_code == 302 and plain["Location"].startswith(article.get_absolute_url() + "?")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_an_article_opens_and_closes_to_ratings_as_it_is_published_and_withdrawn(javascript, time_machine):
+    """The kept answer follows the article: published, withdrawn, scheduled, deleted."""
+    headers = FROM_SCRIPT if javascript else {}
+    now = timezone.now()
+    time_machine.move_to(now, tick=False)
+    article = ArticleFactory(status=Status.DRAFT)
+    readers = iter(new_reader(f"203.0.113.{n}") for n in range(80, 99))
+    assert next(readers).post(rate_url(article), {"score": "5"}, **headers).status_code == 404
+    article.status = Status.PUBLISHED
+    article.save()
+    assert next(readers).post(rate_url(article), {"score": "5"}, **headers).status_code in (200, 302)
+    article.status = Status.ARCHIVED
+    article.save()
+    assert next(readers).post(rate_url(article), {"score": "5"}, **headers).status_code == 404
+    article.status, article.published_at = Status.PUBLISHED, now + datetime.timedelta(minutes=5)
+    article.save()
+    assert next(readers).post(rate_url(article), {"score": "5"}, **headers).status_code == 404
+    # Published by itself, sooner than anything kept expires (PAGE_CACHE_SECONDS).
+    time_machine.move_to(now + datetime.timedelta(minutes=6), tick=False)
+    assert next(readers).post(rate_url(article), {"score": "4"}, **headers).status_code in (200, 302)
+    url = rate_url(article)
+    article.delete()
+    assert next(readers).post(url, {"score": "5"}, **headers).status_code == 404
+    assert sorted(Rating.objects.values_list("score", flat=True)) == [4, 5]
+
+
 # --- polls ----------------------------------------------------------------------------------------
 def vote_url(poll):
     return reverse("engagement:vote", args=[poll.pk])
