@@ -351,9 +351,7 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | floa
     outer = _computing.get()
     known = (SITE, *tags)
     also = tuple(_generation_key(name) for name in known)
-    if outer is None:
-        also += (CLOCK_KEY,)
-    else:
+    if outer is not None:
         outer.parts.append(key)
     ahead = outer.ahead if outer is not None else None
     if ahead is not None and key in ahead.good:
@@ -364,7 +362,9 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | floa
             ahead.good[key] = entry
     if entry is None:
         # Inside a page, the page's starting point: older, so never newer than what was read.
-        start = outer.start if outer is not None else _starting_point(found.get(CLOCK_KEY) or clock())
+        # Outside, the counter is read only now: read with every value, it would make each read
+        # a round trip to Redis while writes move it (near copies, frontcms.cache_backends).
+        start = outer.start if outer is not None else _starting_point(clock())
         computation = Computation(start, until, known)
         with computation as dependencies:
             value = compute()
