@@ -190,3 +190,18 @@ def test_rate_limits_are_counted_in_one_round_trip(redis_commands, monkeypatch):
     client.delete(backend.make_key(day.cache_key))
     assert hit(day)  # a new window
     assert backend.get(day.cache_key) == 1
+
+
+def test_a_kept_value_is_read_from_near_copies_while_writes_move_the_counter(redis_commands):
+    """Every invalidation moves the shared counter. A kept value read outside a page (what a
+    rating rates, say) does not read the counter with it: that read would go to Redis each time."""
+    from frontcms.cache import invalidate, kept
+
+    backend, start = redis_commands
+    assert kept("probe", lambda: "first") == "first"
+    for _ in range(2):  # read from Redis once, then from this process's copies
+        assert kept("probe", lambda: "again") == "first"
+    invalidate("news.article:999999")  # a write elsewhere on the site
+    sent = start()
+    assert kept("probe", lambda: "again") == "first"
+    assert sent == []
