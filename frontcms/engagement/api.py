@@ -26,7 +26,8 @@ from django.db.models import F, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
-from frontcms.cache import CacheTagged, depends_on, kept, tag
+from frontcms.cache import depends_on, kept, tag
+from frontcms.publishing import Publishable
 
 from . import limits, privacy
 
@@ -95,29 +96,34 @@ class Target(NamedTuple):
     url: str
 
 
+class _NotRateable(Exception):
+    """Raised inside a kept computation so that nothing is kept (kept() never stores an error)."""
+
+
 def rating_target(ct_id: int, object_id: int) -> Target | None:
-    """get_target() for the rating endpoint, kept (frontcms.cache), so that a rating costs no
-    query to find what it rates. The answer changes with the object's own tag (any save or
-    delete, its creation included) and, for one scheduled for later, at its publication. A
-    model whose saves invalidate nothing (not CacheTagged) is looked up every time."""
+    """get_target() for the rating endpoint, kept (frontcms.cache), so that rating an object
+    costs no query to find it. Only a public object is kept, following its own tag (any save or
+    delete): a Publishable object stays public as time passes until it is saved otherwise. An
+    object that is not public is looked up each time, so ids that lead nowhere store nothing. A
+    model that is not Publishable is looked up every time."""
     model = resolve_target_model(ct_id)
     if model is None:
         return None
-
-    def find() -> Target | None:
-        depends_on(tag(model, object_id))
+    if not issubclass(model, Publishable):
         obj = get_target(ct_id, object_id)
-        if obj is not None:
-            return Target(obj.pk, obj.get_absolute_url())
-        manager = model._default_manager
-        if hasattr(manager, "scheduled"):
-            publication = manager.scheduled().filter(pk=object_id).values_list("published_at", flat=True)
-            depends_on(until=publication.first())
-        return None
+        return Target(obj.pk, obj.get_absolute_url()) if obj is not None else None
 
-    if not issubclass(model, CacheTagged):
-        return find()
-    return kept(f"engagement:target:{ct_id}.{object_id}", find)
+    def find() -> Target:
+        obj = get_target(ct_id, object_id)
+        if obj is None:
+            raise _NotRateable
+        depends_on(tag(obj))
+        return Target(obj.pk, obj.get_absolute_url())
+
+    try:
+        return kept(f"engagement:target:{ct_id}.{object_id}", find)
+    except _NotRateable:
+        return None
 
 
 def content_type_id(obj: models.Model) -> int:

@@ -186,6 +186,24 @@ def test_an_article_opens_and_closes_to_ratings_as_it_is_published_and_withdrawn
     assert sorted(Rating.objects.values_list("score", flat=True)) == [4, 5]
 
 
+def test_ids_that_lead_nowhere_keep_nothing():
+    """Only a public object is kept: a draft, an unknown or an absurd id leaves nothing in the
+    cache, so a script cannot fill it by rating ids at random."""
+    from django.core.cache import cache
+
+    from frontcms.cache import kept_key
+    from frontcms.engagement.api import content_type_id
+
+    draft, public = ArticleFactory(status=Status.DRAFT), ArticleFactory()
+    ct = content_type_id(public)
+    for object_id in (draft.pk, public.pk + 1000, 10**40):
+        url = reverse("engagement:rate", args=[ct, object_id])
+        assert new_reader("203.0.113.90").post(url, {"score": "5"}, **FROM_SCRIPT).status_code == 404
+        assert cache.get(kept_key(f"engagement:target:{ct}.{object_id}")) is None
+    new_reader("203.0.113.91").post(rate_url(public), {"score": "5"}, **FROM_SCRIPT)
+    assert cache.get(kept_key(f"engagement:target:{ct}.{public.pk}")) is not None
+
+
 # --- polls ----------------------------------------------------------------------------------------
 def vote_url(poll):
     return reverse("engagement:vote", args=[poll.pk])
