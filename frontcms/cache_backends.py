@@ -547,8 +547,10 @@ class FailSoftRedisCache(RedisCache):
 
     def count_in_windows(self, windows, version=None) -> list[int]:
         """frontcms.ratelimit's counters, `(key, amount, seconds)` each, in one round trip: the
-        count of each after this one. Unreachable, each counts only this `amount` (nothing is
-        refused, as the module's docstring says)."""
+        count of each after this one. Unreachable, each counts only this `amount`, as if it were
+        the first in its window (frontcms.ratelimit's docstring)."""
+        if not windows:
+            return []
         keys = [self.make_and_validate_key(key, version=version) for key, _amount, _seconds in windows]
         try:
             return self._cache.count_in_windows(
