@@ -6,10 +6,10 @@
 
   // A mouse or touch click on a star submits the rating at once; the button stays for keyboards and no-JS.
   // The rating is posted in the background and the block is replaced by the one the server answers
-  // (new figures and a notice), so the reader stays where they are. If the request never got an
-  // answer, the form is submitted as without JavaScript (the page comes back with the result); once
-  // the server has answered, the rating may be stored, so the page is only loaded again (a GET):
-  // posting it twice would tell the reader it was already rated.
+  // (new figures and a notice), so the reader stays where they are. If the request got no answer,
+  // or an error (404, 429, 500), the form is submitted as without JavaScript and the page says what
+  // happened. If the server answered but the block cannot be used, the rating is stored or refused
+  // already, so the page is only loaded again (a GET): posting it twice would say "already rated".
   function enhanceRating(form) {
     form.querySelectorAll("input[name=score]").forEach(function (input) {
       input.addEventListener("click", function (event) {
@@ -33,8 +33,8 @@
         headers: { "X-Requested-With": "XMLHttpRequest" }
       })
         .then(function (response) {
-          answered = true;
           if (!response.ok) { throw new Error("HTTP " + response.status); }
+          answered = true;  // stored or refused, with a notice in the block
           return response.text();
         })
         .then(function (html) {
@@ -50,7 +50,12 @@
         })
         .catch(function () {
           form.removeAttribute("aria-busy");
-          if (answered) { window.location.reload(); } else { form.submit(); }
+          if (!answered) { form.submit(); return; }
+          // The page again, with the figures as they are now, not an older rating's notice.
+          var again = new URL(window.location.href);
+          var query = again.search;
+          again.searchParams.delete("danh-gia");
+          if (again.search === query) { window.location.reload(); } else { window.location.replace(again.href); }
         });
     });
   }

@@ -125,3 +125,36 @@ def test_a_rating_that_never_reached_the_server_is_posted_as_without_javascript(
     assert "Cảm ơn bạn đã đánh giá." in rating and "Trung bình 4/5 (1 lượt đánh giá)" in rating
     assert len(posts) == 2 and Rating.objects.get().score == 4  # the aborted one stored nothing
     page.context.close()
+
+
+def test_a_rating_answered_with_an_error_is_posted_as_without_javascript(chromium, live_server):
+    """An error answer (a proxy's 503, say) stored nothing: the form is submitted as without
+    JavaScript, and the page says what happened."""
+    article = ArticleFactory(title="Tập huấn nghiệp vụ công tác Mặt trận cơ sở")
+    page, posts = _rating_page(
+        chromium, live_server, article, lambda route: route.fulfill(status=503, body="Máy chủ đang bận.")
+    )
+    page.locator("label[for=danh-gia-3]").click()
+    page.wait_for_url("**danh-gia=cam-on**")
+    assert "Cảm ơn bạn đã đánh giá." in page.locator("#danh-gia").inner_text()
+    assert len(posts) == 2 and Rating.objects.get().score == 3
+    page.context.close()
+
+
+def test_a_lost_answer_on_a_page_with_an_older_notice_drops_that_notice(chromium, live_server):
+    """The page came with `?danh-gia=…` from an earlier rating without JavaScript: when the answer
+    to the next one cannot be used, the page is loaded again without that notice."""
+    article = ArticleFactory(title="Hội nghị đại biểu nhân dân khu dân cư số 3")
+    page, posts = _rating_page(
+        chromium,
+        live_server,
+        article,
+        lambda route: route.fulfill(response=route.fetch(), body="<p>Máy chủ đang bận.</p>"),
+    )
+    page.goto(article.get_absolute_url() + "?danh-gia=qua-nhieu")
+    page.locator("label[for=danh-gia-2]").click()
+    page.wait_for_url(lambda url: "danh-gia=" not in url)
+    page.get_by_text("Trung bình 2/5 (1 lượt đánh giá)").wait_for()
+    assert page.locator("#danh-gia .notice").count() == 0
+    assert len(posts) == 1
+    page.context.close()
