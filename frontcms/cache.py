@@ -357,7 +357,7 @@ def kept(name: str, compute: Callable[[], T], *, tags=(), until: datetime | floa
     if ahead is not None and key in ahead.good:
         entry = ahead.good[key]  # used again by the same page (the site settings, say)
     else:
-        entry, found = read_entry(key, also, ahead)
+        entry, _found = read_entry(key, also, ahead)
         if entry is not None and ahead is not None:
             ahead.good[key] = entry
     if entry is None:
