@@ -109,9 +109,6 @@ def rating_target(ct_id: int, object_id: int) -> Target | None:
     model = resolve_target_model(ct_id)
     if model is None:
         return None
-    if not issubclass(model, Publishable):
-        obj = get_target(ct_id, object_id)
-        return Target(obj.pk, obj.get_absolute_url()) if obj is not None else None
 
     def find() -> Target:
         obj = get_target(ct_id, object_id)
@@ -121,6 +118,8 @@ def rating_target(ct_id: int, object_id: int) -> Target | None:
         return Target(obj.pk, obj.get_absolute_url())
 
     try:
+        if not issubclass(model, Publishable):
+            return find()
         return kept(f"engagement:target:{ct_id}.{object_id}", find)
     except _NotRateable:
         return None
