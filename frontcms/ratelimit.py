@@ -48,8 +48,7 @@ def _counts(limits: tuple[Limit, ...], amount: int) -> list[int]:
 
 def hit(*limits: Limit, amount: int = 1) -> bool:
     """Count `amount` attempts against every limit; True when none of them is exceeded."""
-    counts = _counts(limits, amount) if limits else []
-    return all(count <= limit.count for count, limit in zip(counts, limits, strict=True))
+    return all(count <= limit.count for count, limit in zip(_counts(limits, amount), limits, strict=True))
 
 
 def exceeded(limit: Limit) -> bool:
