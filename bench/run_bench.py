@@ -117,7 +117,10 @@ def wrk(
     for header in headers or []:
         cmd[1:1] = ["-H", header]
     if script:
+        # The script's argument names this run (bench/unique_query.lua: query strings no earlier
+        # slice used, so that a later slice does not read the pages an earlier one stored).
         cmd[1:1] = ["-s", script]
+        cmd += ["--", str(time.time_ns())]
     output = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=duration + 30).stdout
     return parse_wrk(output)
 
