@@ -121,7 +121,11 @@ class EventAdmin(
     )
     list_filter = ("status", "kind", "event_status", "is_online", "organization")
     list_select_related = ("organization", "report")
-    search_fields = ("title", "summary", "venue")
+    search_fields = (
+        "title__folded_contains",
+        "summary__folded_contains",
+        "venue__folded_contains",
+    )  # frontcms/lookups.py
     autocomplete_fields = ("organization",)
     date_hierarchy = "starts_at"
     fieldsets = (
@@ -231,7 +235,7 @@ class EventReportAdmin(WorkflowAdminMixin, OrganizationScopedAdminMixin, Revisio
     list_display = ("event", "event_organization", "status", "updated_at", "author")
     list_filter = ("status", "event__organization")
     list_select_related = ("event", "event__organization", "author")
-    search_fields = ("event__title", "body", "results")
+    search_fields = ("event__title__folded_contains", "body", "results")
     autocomplete_fields = ("event",)
     date_hierarchy = "updated_at"
     fieldsets = (
@@ -286,7 +290,7 @@ class DocumentAdmin(
     list_display_links = ("number", "title")
     list_filter = ("status", "doc_type", "issuer")
     list_select_related = ("issuer",)
-    search_fields = ("number", "title", "summary")
+    search_fields = ("number", "title__folded_contains", "summary__folded_contains")
     autocomplete_fields = ("issuer",)
     date_hierarchy = "issued_on"
     fieldsets = (

@@ -46,7 +46,7 @@ class PageAdmin(ConcurrentEditAdminMixin, RevisionAdmin):
     list_display = ("title", "parent", "slug", "is_published", "order", "updated_at", "view_link")
     list_filter = ("is_published", "parent")
     list_editable = ("is_published", "order")
-    search_fields = ("title", "slug", "body")
+    search_fields = ("title__folded_contains", "slug", "body")  # frontcms/lookups.py
     prepopulated_fields = {}
     fieldsets = (
         (None, {"fields": ("title", "parent", "body")}),
@@ -72,7 +72,7 @@ class MenuItemAdmin(admin.ModelAdmin):
     list_display = ("title", "parent", "target", "order", "is_active")
     list_editable = ("order", "is_active")
     list_filter = ("is_active",)
-    search_fields = ("title",)
+    search_fields = ("title__folded_contains",)
     inlines = [MenuChildInline]
 
     def get_queryset(self, request):
@@ -87,7 +87,7 @@ class MenuItemAdmin(admin.ModelAdmin):
 class QuickLinkAdmin(admin.ModelAdmin):
     list_display = ("title", "url", "order", "is_active")
     list_editable = ("order", "is_active")
-    search_fields = ("title", "url")
+    search_fields = ("title__folded_contains", "url")
 
 
 @admin.register(SiteSettings)

@@ -14,13 +14,14 @@ class FrontcmsConfig(AppConfig):
         # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
-        from . import admin_l10n, cache, home, search_adapters  # noqa: F401  (cache: invalidation receivers)
+        from . import admin_l10n, cache, home, lookups, search_adapters  # noqa: F401  (cache: invalidation receivers)
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).
         post_migrate.connect(post_migrate_sync, dispatch_uid="frontcms-sync-roles")
         search_adapters.register()
         admin_l10n.install()
+        lookups.install()
         home.register(
             home.HomeBlock(
                 "quick_links",

@@ -125,7 +125,11 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         ImportedListFilter,
     )
     list_select_related = ("category", "organization")
-    search_fields = ("title", "summary", "byline")
+    search_fields = (
+        "title__folded_contains",
+        "summary__folded_contains",
+        "byline__folded_contains",
+    )  # frontcms/lookups.py
     date_hierarchy = "published_at"
     ordering = ("-published_at", "-pk")
     raw_id_fields = ("organization", "event")
@@ -261,7 +265,7 @@ class CategoryAdmin(RevisionAdmin):
     list_display = ("name", "parent", "slug", "order", "show_on_home")
     list_editable = ("order", "show_on_home")
     list_filter = ("parent",)
-    search_fields = ("name", "slug")
+    search_fields = ("name__folded_contains", "slug")
     list_select_related = ("parent",)
     fields = ("name", "parent", "slug", "description", "order", "show_on_home")
 
@@ -275,7 +279,7 @@ admin.site.unregister(Tag)
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
     list_display = ("name", "slug", "article_count")
-    search_fields = ("name",)
+    search_fields = ("name__folded_contains",)
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
 
