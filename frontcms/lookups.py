@@ -5,7 +5,9 @@
 words in Python; the column by that same function on SQLite (registered on each connection) and
 by `lower(frontcms_unaccent(…))` on PostgreSQL (migration frontcms 0004). Django's `icontains`
 is no substitute: SQLite's LIKE ignores the case of ASCII letters only ("đối" misses "Đối"), and
-neither database ignores diacritics.
+neither database ignores diacritics. Whitespace runs (spaces, line breaks, non-breaking spaces
+from pasted text) count as one space on both. Beyond Vietnamese the two may differ a little
+(PostgreSQL's unaccent also spells out ligatures: "œ" is found by "oe").
 
 The admin uses it through `search_fields` (`"title__folded_contains"`): its search box and its
 autocomplete find Vietnamese text however it is typed. It reads every row (no index serves a
@@ -22,6 +24,7 @@ from django.db.models import CharField, Lookup, TextField
 from .text import fold
 
 SQLITE_FUNCTION = "frontcms_fold"
+WHITESPACE_RUN = "[[:space:]\u00a0]+"  # PostgreSQL's regular expression for what fold() collapses
 
 
 class FoldedContains(Lookup):
@@ -32,12 +35,18 @@ class FoldedContains(Lookup):
         return "%s", [f"%{connection.ops.prep_for_like_query(fold(str(value)))}%"]
 
     def as_sql(self, compiler, connection):
+        if hasattr(self.rhs, "resolve_expression"):
+            raise NotSupportedError("folded_contains compares with text, not with a column or expression")
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         if connection.vendor == "postgresql":
             # unaccent first: it turns every Vietnamese letter into an ASCII one, which lower()
             # handles whatever the database's locale.
-            return f"LOWER(frontcms_unaccent({lhs}::text)) LIKE {rhs}", [*lhs_params, *rhs_params]
+            column = f"LOWER(frontcms_unaccent({lhs}::text))"
+            if " " in fold(str(self.rhs)):  # words in a row: whitespace runs count as one space
+                column = f"REGEXP_REPLACE({column}, %s, ' ', 'g')"
+                lhs_params = [*lhs_params, WHITESPACE_RUN]
+            return f"{column} LIKE {rhs}", [*lhs_params, *rhs_params]
         if connection.vendor == "sqlite":
             return f"{SQLITE_FUNCTION}({lhs}) LIKE {rhs} ESCAPE '\\'", [*lhs_params, *rhs_params]
         raise NotSupportedError(f"folded_contains is not available on {connection.vendor}")

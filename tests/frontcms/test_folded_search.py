@@ -21,6 +21,22 @@ def test_folded_contains_ignores_case_and_diacritics(term):
     assert list(Article.objects.filter(title__folded_contains=term)) == [found]
 
 
+@pytest.mark.parametrize("title", ["Đối  thoại", "Đối\u00a0thoại", "Đối\nthoại", "Đối \t thoại"])
+def test_whitespace_runs_in_the_column_count_as_one_space(title):
+    found = ArticleFactory(title=f"{title} với nhân dân")
+    assert list(Article.objects.filter(title__folded_contains="doi thoai")) == [found]
+    assert list(Article.objects.filter(title__folded_contains="đối  thoại")) == [found]
+
+
+def test_folded_contains_compares_with_text_only():
+    from django.db import NotSupportedError
+    from django.db.models import F
+
+    ArticleFactory(title="Đối thoại")
+    with pytest.raises(NotSupportedError):
+        list(Article.objects.filter(title__folded_contains=F("summary")))
+
+
 def test_folded_contains_takes_wildcards_literally():
     percent = ArticleFactory(title="Tỷ lệ hộ nghèo giảm 50% so với năm trước")
     ArticleFactory(title="Tỷ lệ hộ nghèo giảm 5 lần so với năm trước")
