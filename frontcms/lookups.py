@@ -31,8 +31,12 @@ class FoldedContains(Lookup):
     lookup_name = "folded_contains"
     prepare_rhs = False
 
+    def get_prep_lookup(self):
+        """The typed text, folded once (an expression is left as it is, and refused in as_sql)."""
+        return self.rhs if hasattr(self.rhs, "resolve_expression") else fold(str(self.rhs))
+
     def get_db_prep_lookup(self, value, connection):
-        return "%s", [f"%{connection.ops.prep_for_like_query(fold(str(value)))}%"]
+        return "%s", [f"%{connection.ops.prep_for_like_query(value)}%"]
 
     def as_sql(self, compiler, connection):
         if hasattr(self.rhs, "resolve_expression"):
@@ -43,7 +47,7 @@ class FoldedContains(Lookup):
             # unaccent first: it turns every Vietnamese letter into an ASCII one, which lower()
             # handles whatever the database's locale.
             column = f"LOWER(frontcms_unaccent({lhs}::text))"
-            if " " in fold(str(self.rhs)):  # words in a row: whitespace runs count as one space
+            if " " in self.rhs:  # words in a row: whitespace runs count as one space
                 column = f"REGEXP_REPLACE({column}, %s, ' ', 'g')"
                 lhs_params = [*lhs_params, WHITESPACE_RUN]
             return f"{column} LIKE {rhs}", [*lhs_params, *rhs_params]
