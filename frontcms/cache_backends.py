@@ -5,11 +5,13 @@ generations of its ~17 tags, frontcms.cache): keys are not checked against memca
 (neither backend has them, and our keys are short ASCII), the Redis client is built once, and
 each process keeps near copies of what it read from Redis (below).
 
-The Redis backend fails soft: an unreachable Redis is a cache miss. Redis only holds copies
-(rendered pages, kept values, tag generations, rate-limit counters), so losing it must slow the
-site down, not take it down. Every operation that cannot reach Redis is
-logged and answered as if the key were absent; /suc-khoe/ still reports the outage (its round
-trip through the cache fails), so load balancers and monitoring see it. Short socket timeouts in
+The Redis backend fails soft: an unreachable Redis is a cache miss, and so is one that answers
+with an error (out of memory under `noeviction`, a read-only replica after a failover, writes
+stopped by a failed snapshot). Redis only holds copies (rendered pages, kept values, tag
+generations, rate-limit counters), so losing it must slow the site down, not take it down. Every
+operation that fails is logged and answered as if the key were absent (a write as if it were
+lost); /suc-khoe/ still reports the outage (its round trip through the cache fails), so load
+balancers and monitoring see it. Short socket timeouts in
 settings keep a hung Redis from holding workers.
 
 **Near copies.** Every cached page is one round trip to Redis (the page and the generations of
@@ -45,6 +47,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("frontcms.cache")
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# What FailSoftRedisCache answers as a miss: Redis out of reach, or refusing the command (-OOM,
+# -READONLY, -MISCONF and the like arrive as ResponseError, a RedisError).
+FAILED = (RedisError, OSError)
 
 
 class LocalMemoryCache(LocMemCache):
@@ -249,7 +254,7 @@ class NearCopies:
         """`step()` on the tracking connection; any failure there drops it (and every copy)."""
         try:
             return step()
-        except (RedisError, *UNREACHABLE) as exc:
+        except FAILED as exc:
             self._lost(exc)
             return False
         except BaseException as exc:  # interrupted midway: the connection's state is unknown
@@ -488,62 +493,65 @@ class FailSoftRedisCache(RedisCache):
         """Redis takes any key; the base class's warnings are about memcached's limits."""
 
     def _unreachable(self, operation: str, exc: Exception) -> None:
-        logger.warning("cache %s failed, Redis unreachable: %s", operation, exc)
+        if isinstance(exc, UNREACHABLE):
+            logger.warning("cache %s failed, Redis unreachable: %s", operation, exc)
+        else:  # Redis answered with an error: its configuration or state needs a person
+            logger.error("cache %s failed, Redis refused it: %s", operation, exc)
 
     def get(self, key, default=None, version=None):
         try:
             return super().get(key, default, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("get", exc)
             return default
 
     def get_many(self, keys, version=None):
         try:
             return super().get_many(keys, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("get_many", exc)
             return {}
 
     def has_key(self, key, version=None):
         try:
             return super().has_key(key, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("has_key", exc)
             return False
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().set(key, value, timeout, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("set", exc)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().set_many(data, timeout, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("set_many", exc)
             return list(data)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().add(key, value, timeout, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("add", exc)
             return False
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().touch(key, timeout, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("touch", exc)
             return False
 
     def incr(self, key, delta=1, version=None):
         try:
             return super().incr(key, delta, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("incr", exc)
-            raise ValueError(f"Key '{key}' not found (cache unreachable)") from exc
+            raise ValueError(f"Key '{key}' not found (cache failed)") from exc
 
     def count_in_windows(self, windows, version=None) -> list[int]:
         """frontcms.ratelimit's counters, `(key, amount, seconds)` each, in one round trip: the
@@ -556,25 +564,25 @@ class FailSoftRedisCache(RedisCache):
             return self._cache.count_in_windows(
                 keys, [(amount, seconds) for _key, amount, seconds in windows]
             )
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("count_in_windows", exc)
             return [amount for _key, amount, _seconds in windows]
 
     def delete(self, key, version=None):
         try:
             return super().delete(key, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("delete", exc)
             return False
 
     def delete_many(self, keys, version=None):
         try:
             return super().delete_many(keys, version)
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("delete_many", exc)
 
     def clear(self):
         try:
             return super().clear()
-        except UNREACHABLE as exc:
+        except FAILED as exc:
             self._unreachable("clear", exc)

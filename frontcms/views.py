@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -175,8 +176,11 @@ def health(request):
     except Exception as exc:  # any driver error means "not healthy", never a 500
         checks["database"] = f"error: {exc.__class__.__name__}"
     try:
-        cache.set("frontcms:health", "1", 10)
-        checks["cache"] = "ok" if cache.get("frontcms:health") == "1" else "error: no round trip"
+        # A value of this request's own: a cache that stopped taking writes must not pass on the
+        # value an earlier check left there.
+        token = secrets.token_hex(8)
+        cache.set("frontcms:health", token, 10)
+        checks["cache"] = "ok" if cache.get("frontcms:health") == token else "error: no round trip"
     except Exception as exc:
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(v == "ok" for v in checks.values())

@@ -44,3 +44,65 @@ def test_pages_render_and_health_reports_the_outage_when_redis_is_down(client):
     assert client.get("/").status_code == 200
     response = client.get("/suc-khoe/")
     assert response.status_code == 503 and response.json()["cache"].startswith("error")
+
+
+# --- a Redis that answers but refuses writes ------------------------------------------------------
+@pytest.fixture
+def refusing_redis(settings):
+    """A private Redis whose every write is refused as out of memory (`maxmemory` far below its
+    own use, `noeviction`), as a full Redis without eviction refuses them. Reads still work."""
+    import redis
+
+    from tests.redisserver import start_redis
+
+    process, url = start_redis()
+    settings.CACHES = {"default": {**DOWN["default"], "LOCATION": url}}
+    client = redis.Redis.from_url(url)
+    client.set(":1:frontcms:health", "1")  # what an earlier, healthy check left behind
+    client.config_set("maxmemory-policy", "noeviction")
+    client.config_set("maxmemory", "1")
+    with pytest.raises(redis.exceptions.ResponseError, match="maxmemory"):
+        client.set("probe", "1")
+    yield client
+    client.close()
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_refused_writes_are_lost_not_raised(refusing_redis, caplog):
+    cache = caches["default"]
+    cache.set("x", 1)
+    cache.set_many({"x": 1, "y": 2})
+    assert cache.add("x", 1) is False
+    assert cache.get("x") is None
+    with pytest.raises(ValueError):
+        cache.incr("frontcms:cache:clock")
+    assert cache.count_in_windows([("frontcms:rate:a", 1, 60)]) == [1]
+    assert "Redis refused it" in caplog.text and "maxmemory" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_rating_is_saved_and_answered_when_redis_refuses_writes(refusing_redis, client):
+    """The rating's save invalidates its block after the row is written (autocommit): a refused
+    invalidation must not turn the saved rating into a 500."""
+    from django.urls import reverse
+
+    from frontcms.engagement.models import Rating
+    from tests.engagement.conftest import BROWSER_UA, ct_args
+    from tests.factories import ArticleFactory
+
+    reader = client
+    reader.defaults.update(HTTP_USER_AGENT=BROWSER_UA, REMOTE_ADDR="203.0.113.10")
+    article = ArticleFactory()
+    response = reader.post(reverse("engagement:rate", args=ct_args(article)), {"score": "4"})
+    assert response.status_code in (200, 302)
+    assert Rating.objects.filter(object_id=article.pk, score=4).count() == 1
+    assert reader.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_health_reports_a_cache_that_refuses_writes(refusing_redis, client):
+    """The value an earlier check left is still readable: the check must not take it for its own."""
+    response = client.get("/suc-khoe/")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "error: no round trip"
