@@ -10,6 +10,12 @@ page for a request (a 404), so normal pages run no extra query.
 Paths are compared in a normal form (`normalise_legacy_path`): percent-decoded, NFC, lower case
 (the old IIS sites ignored case), without the host, a trailing slash or a directory-index file
 name, with the query parameters sorted and tracking parameters dropped.
+
+Several old sites (the district's and each ward's) often share paths (`/tin-tuc/123.html`), so
+an old path may also name its site's domain (`normalise_legacy_host`: lower case, no port, no
+`www.`). A request is matched by its own host first, then by paths recorded without a domain,
+then by the one path of that name if there is only one: a path two sites share is never sent
+to the other site's article.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ INDEX_NAMES = {
 IGNORED_PARAMETERS = {"fbclid", "gclid", "zarsrc", "zalo_source", "itemid", "_ga", "ref", "mc_cid", "mc_eid"}
 MAX_PATH_LENGTH = 700
 
-Resolver = Callable[[str], "str | None"]
+Resolver = Callable[[str, str], "str | None"]
 _resolvers: list[Resolver] = []
 
 
@@ -69,19 +75,50 @@ def normalise_legacy_path(value: str) -> str:
     return (path + ("?" + query if query else ""))[:MAX_PATH_LENGTH]
 
 
+def normalise_legacy_host(value: str | None) -> str:
+    """An old site's domain as it is stored and looked up: lower case, without port or `www.`;
+    '' for none. Accepts a bare host (`www.Site.vn:8080`) or a whole address."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    host = urlsplit(value if "//" in value else "//" + value).hostname or ""
+    host = host.rstrip(".").lower()
+    return host.removeprefix("www.")[:253]
+
+
+def host_of(value: str | None) -> str:
+    """The normalised domain of an address given with one (`http://site.vn/a.html`), else ''."""
+    value = (value or "").strip()
+    return normalise_legacy_host(value) if "//" in value else ""
+
+
+def pick_for_host(rows, host: str):
+    """Of `(host, value)` rows for one old path, the value for `host`: the row of that host, else
+    the one recorded without a host, else the only row; None when only other sites' rows remain
+    (or several of them: the path is ambiguous)."""
+    rows = list(rows)
+    for wanted in (host, ""):
+        for row_host, value in rows:
+            if row_host == wanted:
+                return value
+    return rows[0][1] if len(rows) == 1 else None
+
+
 def register(resolver: Resolver) -> None:
-    """Add a function that maps a normalised old path to the URL of its new page (or None)."""
+    """Add a function that maps a normalised old path and the request's normalised host to the URL
+    of its new page (or None)."""
     if resolver not in _resolvers:
         _resolvers.append(resolver)
 
 
-def resolve(request_path: str, query: str = "") -> str | None:
-    """The new URL for an old path and query string, or None."""
+def resolve(request_path: str, query: str = "", host: str = "") -> str | None:
+    """The new URL for an old path and query string asked of `host`, or None."""
     key = normalise_legacy_path(request_path + ("?" + query if query else ""))
     if not key:
         return None
+    host = normalise_legacy_host(host)
     for resolver in _resolvers:
-        target = resolver(key)
+        target = resolver(key, host)
         if target:
             return target
     return None
@@ -101,7 +138,7 @@ class LegacyPathRedirectMiddleware:
         if response.status_code != 404 or request.method not in ("GET", "HEAD") or not _resolvers:
             return response
         try:
-            target = resolve(request.path, request.META.get("QUERY_STRING", ""))
+            target = resolve(request.path, request.META.get("QUERY_STRING", ""), request.get_host())
         except DatabaseError:  # a broken lookup must not turn a 404 into a 500
             logger.exception("old path lookup failed for %s", request.path)
             return response

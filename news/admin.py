@@ -37,11 +37,28 @@ class RelatedArticleInline(ScopedChoicesMixin, admin.TabularInline):
     verbose_name_plural = _("Tin liên quan chọn tay (hiện trước các tin liên quan tự động)")
 
 
+class LegacyPathFormSet(forms.BaseInlineFormSet):
+    """Two rows naming the same old address (the same site and path) are refused here, before the
+    database would refuse the second."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.is_valid() or not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            row = form.instance
+            if (row.host, row.key) in seen:
+                form.add_error("path", _("Đường dẫn này đã có ở một dòng khác."))
+            seen.add((row.host, row.key))
+
+
 class LegacyPathInline(admin.TabularInline):
     """The article's addresses on the old website; each answers 301 to the article."""
 
     model = LegacyPath
-    fields = ("path",)
+    formset = LegacyPathFormSet
+    fields = ("host", "path")
     # Old addresses are long (Joomla and DotNetNuke queries): the field takes the row's width.
     formfield_overrides = {
         models.CharField: {

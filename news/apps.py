@@ -70,11 +70,19 @@ class NewsConfig(AppConfig):
         robots.disallow(preview.path_prefix)
 
 
-def article_for_legacy_path(key: str) -> str | None:
-    """The address of the published article that had the old path `key`, or None (one query)."""
+def article_for_legacy_path(key: str, host: str) -> str | None:
+    """The address of the article that had the old path `key` on the site `host` (chosen as
+    frontcms.legacy_paths.pick_for_host says, among all articles with that path), if it is
+    published; else None. Two queries, asked only for a 404."""
     from django.urls import reverse
 
-    from .models import Article
+    from frontcms.legacy_paths import pick_for_host
 
-    slug = Article.objects.published().filter(legacy_paths__key=key).values_list("slug", flat=True).first()
+    from .models import Article, LegacyPath
+
+    rows = LegacyPath.objects.filter(key=key).order_by("pk").values_list("host", "article_id")[:50]
+    chosen = pick_for_host(rows, host)
+    if chosen is None:
+        return None
+    slug = Article.objects.published().filter(pk=chosen).values_list("slug", flat=True).first()
     return reverse("news:detail", kwargs={"slug": slug}) if slug else None

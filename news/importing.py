@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from frontcms import publishing_service
 from frontcms.images import reencode_image
-from frontcms.legacy_paths import normalise_legacy_path
+from frontcms.legacy_paths import host_of, normalise_legacy_host, normalise_legacy_path
 from frontcms.publishing import Status
 from frontcms.text import fold, slugify_vi
 
@@ -73,6 +73,7 @@ class ImportedContent:
     summary: str = ""
     lead: str = ""  # the first words of the text, for a stand-in title when there is no headline
     old_paths: list[str] = field(default_factory=list)
+    old_host: str = ""  # the old site's domain: sites of the district and its wards share paths
     photos: list[ImportedPhoto] = field(default_factory=list)
 
     @property
@@ -162,7 +163,11 @@ def find_imported(content: ImportedContent, *, organization) -> Article | None:
     """The article this content was imported as before, if any."""
     keys = [key for key in (normalise_legacy_path(p) for p in content.old_paths) if key not in {"", "/"}]
     if keys:
-        by_path = LegacyPath.objects.filter(key__in=keys).select_related("article").first()
+        host = normalise_legacy_host(content.old_host)
+        same_site = LegacyPath.objects.filter(key__in=keys, host=host)
+        if host:  # or recorded without a domain (before domains were kept) by the same organisation
+            same_site |= LegacyPath.objects.filter(key__in=keys, host="", article__organization=organization)
+        by_path = same_site.select_related("article").order_by("-host", "pk").first()
         if by_path is not None:
             return by_path.article
     record = (
@@ -269,15 +274,21 @@ def _take_cover(body: str, placed: list[tuple[str, str | None]]) -> tuple[str, s
 # --- saving -----------------------------------------------------------------------------------
 
 
-def _add_paths(article: Article, paths: list[str], warnings: list[str]) -> int:
+def _add_paths(article: Article, paths: list[str], host: str, warnings: list[str]) -> int:
     added = 0
+    host = normalise_legacy_host(host)
     for path in dict.fromkeys(paths):
         key = normalise_legacy_path(path)
         if key in {"", "/"}:
             continue
-        owner = LegacyPath.objects.filter(key=key).values_list("article_id", "article__title").first()
+        path_host = host_of(path) or host
+        owner = (
+            LegacyPath.objects.filter(key=key, host=path_host)
+            .values_list("article_id", "article__title")
+            .first()
+        )
         if owner is None:
-            LegacyPath.objects.create(article=article, path=path[:1000])
+            LegacyPath.objects.create(article=article, host=path_host, path=path[:1000])
             added += 1
         elif owner[0] != article.pk:
             warnings.append(f"old address {path} already belongs to the article “{owner[1]}”")
@@ -310,7 +321,7 @@ def save_imported_article(
     existing = find_imported(content, organization=organization)
     if existing is not None:
         record = ImportRecord.objects.filter(article=existing).first()
-        paths = _add_paths(existing, content.old_paths, warnings)
+        paths = _add_paths(existing, content.old_paths, content.old_host, warnings)
         if record is None:
             return ImportResult(existing, False, "existing", warnings, paths_added=paths)
         if record.digest == content.digest():
@@ -342,7 +353,7 @@ def save_imported_article(
         ImportRecord.objects.create(article=article, **values)
     else:
         ImportRecord.objects.filter(pk=record.pk).update(**values)
-    paths = _add_paths(article, content.old_paths, warnings)
+    paths = _add_paths(article, content.old_paths, content.old_host, warnings)
     return ImportResult(
         article,
         created,

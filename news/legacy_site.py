@@ -314,6 +314,7 @@ class SiteArticle:
     body_html: str = ""
     alternates: list[str] = field(default_factory=list)
     date_source: str | None = None  # "text", "markup" or "htmldate", for the measurements
+    host: str | None = None  # the old site's domain (wget's host folder), when known
 
     def as_json_dict(self) -> dict[str, Any]:
         """The dry-run object: the fields of import_articles, then url, category, summary, images."""
@@ -1298,6 +1299,7 @@ class _PageReader:
         paragraphs = [b.text for b in body if b.kind in {"text", "li", "heading"}]
         article = SiteArticle(
             file=self.page.file,
+            host=self.page.host,
             url=self.page.url or (canonical[0] if canonical else None),
             title=title,
             published_at=published_at,

@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 
 from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
-from frontcms.legacy_paths import normalise_legacy_path
+from frontcms.legacy_paths import host_of, normalise_legacy_host, normalise_legacy_path
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -280,44 +280,64 @@ class ImportRecord(models.Model):
 
 
 class LegacyPath(models.Model):
-    """An address the article had on the old website; a request for it answers 301 to the article
-    (frontcms.legacy_paths), whatever the article's slug is by then."""
+    """An address the article had on an old website; a request for it answers 301 to the article
+    (frontcms.legacy_paths), whatever the article's slug is by then. Old sites of the district
+    and its wards may share a path: `host` tells them apart."""
 
     article = models.ForeignKey(
         Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="legacy_paths"
+    )
+    host = models.CharField(
+        _("tên miền trang cũ"),
+        max_length=253,
+        blank=True,
+        help_text=_(
+            "Ví dụ: mttq-khuongdinh.vn. Để trống nếu chỉ có một trang cũ dùng đường dẫn này; "
+            "lấy tự động khi đường dẫn có tên miền."
+        ),
     )
     path = models.CharField(
         _("đường dẫn trên trang cũ"),
         max_length=1000,
         help_text=_(
             "Ví dụ: /tin-tuc/hoi-nghi-123.html, /Default.aspx?tabid=57&ArticleID=123. "
-            "Không cần tên miền; chữ hoa, chữ thường và thứ tự tham số không quan trọng."
+            "Chữ hoa, chữ thường và thứ tự tham số không quan trọng."
         ),
     )
-    key = models.CharField(max_length=700, unique=True, editable=False)
+    key = models.CharField(max_length=700, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("đường dẫn trên trang cũ")
         verbose_name_plural = _("đường dẫn trên trang cũ")
         ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["host", "key"], name="news_legacypath_host_key")]
 
     def __str__(self) -> str:
-        return self.path
+        return f"{self.host}{self.path}" if self.host and "//" not in self.path else self.path
 
     def save(self, *args, **kwargs):
-        self.key = normalise_legacy_path(self.path)
+        self._normalise()
         super().save(*args, **kwargs)
 
     def clean(self):
-        self.path = self.path.strip()
-        self.key = normalise_legacy_path(self.path)
+        self._normalise()
         if self.key in {"", "/"}:
             raise ValidationError(
                 {"path": _("Hãy nhập đường dẫn của bài trên trang cũ (không phải trang chủ).")}
             )
-        taken = LegacyPath.objects.filter(key=self.key).exclude(pk=self.pk).select_related("article").first()
+        taken = (
+            LegacyPath.objects.filter(host=self.host, key=self.key)
+            .exclude(pk=self.pk)
+            .select_related("article")
+            .first()
+        )
         if taken is not None:
             raise ValidationError(
                 {"path": _("Đường dẫn này đã thuộc bài “%(title)s”.") % {"title": taken.article.title}}
             )
+
+    def _normalise(self) -> None:
+        self.path = self.path.strip()
+        self.host = normalise_legacy_host(self.host) or host_of(self.path)
+        self.key = normalise_legacy_path(self.path)
