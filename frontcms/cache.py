@@ -184,8 +184,9 @@ class _ReadAhead:
     point was read in the same round trip, so a change made since is newer than the page."""
 
     def __init__(self, keys):
-        # In order: a backend that reads one key at a time (local memory) must read the starting
-        # point before the generations, or a change made in between would look older than the page.
+        # In order: a backend that reads one key at a time (Django's own local memory) must read the
+        # starting point before the generations, or a change made in between would look older than
+        # the page. (Redis's MGET and frontcms.cache_backends.LocalMemoryCache read all at once.)
         keys = list(dict.fromkeys(keys))
         self.asked = set(keys)
         self.found = cache.get_many(keys) if keys else {}

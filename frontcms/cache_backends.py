@@ -2,8 +2,10 @@
 
 Both are Django's own, with changes measured on cached pages (a hit reads the page and the
 generations of its ~17 tags, frontcms.cache): keys are not checked against memcached's limits
-(neither backend has them, and our keys are short ASCII), the Redis client is built once, and
-each process keeps near copies of what it read from Redis (below).
+(neither backend has them, and our keys are short ASCII), local memory keeps values nobody can
+change (generations, tag sets, rendered HTML) as they are instead of pickled copies (an uncached
+article ~8% faster, a cached one ~10%), the Redis client is built once, and each process keeps
+near copies of what it read from Redis (below).
 
 The Redis backend fails soft: an unreachable Redis is a cache miss, and so is one that answers
 with an error (out of memory under `noeviction`, a read-only replica after a failover, writes
@@ -34,6 +36,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import pickle
 import threading
 import time
 
@@ -41,6 +44,7 @@ import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.utils.safestring import SafeString
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoPermissionError, RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -52,11 +56,95 @@ UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 FAILED = (RedisError, OSError)
 
 
+# Values no caller can change: kept by local memory as they are, where Django's copies every value
+# through pickle so that a caller changing what it got cannot change what others get.
+_UNCHANGEABLE = frozenset({int, float, bool, str, bytes, type(None), SafeString})
+
+
+def _unchangeable(value, depth: int = 0) -> bool:
+    """An int, str, SafeString…, or a tuple (a NamedTuple too) or frozenset of such values."""
+    kind = type(value)
+    if kind in _UNCHANGEABLE:
+        return True
+    if depth < 3 and (kind is frozenset or (isinstance(value, tuple) and not hasattr(value, "__dict__"))):
+        return all(_unchangeable(item, depth + 1) for item in value)
+    return False
+
+
+class _Shared:
+    """A value local memory keeps as it is (everything else is kept pickled, as bytes)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 class LocalMemoryCache(LocMemCache):
-    """Django's local-memory cache (one per process), without memcached's key warnings."""
+    """Django's local-memory cache (one per process), without memcached's key warnings, with
+    values that cannot change kept as they are (frozen tag sets, generations, rendered HTML: most
+    of a page's reads) instead of pickled, and get_many() in one pass under the lock. Pages
+    (responses) and model instances are still pickled copies."""
 
     def validate_key(self, key):
         pass
+
+    def _encode(self, value):
+        return _Shared(value) if _unchangeable(value) else pickle.dumps(value, self.pickle_protocol)
+
+    @staticmethod
+    def _decode(stored):
+        return stored.value if type(stored) is _Shared else pickle.loads(stored)  # noqa: S301 - bytes this process pickled itself
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        stored = self._encode(value)
+        with self._lock:
+            if self._has_expired(key):
+                self._set(key, stored, timeout)
+                return True
+            return False
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            stored = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return self._decode(stored)
+
+    def get_many(self, keys, version=None):
+        wanted = {self.make_key(key, version=version): key for key in keys}
+        found = {}
+        with self._lock:
+            now = time.time()
+            for made, key in wanted.items():
+                expires = self._expire_info.get(made, -1)
+                if expires is not None and expires <= now:
+                    self._delete(made)
+                    continue
+                found[key] = self._cache[made]
+                self._cache.move_to_end(made, last=False)
+        return {key: self._decode(stored) for key, stored in found.items()}
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        stored = self._encode(value)
+        with self._lock:
+            self._set(key, stored, timeout)
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key '{key}' not found")
+            value = self._decode(self._cache[key]) + delta
+            self._cache[key] = self._encode(value)
+            self._cache.move_to_end(key, last=False)
+        return value
 
 
 INCR_EXISTING = """

@@ -42,11 +42,13 @@ def test_a_change_made_while_a_page_is_rendered_is_shown_by_the_next_visit(
 
 @pytest.fixture
 def one_key_at_a_time(settings):
-    """Local memory, whose get_many reads the keys one by one (no snapshot, unlike Redis's MGET)."""
+    """Django's own local memory, whose get_many reads the keys one by one (no snapshot, unlike
+    Redis's MGET and the portal's LocalMemoryCache, which reads them all under its lock), as any
+    backend without one would."""
     from django.core.cache import cache, caches
 
     settings.CACHES = {
-        "default": {"BACKEND": "frontcms.cache_backends.LocalMemoryCache", "LOCATION": "read-ahead-test"}
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "read-ahead-test"}
     }
     cache.clear()
     yield caches["default"]
