@@ -14,8 +14,8 @@ name, with the query parameters sorted and tracking parameters dropped.
 Several old sites (the district's and each ward's) often share paths (`/tin-tuc/123.html`), so
 an old path may also name its site's domain (`normalise_legacy_host`: lower case, no port, no
 `www.`). A request is matched by its own host first, then by paths recorded without a domain,
-then by the one path of that name if there is only one: a path two sites share is never sent
-to the other site's article.
+then by the one path of that name if there is only one and the request's host is not an old
+site with addresses of its own: a ward's old link is never sent to another site's article.
 """
 
 from __future__ import annotations
@@ -94,14 +94,13 @@ def host_of(value: str | None) -> str:
 
 def pick_for_host(rows, host: str):
     """Of `(host, value)` rows for one old path, the value for `host`: the row of that host, else
-    the one recorded without a host, else the only row; None when only other sites' rows remain
-    (or several of them: the path is ambiguous)."""
+    the one recorded without a host; None if neither is there."""
     rows = list(rows)
     for wanted in (host, ""):
         for row_host, value in rows:
             if row_host == wanted:
                 return value
-    return rows[0][1] if len(rows) == 1 else None
+    return None
 
 
 def register(resolver: Resolver) -> None:

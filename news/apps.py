@@ -71,17 +71,26 @@ class NewsConfig(AppConfig):
 
 
 def article_for_legacy_path(key: str, host: str) -> str | None:
-    """The address of the article that had the old path `key` on the site `host` (chosen as
-    frontcms.legacy_paths.pick_for_host says, among all articles with that path), if it is
-    published; else None. Two queries, asked only for a 404."""
+    """The address of the published article that had the old path `key` on the site `host`: the
+    row of that host, else one recorded without a host (frontcms.legacy_paths.pick_for_host), else
+    the only row with that path unless `host` is an old site with addresses of its own (its own
+    article was not imported: another site's must not stand in). Asked only for a 404."""
+    from django.db.models import Case, Value, When
     from django.urls import reverse
 
     from frontcms.legacy_paths import pick_for_host
 
     from .models import Article, LegacyPath
 
-    rows = LegacyPath.objects.filter(key=key).order_by("pk").values_list("host", "article_id")[:50]
+    # One query for a plain 404 (no row): the rows of that path, those of `host` and without a
+    # host first, so that the bound cannot leave them out.
+    first = Case(When(host=host, then=Value(0)), When(host="", then=Value(1)), default=Value(2))
+    rows = list(
+        LegacyPath.objects.filter(key=key).order_by(first, "pk").values_list("host", "article_id")[:20]
+    )
     chosen = pick_for_host(rows, host)
+    if chosen is None and len(rows) == 1 and not (host and LegacyPath.objects.filter(host=host).exists()):
+        chosen = rows[0][1]
     if chosen is None:
         return None
     slug = Article.objects.published().filter(pk=chosen).values_list("slug", flat=True).first()

@@ -164,9 +164,11 @@ def find_imported(content: ImportedContent, *, organization) -> Article | None:
     keys = [key for key in (normalise_legacy_path(p) for p in content.old_paths) if key not in {"", "/"}]
     if keys:
         host = normalise_legacy_host(content.old_host)
-        same_site = LegacyPath.objects.filter(key__in=keys, host=host)
-        if host:  # or recorded without a domain (before domains were kept) by the same organisation
-            same_site |= LegacyPath.objects.filter(key__in=keys, host="", article__organization=organization)
+        # The same site's path; or one recorded without a domain (a site imported before domains
+        # were kept, or whose domain is unknown) by the same organisation, never another's.
+        same_site = LegacyPath.objects.filter(key__in=keys, host="", article__organization=organization)
+        if host:
+            same_site |= LegacyPath.objects.filter(key__in=keys, host=host)
         by_path = same_site.select_related("article").order_by("-host", "pk").first()
         if by_path is not None:
             return by_path.article

@@ -326,12 +326,18 @@ class LegacyPath(models.Model):
             raise ValidationError(
                 {"path": _("Hãy nhập đường dẫn của bài trên trang cũ (không phải trang chủ).")}
             )
-        taken = (
-            LegacyPath.objects.filter(host=self.host, key=self.key)
-            .exclude(pk=self.pk)
-            .select_related("article")
-            .first()
-        )
+        # The same site's path; or another organisation's path where either row names no site
+        # (it answers for every domain): a ward's row must not take over another's old links.
+        same_key = LegacyPath.objects.filter(key=self.key).exclude(pk=self.pk)
+        clash = models.Q(host=self.host)
+        article = getattr(self, "article", None)  # unsaved (or none yet) while a new article is added
+        organization_id = article.organization_id if article is not None else None
+        other_organisation = ~models.Q(article__organization=organization_id)
+        clash |= other_organisation if not self.host else other_organisation & models.Q(host="")
+        taken = same_key.filter(clash).select_related("article").first()
+        if taken is not None and taken.article.organization_id != organization_id:
+            # Another unit's article: its title is not this editor's to read (it may be a draft).
+            raise ValidationError({"path": _("Đường dẫn này đã thuộc một bài của đơn vị khác.")})
         if taken is not None:
             raise ValidationError(
                 {"path": _("Đường dẫn này đã thuộc bài “%(title)s”.") % {"title": taken.article.title}}

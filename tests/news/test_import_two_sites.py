@@ -101,8 +101,8 @@ def test_a_path_without_a_domain_serves_every_domain_but_one_of_its_own():
     [
         ([("a.vn", 1), ("b.vn", 2)], "b.vn", 2),
         ([("a.vn", 1), ("", 2)], "c.vn", 2),
-        ([("a.vn", 1)], "c.vn", 1),  # one site only: its path, wherever it is asked
-        ([("a.vn", 1), ("b.vn", 2)], "c.vn", None),  # two other sites: ambiguous
+        ([("a.vn", 1)], "c.vn", None),  # another site's only (news.apps decides whether it stands in)
+        ([("a.vn", 1), ("b.vn", 2)], "c.vn", None),
         ([], "a.vn", None),
     ],
 )
@@ -144,3 +144,34 @@ def test_the_admin_takes_the_same_path_under_two_domains_and_refuses_it_twice_un
     assert list(LegacyPath.objects.filter(article=article).values_list("host", "key")) == [
         ("ward-b.vn", "/a.html")
     ]
+
+
+def test_the_only_article_with_a_path_stands_in_except_for_an_old_site_with_addresses_of_its_own(client):
+    ward_a_article = ArticleFactory()
+    LegacyPath.objects.create(article=ward_a_article, host="ward-a.vn", path="/tin-tuc/7.html")
+    LegacyPath.objects.create(article=ArticleFactory(), host="ward-b.vn", path="/tin-tuc/8.html")
+    # The portal's own domain (or one no old address names): the only article with that path.
+    assert client.get("/tin-tuc/7.html", HTTP_HOST="portal.example.vn")["Location"] == (
+        ward_a_article.get_absolute_url()
+    )
+    # Ward B's old site: its own article 7 was never imported; ward A's must not stand in.
+    assert client.get("/tin-tuc/7.html", HTTP_HOST="ward-b.vn", follow=True).status_code == 404
+
+
+def test_a_ward_cannot_take_over_another_wards_old_address(admin_client):
+    from django.core.exceptions import ValidationError
+
+    ward_a, ward_b = WardFactory(), WardFactory()
+    theirs = ArticleFactory(organization=ward_a, title="Bản nháp của phường A")
+    LegacyPath.objects.create(article=theirs, path="/tin-tuc/9.html")  # recorded without a domain
+    ours = ArticleFactory(organization=ward_b)
+    for host in ("ward-a.vn", ""):
+        row = LegacyPath(article=ours, host=host, path="/tin-tuc/9.html")
+        with pytest.raises(ValidationError) as refused:
+            row.full_clean()
+        messages = refused.value.messages
+        assert "Đường dẫn này đã thuộc một bài của đơn vị khác." in messages
+        assert not any("phường A" in message for message in messages)  # not the other unit's title
+    # A path that site A recorded under its own domain does not stop site B's own address.
+    LegacyPath.objects.filter(article=theirs).update(host="ward-a.vn")
+    LegacyPath(article=ours, host="ward-b.vn", path="/tin-tuc/9.html").full_clean()
