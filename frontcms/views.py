@@ -176,11 +176,12 @@ def health(request):
     except Exception as exc:  # any driver error means "not healthy", never a 500
         checks["database"] = f"error: {exc.__class__.__name__}"
     try:
-        # A value of this request's own: a cache that stopped taking writes must not pass on the
-        # value an earlier check left there.
-        token = secrets.token_hex(8)
-        cache.set("frontcms:health", token, 10)
-        checks["cache"] = "ok" if cache.get("frontcms:health") == token else "error: no round trip"
+        # A key of this request's own: a cache that stopped taking writes must not pass on what an
+        # earlier check left, and checks from several balancers at once must not read each other's.
+        key = f"frontcms:health:{secrets.token_hex(8)}"
+        cache.set(key, "1", 10)
+        checks["cache"] = "ok" if cache.get(key) == "1" else "error: no round trip"
+        cache.delete(key)
     except Exception as exc:
         checks["cache"] = f"error: {exc.__class__.__name__}"
     healthy = all(v == "ok" for v in checks.values())
