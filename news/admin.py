@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -59,12 +58,16 @@ class LegacyPathInline(admin.TabularInline):
     model = LegacyPath
     formset = LegacyPathFormSet
     fields = ("host", "path")
-    # Old addresses are long (Joomla and DotNetNuke queries): the field takes the row's width.
-    formfield_overrides = {
-        models.CharField: {
-            "widget": forms.TextInput(attrs={"style": "width: 100%; min-width: 12em; box-sizing: border-box"})
-        }
+    # Old addresses are long (Joomla and DotNetNuke queries): the path takes the rest of the row.
+    widths = {
+        "host": "width: 14em; max-width: 100%; box-sizing: border-box",
+        "path": "width: 100%; min-width: 12em; box-sizing: border-box",
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.widths:
+            kwargs["widget"] = forms.TextInput(attrs={"style": self.widths[db_field.name]})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
     extra = 0
     verbose_name = _("đường dẫn trên trang cũ")
     verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
