@@ -289,6 +289,14 @@ def _add_paths(article: Article, paths: list[str], host: str, warnings: list[str
             .values_list("article_id", "article__title")
             .first()
         )
+        if owner is None and path_host:
+            # The same article's row from an import made before domains were kept: it learns its
+            # domain rather than gaining a twin.
+            owner = (
+                (article.pk, article.title)
+                if LegacyPath.objects.filter(article=article, key=key, host="").update(host=path_host)
+                else None
+            )
         if owner is None:
             LegacyPath.objects.create(article=article, host=path_host, path=path[:1000])
             added += 1

@@ -175,3 +175,15 @@ def test_a_ward_cannot_take_over_another_wards_old_address(admin_client):
     # A path that site A recorded under its own domain does not stop site B's own address.
     LegacyPath.objects.filter(article=theirs).update(host="ward-a.vn")
     LegacyPath(article=ours, host="ward-b.vn", path="/tin-tuc/9.html").full_clean()
+
+
+def test_an_import_from_before_domains_were_kept_learns_its_domain_on_the_next_run(two_sites):
+    first, _second = two_sites
+    WardFactory(slug="phuong-a")
+    run("--publish", "--organization", "phuong-a", str(first))
+    rows = LegacyPath.objects.count()
+    LegacyPath.objects.update(host="")  # as migration 0010 left an import of an earlier release
+    output = run("--publish", "--organization", "phuong-a", str(first))
+    assert "đã tạo 0 bài" in output
+    assert LegacyPath.objects.count() == rows  # no twins
+    assert set(LegacyPath.objects.values_list("host", flat=True)) == {JOOMLA_HOST}
