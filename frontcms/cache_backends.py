@@ -580,7 +580,7 @@ class FailSoftRedisCache(RedisCache):
     def validate_key(self, key):
         """Redis takes any key; the base class's warnings are about memcached's limits."""
 
-    def _unreachable(self, operation: str, exc: Exception) -> None:
+    def _failed(self, operation: str, exc: Exception) -> None:
         if isinstance(exc, UNREACHABLE):
             logger.warning("cache %s failed, Redis unreachable: %s", operation, exc)
         else:  # Redis answered with an error: its configuration or state needs a person
@@ -590,55 +590,55 @@ class FailSoftRedisCache(RedisCache):
         try:
             return super().get(key, default, version)
         except FAILED as exc:
-            self._unreachable("get", exc)
+            self._failed("get", exc)
             return default
 
     def get_many(self, keys, version=None):
         try:
             return super().get_many(keys, version)
         except FAILED as exc:
-            self._unreachable("get_many", exc)
+            self._failed("get_many", exc)
             return {}
 
     def has_key(self, key, version=None):
         try:
             return super().has_key(key, version)
         except FAILED as exc:
-            self._unreachable("has_key", exc)
+            self._failed("has_key", exc)
             return False
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().set(key, value, timeout, version)
         except FAILED as exc:
-            self._unreachable("set", exc)
+            self._failed("set", exc)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().set_many(data, timeout, version)
         except FAILED as exc:
-            self._unreachable("set_many", exc)
+            self._failed("set_many", exc)
             return list(data)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().add(key, value, timeout, version)
         except FAILED as exc:
-            self._unreachable("add", exc)
+            self._failed("add", exc)
             return False
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         try:
             return super().touch(key, timeout, version)
         except FAILED as exc:
-            self._unreachable("touch", exc)
+            self._failed("touch", exc)
             return False
 
     def incr(self, key, delta=1, version=None):
         try:
             return super().incr(key, delta, version)
         except FAILED as exc:
-            self._unreachable("incr", exc)
+            self._failed("incr", exc)
             raise ValueError(f"Key '{key}' not found (cache failed)") from exc
 
     def count_in_windows(self, windows, version=None) -> list[int]:
@@ -653,24 +653,24 @@ class FailSoftRedisCache(RedisCache):
                 keys, [(amount, seconds) for _key, amount, seconds in windows]
             )
         except FAILED as exc:
-            self._unreachable("count_in_windows", exc)
+            self._failed("count_in_windows", exc)
             return [amount for _key, amount, _seconds in windows]
 
     def delete(self, key, version=None):
         try:
             return super().delete(key, version)
         except FAILED as exc:
-            self._unreachable("delete", exc)
+            self._failed("delete", exc)
             return False
 
     def delete_many(self, keys, version=None):
         try:
             return super().delete_many(keys, version)
         except FAILED as exc:
-            self._unreachable("delete_many", exc)
+            self._failed("delete_many", exc)
 
     def clear(self):
         try:
             return super().clear()
         except FAILED as exc:
-            self._unreachable("clear", exc)
+            self._failed("clear", exc)

@@ -92,6 +92,13 @@ def host_of(value: str | None) -> str:
     return normalise_legacy_host(value) if "//" in value else ""
 
 
+def legacy_host(host: str | None, path: str | None) -> str:
+    """The old site a recorded path belongs to: `host` when given, else the domain the path is
+    written with (`http://site.vn/a.html`), else '' (any site). One rule for the admin, the
+    importer and the model."""
+    return normalise_legacy_host(host) or host_of(path)
+
+
 def pick_for_host(rows, host: str):
     """Of `(host, value)` rows for one old path, the value for `host`: the row of that host, else
     the one recorded without a host; None if neither is there."""

@@ -63,14 +63,14 @@ class LegacyPathInline(admin.TabularInline):
         "host": "width: 14em; max-width: 100%; box-sizing: border-box",
         "path": "width: 100%; min-width: 12em; box-sizing: border-box",
     }
+    extra = 0
+    verbose_name = _("đường dẫn trên trang cũ")
+    verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.widths:
             kwargs["widget"] = forms.TextInput(attrs={"style": self.widths[db_field.name]})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-    extra = 0
-    verbose_name = _("đường dẫn trên trang cũ")
-    verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
 
 
 class ImportRecordInline(admin.StackedInline):

@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from frontcms import publishing_service
 from frontcms.images import reencode_image
-from frontcms.legacy_paths import host_of, normalise_legacy_host, normalise_legacy_path
+from frontcms.legacy_paths import legacy_host, normalise_legacy_host, normalise_legacy_path
 from frontcms.publishing import Status
 from frontcms.text import fold, slugify_vi
 
@@ -278,12 +278,11 @@ def _take_cover(body: str, placed: list[tuple[str, str | None]]) -> tuple[str, s
 
 def _add_paths(article: Article, paths: list[str], host: str, warnings: list[str]) -> int:
     added = 0
-    host = normalise_legacy_host(host)
     for path in dict.fromkeys(paths):
         key = normalise_legacy_path(path)
         if key in {"", "/"}:
             continue
-        path_host = host_of(path) or host
+        path_host = legacy_host(host, path)
         owner = (
             LegacyPath.objects.filter(key=key, host=path_host)
             .values_list("article_id", "article__title")

@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 
 from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
-from frontcms.legacy_paths import host_of, normalise_legacy_host, normalise_legacy_path
+from frontcms.legacy_paths import legacy_host, normalise_legacy_path
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -345,5 +345,5 @@ class LegacyPath(models.Model):
 
     def _normalise(self) -> None:
         self.path = self.path.strip()
-        self.host = normalise_legacy_host(self.host) or host_of(self.path)
+        self.host = legacy_host(self.host, self.path)
         self.key = normalise_legacy_path(self.path)

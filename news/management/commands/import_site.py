@@ -25,7 +25,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontcms.legacy_paths import host_of
+from frontcms.legacy_paths import legacy_host
 from news.importing import (
     ImportedContent,
     ImportedPhoto,
@@ -68,7 +68,7 @@ def content_of(article: SiteArticle) -> ImportedContent:
         summary=article.summary,
         lead=article.paragraphs[0] if article.paragraphs else "",
         old_paths=article.old_paths,
-        old_host=article.host or host_of(article.url),
+        old_host=legacy_host(article.host, article.url),
         photos=[ImportedPhoto(image.src, image.file, image.caption) for image in article.images],
     )
 
