@@ -67,7 +67,9 @@ def _unchangeable(value, depth: int = 0) -> bool:
     if kind in _UNCHANGEABLE:
         return True
     if depth < 3 and (kind is frozenset or (isinstance(value, tuple) and not hasattr(value, "__dict__"))):
-        return all(_unchangeable(item, depth + 1) for item in value)
+        # A tuple's last items first: a cache entry ends with its value, often a model instance.
+        items = value if kind is frozenset else reversed(value)
+        return all(_unchangeable(item, depth + 1) for item in items)
     return False
 
 
@@ -237,6 +239,9 @@ class NearCopies:
         self.pool, self.prefixes, self.max_bytes = pool, prefixes, max_bytes
         self.absence_prefixes = absence_prefixes
         self.values: dict[str, bytes | None] = {}
+        # What copies that cannot change (_unchangeable) unpickled to, with the bytes they came
+        # from: the same copy read again is not unpickled again.
+        self.decoded: dict[str, tuple[bytes, object]] = {}
         self.size = 0
         self.epoch = 0  # moves on whenever copies are dropped
         self.connection = None  # the tracking connection; a forked child starts without (_after_fork)
@@ -251,10 +256,12 @@ class NearCopies:
         for key in keys:
             if key in self.values:
                 self.size -= self._cost(key, self.values.pop(key))
+                self.decoded.pop(key, None)
 
     def _forget_all(self) -> None:
         self.epoch += 1
         self.values.clear()
+        self.decoded.clear()
         self.size = 0
 
     def _cost(self, key: str, value: bytes | None) -> int:
@@ -415,6 +422,7 @@ class NearCopies:
                     self.size -= self._cost(key, self.values[key])
                 if self.size + cost > self.max_bytes:  # start again (the values are as fresh as ever)
                     self.values.clear()
+                    self.decoded.clear()
                     self.size = 0
                 self.values[key] = value
                 self.size += cost
@@ -422,6 +430,19 @@ class NearCopies:
     def forget(self, keys) -> None:
         with self.lock:
             self._forget(keys)
+
+    def decode(self, key: str, raw: bytes, loads):
+        """`loads(raw)`, remembered while `raw` is this process's copy of `key` and what it gives
+        cannot change (every reader gets the same object)."""
+        remembered = self.decoded.get(key)
+        if remembered is not None and remembered[0] is raw:
+            return remembered[1]
+        value = loads(raw)
+        if self.values.get(key) is raw and _unchangeable(value):
+            with self.lock:
+                if self.values.get(key) is raw:
+                    self.decoded[key] = (raw, value)
+        return value
 
     def forget_all(self) -> None:
         with self.lock:
@@ -445,6 +466,7 @@ def _after_fork() -> None:
         copies.lock = threading.Lock()
         copies.connection = None  # the parent's socket: left to the parent, never used here
         copies.values.clear()
+        copies.decoded.clear()
         copies.size = 0
         copies.epoch += 1
 
@@ -508,13 +530,15 @@ class NearCopiesRedisCacheClient(ReusedClientRedisCacheClient):
         if not key.startswith(self._prefixes) or self._near() is None:
             return super().get(key, default)
         value = self._read([key])[key]
-        return default if value is None else self._serializer.loads(value)
+        return default if value is None else self._copies.decode(key, value, self._serializer.loads)
 
     def get_many(self, keys):
-        if self._near() is None:
+        copies = self._near()
+        if copies is None:
             return super().get_many(keys)
+        loads = self._serializer.loads
         return {
-            key: self._serializer.loads(value)
+            key: copies.decode(key, value, loads)
             for key, value in self._read(list(keys)).items()
             if value is not None
         }

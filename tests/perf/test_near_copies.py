@@ -7,9 +7,12 @@ same keys, as another machine's workers would.
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import redis
 from django.core.cache import caches
+from django.utils.safestring import mark_safe
 
 from frontcms.cache_backends import NEAR_COPY_NAMESPACES
 
@@ -75,6 +78,25 @@ def test_a_second_read_is_served_from_the_copy(near, other):
     near.set(PAGE, {"headers": ["ETag"]}, 60)
     near.get(PAGE)["headers"].append("X-Page-Cache")
     assert near.get(PAGE) == {"headers": ["ETag"]}
+
+
+def test_a_copy_nobody_can_change_is_unpickled_once(near, other):
+    """Rendered HTML, tag sets and tuples of them are handed out as the same object each time
+    (nobody can change them); a change elsewhere or a dropped copy is read and unpickled anew."""
+    entry = (3, frozenset({"news.article:1"}), mark_safe("<p>Bài viết</p>"))
+    near.set(PAGE, entry, 60)
+    first = near.get(PAGE)
+    assert first == entry and near.get(PAGE) is first
+    assert near.get_many([PAGE])[PAGE] is first
+    written_elsewhere(other, near, PAGE, pickle.dumps((4, frozenset(), "khác")))
+    changed = near.get(PAGE)
+    assert changed == (4, frozenset(), "khác") and changed is not first
+    copies = near._cache._copies
+    assert set(copies.decoded) <= set(copies.values)
+    other.delete(near.make_key(PAGE))
+    other.ping()
+    assert near.get(PAGE) is None
+    assert PAGE not in {key.removeprefix(near.make_key("")) for key in copies.decoded}
 
 
 def test_a_change_made_by_another_server_is_read_at_once(near, other):
