@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.http import Http404
@@ -120,6 +121,16 @@ def visible_articles(user):
     return Article.objects.filter(Q(pk__in=published.values("pk")) | Q(organization_id__in=allowed))
 
 
+class ArticleParts(NamedTuple):
+    """What every reader of a published article sees the same (ArticleDetailMixin.shared_parts):
+    HTML and a picture's address, a tuple so that caches can hand it out without copying it."""
+
+    breadcrumbs: str
+    article: str
+    around: str
+    og_image: str | None
+
+
 class ArticleDetailMixin:
     template_name = "news/article_detail.html"
     main_template = "news/includes/article_main.html"
@@ -133,7 +144,7 @@ class ArticleDetailMixin:
         article = self.object
         if self.parts_are_shared(article, context):
             context["page_parts"] = parts = self.shared_parts(article)
-            context["og_image"] = parts["og_image"]
+            context["og_image"] = parts.og_image
         else:
             context["breadcrumbs"] = self.breadcrumbs(article)
             context.update(self.body_context(article))
@@ -187,7 +198,7 @@ class ArticleDetailMixin:
             "request": self.request,  # absolute share links: the host is part of the cache key
         }
 
-    def shared_parts(self, article) -> dict[str, str]:
+    def shared_parts(self, article) -> ArticleParts:
         """The article's breadcrumb trail, the article and the news around it as HTML, and its
         sharing picture, kept: all that is left to render per request is the page around them
         and the rating and comment blocks (kept on their own, so that a rating does not make
@@ -195,16 +206,16 @@ class ArticleDetailMixin:
         origin = f"{self.request.scheme}://{self.request.get_host()}"
         host = hashlib.sha256(origin.encode()).hexdigest()[:16]
 
-        def render_parts() -> dict[str, str]:
+        def render_parts() -> ArticleParts:
             context = {**self.body_context(article), "site": SiteSettings.load()}
-            return {
-                "breadcrumbs": breadcrumb_trail(self.breadcrumbs(article)),
-                "article": render_to_string(self.main_template, context),
-                "around": render_to_string(self.around_template, context),
-                "og_image": rendition(article.cover, "og"),
-            }
+            return ArticleParts(
+                breadcrumbs=breadcrumb_trail(self.breadcrumbs(article)),
+                article=render_to_string(self.main_template, context),
+                around=render_to_string(self.around_template, context),
+                og_image=rendition(article.cover, "og"),
+            )
 
-        return kept(f"news:article-page:{article.pk}:{host}", render_parts)
+        return kept(f"news:article-parts:{article.pk}:{host}", render_parts)
 
 
 class ArticleDetailView(OldSlugRedirectMixin, SharedObjectMixin, ArticleDetailMixin, DetailView):
