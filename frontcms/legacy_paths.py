@@ -26,8 +26,11 @@ import unicodedata
 from collections.abc import Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import Resolver404
+from django.urls import resolve as resolve_url
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +111,43 @@ def pick_for_host(rows, host: str):
             if row_host == wanted:
                 return value
     return None
+
+
+def portal_answers(address: str) -> bool:
+    """Whether the portal itself has a page at the path of `address` (on any host), so that an old
+    address there would never redirect: the middleware asks only when the portal answers 404.
+    A page with parts of its own (an article's slug, a category) is asked, as an anonymous
+    reader's HEAD request, whether it is there; views that are plain functions with parts of
+    their own (files, feeds, counters) are never called, and count as not there."""
+    path = unquote(urlsplit((address or "").strip()).path, errors="replace") or "/"
+    path = path if path.startswith("/") else "/" + path
+    try:
+        match = resolve_url(path)
+    except Resolver404:
+        return False
+    if getattr(match.func, "view_class", None) is None:
+        return not (match.args or match.kwargs)
+    request = HttpRequest()
+    request.method = "HEAD"
+    request.path = request.path_info = path
+    request.META = {
+        "REQUEST_METHOD": "HEAD",
+        "PATH_INFO": path,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+    }
+    request.get_host = lambda: "localhost"  # only the path matters: every host has the same pages
+    request.user = AnonymousUser()
+    try:
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render"):
+            response.render()
+    except Http404:
+        return False
+    except Exception:  # a view that needs more of a real request: do not refuse on a guess
+        logger.warning("could not ask the portal whether it has a page at %s", path, exc_info=True)
+        return False
+    return response.status_code != 404
 
 
 def register(resolver: Resolver) -> None:

@@ -12,7 +12,7 @@ from taggit.managers import TaggableManager
 
 from frontcms.cache import SITE, CacheTagged, tag
 from frontcms.images import SafeImageField
-from frontcms.legacy_paths import legacy_host, normalise_legacy_path
+from frontcms.legacy_paths import legacy_host, normalise_legacy_path, portal_answers
 from frontcms.models import SluggedModel
 from frontcms.publishing import Publishable
 from frontcms.richtext import RichTextField
@@ -325,6 +325,17 @@ class LegacyPath(models.Model):
         if self.key in {"", "/"}:
             raise ValidationError(
                 {"path": _("Hãy nhập đường dẫn của bài trên trang cũ (không phải trang chủ).")}
+            )
+        # Asked of new or changed paths only: a row kept from an import must not block other edits.
+        changed = self.pk is None or not LegacyPath.objects.filter(pk=self.pk, key=self.key).exists()
+        if changed and portal_answers(self.path):
+            raise ValidationError(
+                {
+                    "path": _(
+                        "Cổng đã có một trang ở đường dẫn này, nên khách truy cập sẽ thấy trang đó "
+                        "thay vì được chuyển tới bài này. Hãy nhập đường dẫn của bài trên trang cũ."
+                    )
+                }
             )
         # The same site's path; or another organisation's path where either row names no site
         # (it answers for every domain): a ward's row must not take over another's old links.

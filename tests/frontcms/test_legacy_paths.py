@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from frontcms.legacy_paths import normalise_legacy_path
 from frontcms.publishing import Status
 from news.models import LegacyPath
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, EventFactory
 
 
 @pytest.mark.parametrize(
@@ -105,3 +106,69 @@ def test_a_404_costs_one_indexed_lookup(client, imported) -> None:
     lookups = [q["sql"] for q in queries.captured_queries if "legacypath" in q["sql"]]
     assert len(lookups) == 1
     assert '"key" =' in lookups[0] or "key` =" in lookups[0]
+
+
+# --- an old address the portal itself answers would never redirect: the admin refuses it ---------
+NEVER_REDIRECTS = "Cổng đã có một trang ở đường dẫn này"
+
+
+def test_portal_answers_knows_the_portals_own_pages(imported) -> None:
+    from frontcms.legacy_paths import portal_answers
+
+    event = EventFactory()
+    renamed = ArticleFactory(status=Status.PUBLISHED, slug="ten-moi")
+    renamed.slug = "ten-moi-hon"
+    renamed.save()  # "ten-moi" is now an old slug: the portal answers it with a 301
+    answered = [
+        "/",
+        "/tin-tuc/",
+        "/tin-tuc/?page=2",
+        imported.get_absolute_url(),
+        "http://mttq-cu.vn" + imported.get_absolute_url(),
+        "/tin-tuc/ten-moi/",
+        event.get_absolute_url(),
+        "/su-kien/",
+    ]
+    not_answered = [
+        "/Default.aspx?tabid=57&ArticleID=123",
+        "/tin-tuc/bai-khong-co/",
+        "/tin-tuc/hoi-nghi-123.html",
+        "/tin-tuc/danh-muc/khong-co/",
+        "/su-kien/khong-co/",
+        "/to-chuc/khong-co/",
+        "/mot/trang/khong-co/",
+        "/tuong-tac/xem/1/2.gif",  # a counter: never called
+    ]
+    assert [path for path in answered if not portal_answers(path)] == []
+    assert [path for path in not_answered if portal_answers(path)] == []
+    assert not LegacyPath.objects.filter(key="/tin-tuc/ten-moi").exists()
+
+
+def test_the_admin_refuses_an_old_address_the_portal_answers(admin_client, imported) -> None:
+    from tests.news.test_admin import change_url, form_data
+
+    article = ArticleFactory()
+
+    def post(path):
+        payload = form_data(article, **{"legacy_paths-TOTAL_FORMS": "1"})
+        payload["legacy_paths-0-host"] = ""
+        payload["legacy_paths-0-path"] = path
+        return admin_client.post(change_url(article), payload)
+
+    response = post(imported.get_absolute_url())
+    assert response.status_code == 200
+    assert NEVER_REDIRECTS in response.content.decode()
+    assert post("/tin-tuc/2019/hoi-nghi.html").status_code == 302
+    assert list(LegacyPath.objects.filter(article=article).values_list("key", flat=True)) == [
+        "/tin-tuc/2019/hoi-nghi.html"
+    ]
+
+
+def test_a_kept_row_the_portal_answers_does_not_block_other_edits(imported) -> None:
+    """Rows saved before the check (or by an import) are asked again only when their path changes."""
+    row = LegacyPath.objects.create(article=imported, path="/tin-tuc/")
+    row.full_clean()
+    row.path = "/su-kien/"
+    with pytest.raises(ValidationError) as refused:
+        row.full_clean()
+    assert any(NEVER_REDIRECTS in message for message in refused.value.messages)
