@@ -232,6 +232,9 @@ class NearCopies:
     heartbeat_seconds = 1.0  # a silent connection (a peer gone without a word) is found this soon
     drained_limit = 64 * 1024  # bytes of messages in one poll, well under a socket's buffer
     entry_overhead = 100  # bytes counted per copy besides its key and value
+    # Bytes counted for an unpickled copy (decode()) per byte pickled: Vietnamese text takes about
+    # 1.5 times as much in a str as in its UTF-8 pickle.
+    decoded_ratio = 2
 
     def __init__(
         self, pool, prefixes: tuple[str, ...], max_bytes: int, absence_prefixes: tuple[str, ...] = ()
@@ -240,9 +243,12 @@ class NearCopies:
         self.absence_prefixes = absence_prefixes
         self.values: dict[str, bytes | None] = {}
         # What copies that cannot change (_unchangeable) unpickled to, with the bytes they came
-        # from: the same copy read again is not unpickled again.
+        # from: the same copy read again is not unpickled again. Counted in `decoded_size` and
+        # changed with `decoded_lock` held (inside `lock` where both are taken), so that decode()
+        # never waits for a PING on the tracking connection.
         self.decoded: dict[str, tuple[bytes, object]] = {}
-        self.size = 0
+        self.decoded_lock = threading.Lock()
+        self.size = self.decoded_size = 0
         self.epoch = 0  # moves on whenever copies are dropped
         self.connection = None  # the tracking connection; a forked child starts without (_after_fork)
         self.retry_at = 0.0
@@ -256,16 +262,28 @@ class NearCopies:
         for key in keys:
             if key in self.values:
                 self.size -= self._cost(key, self.values.pop(key))
-                self.decoded.pop(key, None)
+                self._forget_decoded(key)
+
+    def _forget_decoded(self, key: str) -> None:
+        """Drop what `key`'s copy unpickled to; call after its copy is gone or replaced."""
+        with self.decoded_lock:
+            entry = self.decoded.pop(key, None)
+            if entry is not None:
+                self.decoded_size -= self._decoded_cost(entry[0])
 
     def _forget_all(self) -> None:
         self.epoch += 1
         self.values.clear()
-        self.decoded.clear()
         self.size = 0
+        with self.decoded_lock:
+            self.decoded.clear()
+            self.decoded_size = 0
 
     def _cost(self, key: str, value: bytes | None) -> int:
         return len(key) + len(value or b"") + self.entry_overhead
+
+    def _decoded_cost(self, raw: bytes) -> int:
+        return len(raw) * self.decoded_ratio + self.entry_overhead
 
     # --- the tracking connection (called with the lock held) ---
     def _connect(self) -> None:
@@ -419,11 +437,15 @@ class NearCopies:
                     continue
                 cost = self._cost(key, value)
                 if key in self.values:
-                    self.size -= self._cost(key, self.values[key])
-                if self.size + cost > self.max_bytes:  # start again (the values are as fresh as ever)
+                    self.size -= self._cost(key, self.values.pop(key))
+                    self._forget_decoded(key)
+                if self.size + self.decoded_size + cost > self.max_bytes:
+                    # Start again (the values are as fresh as ever).
                     self.values.clear()
-                    self.decoded.clear()
                     self.size = 0
+                    with self.decoded_lock:
+                        self.decoded.clear()
+                        self.decoded_size = 0
                 self.values[key] = value
                 self.size += cost
 
@@ -439,9 +461,17 @@ class NearCopies:
             return remembered[1]
         value = loads(raw)
         if self.values.get(key) is raw and _unchangeable(value):
-            with self.lock:
-                if self.values.get(key) is raw:
+            cost = self._decoded_cost(raw)
+            with self.decoded_lock:
+                # Still the copy (a copy dropped before this lock was taken is gone from `values`;
+                # one dropped after takes this entry with it), and room for it.
+                if (
+                    self.values.get(key) is raw
+                    and key not in self.decoded
+                    and self.size + self.decoded_size + cost <= self.max_bytes
+                ):
                     self.decoded[key] = (raw, value)
+                    self.decoded_size += cost
         return value
 
     def forget_all(self) -> None:
@@ -464,10 +494,11 @@ def _after_fork() -> None:
     _near_copies_lock = threading.Lock()
     for copies in _near_copies.values():
         copies.lock = threading.Lock()
+        copies.decoded_lock = threading.Lock()
         copies.connection = None  # the parent's socket: left to the parent, never used here
         copies.values.clear()
         copies.decoded.clear()
-        copies.size = 0
+        copies.size = copies.decoded_size = 0
         copies.epoch += 1
 
 

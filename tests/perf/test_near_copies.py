@@ -78,6 +78,7 @@ def test_a_second_read_is_served_from_the_copy(near, other):
     near.set(PAGE, {"headers": ["ETag"]}, 60)
     near.get(PAGE)["headers"].append("X-Page-Cache")
     assert near.get(PAGE) == {"headers": ["ETag"]}
+    assert near.get(PAGE) is not near.get(PAGE)
 
 
 def test_a_copy_nobody_can_change_is_unpickled_once(near, other):
@@ -92,7 +93,7 @@ def test_a_copy_nobody_can_change_is_unpickled_once(near, other):
     changed = near.get(PAGE)
     assert changed == (4, frozenset(), "khác") and changed is not first
     copies = near._cache._copies
-    assert set(copies.decoded) <= set(copies.values)
+    assert all(copies.values.get(key) is raw for key, (raw, _) in copies.decoded.items())
     other.delete(near.make_key(PAGE))
     other.ping()
     assert near.get(PAGE) is None
@@ -167,9 +168,14 @@ def test_copies_stay_under_their_size(redis_server, settings, other):
     for n in range(10):
         cache.set(f"frontcms:page:{n}", "x" * 3_000, 60)
         assert cache.get(f"frontcms:page:{n}") == "x" * 3_000
-    copies = cache._cache._copies
-    assert 0 < copies.size <= 10_000
-    assert copies.size == sum(copies._cost(key, value) for key, value in copies.values.items())
+        assert cache.get(f"frontcms:page:{n}") == "x" * 3_000  # the second from the unpickled copy
+        copies = cache._cache._copies
+        assert copies.decoded and set(copies.decoded) <= set(copies.values)
+        assert copies.size == sum(copies._cost(key, value) for key, value in copies.values.items())
+        # What the copies unpickled to counts too, at least as much as the bytes it came from.
+        unpickled = sum(len(key) + len(raw) for key, (raw, _) in copies.decoded.items())
+        assert 0 < copies.size + unpickled <= 10_000
+        assert unpickled <= copies.decoded_size and copies.size + copies.decoded_size <= 10_000
     for n in range(200):  # keys that are not there count too
         assert cache.get(f"frontcms:gen:absent.{n}") is None
     assert len(copies.values) < 200 and copies.size <= 10_000
