@@ -27,7 +27,8 @@ from collections.abc import Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import DatabaseError
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, transaction
 from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from django.urls import Resolver404
 from django.urls import resolve as resolve_url
@@ -117,8 +118,10 @@ def portal_answers(address: str) -> bool:
     """Whether the portal itself has a page at the path of `address` (on any host), so that an old
     address there would never redirect: the middleware asks only when the portal answers 404.
     A page with parts of its own (an article's slug, a category) is asked, as an anonymous
-    reader's HEAD request, whether it is there; views that are plain functions with parts of
-    their own (files, feeds, counters) are never called, and count as not there."""
+    reader's HEAD request, whether it is there, in a savepoint that is rolled back (a form's
+    captcha, a view count: nothing it writes to the database stays); views that are plain
+    functions with parts of their own (files, feeds, counters) are never called, and count as
+    not there. A page that refuses an anonymous reader (403) is there."""
     path = unquote(urlsplit((address or "").strip()).path, errors="replace") or "/"
     path = path if path.startswith("/") else "/" + path
     try:
@@ -126,7 +129,8 @@ def portal_answers(address: str) -> bool:
     except Resolver404:
         return False
     if getattr(match.func, "view_class", None) is None:
-        return not (match.args or match.kwargs)
+        # Captured parts only: a sitemap or feed gets its settings as extra arguments too.
+        return not (match.args or match.captured_kwargs)
     request = HttpRequest()
     request.method = "HEAD"
     request.path = request.path_info = path
@@ -139,15 +143,20 @@ def portal_answers(address: str) -> bool:
     request.get_host = lambda: "localhost"  # only the path matters: every host has the same pages
     request.user = AnonymousUser()
     try:
-        response = match.func(request, *match.args, **match.kwargs)
-        if hasattr(response, "render"):
-            response.render()
+        with transaction.atomic():
+            try:
+                # Not rendered: the status is known before the template is.
+                status = match.func(request, *match.args, **match.kwargs).status_code
+            finally:
+                transaction.set_rollback(True)
     except Http404:
         return False
-    except Exception:  # a view that needs more of a real request: do not refuse on a guess
-        logger.warning("could not ask the portal whether it has a page at %s", path, exc_info=True)
+    except PermissionDenied:
+        return True
+    except Exception as exc:  # a view that needs more of a real request: do not refuse on a guess
+        logger.warning("could not ask the portal whether it has a page at %s: %r", path, exc)
         return False
-    return response.status_code != 404
+    return status != 404
 
 
 def register(resolver: Resolver) -> None:

@@ -332,8 +332,9 @@ class LegacyPath(models.Model):
             raise ValidationError(
                 {
                     "path": _(
-                        "Cổng đã có một trang ở đường dẫn này, nên khách truy cập sẽ thấy trang đó "
-                        "thay vì được chuyển tới bài này. Hãy nhập đường dẫn của bài trên trang cũ."
+                        "Cổng thông tin đã có trang tại đường dẫn này nên người truy cập sẽ vào trang "
+                        "đó, không được chuyển tới bài này. Hãy kiểm tra lại đường dẫn cũ, hoặc xóa "
+                        "dòng này nếu trang cũ cũng dùng đúng đường dẫn này."
                     )
                 }
             )
