@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zlib
 from typing import NamedTuple
 
 from django.db.models import Q
@@ -128,7 +129,12 @@ class ArticleParts(NamedTuple):
     breadcrumbs: str
     article: str
     around: str
-    og_image: str | None
+    og_image: str  # "" without a cover picture
+
+
+# Part of the kept entry's key: entries pickled with other fields are never read after a deploy
+# that changes them (they would not unpickle into this class).
+ARTICLE_PARTS_SHAPE = zlib.crc32(",".join(ArticleParts._fields).encode())
 
 
 class ArticleDetailMixin:
@@ -215,7 +221,7 @@ class ArticleDetailMixin:
                 og_image=rendition(article.cover, "og"),
             )
 
-        return kept(f"news:article-parts:{article.pk}:{host}", render_parts)
+        return kept(f"news:article-parts:{ARTICLE_PARTS_SHAPE}:{article.pk}:{host}", render_parts)
 
 
 class ArticleDetailView(OldSlugRedirectMixin, SharedObjectMixin, ArticleDetailMixin, DetailView):
