@@ -232,8 +232,9 @@ class NearCopies:
     heartbeat_seconds = 1.0  # a silent connection (a peer gone without a word) is found this soon
     drained_limit = 64 * 1024  # bytes of messages in one poll, well under a socket's buffer
     entry_overhead = 100  # bytes counted per copy besides its key and value
-    # Bytes counted for an unpickled copy (decode()) per byte pickled: Vietnamese text takes about
-    # 1.5 times as much in a str as in its UTF-8 pickle.
+    # Bytes counted for an unpickled copy (decode()) per byte pickled, an estimate: Vietnamese
+    # text takes about 1.5 times as much in a str as in its UTF-8 pickle (more with emoji, and
+    # small objects such as tags more still), so the size limit is a guard, not an exact figure.
     decoded_ratio = 2
 
     def __init__(

@@ -100,6 +100,39 @@ def test_a_copy_nobody_can_change_is_unpickled_once(near, other):
     assert PAGE not in {key.removeprefix(near.make_key("")) for key in copies.decoded}
 
 
+def test_what_a_copy_unpickled_to_goes_with_it(near, other):
+    """Replaced by a newer copy, or without room beside the copies, an unpickled copy is not kept;
+    remembering one never waits for the tracking connection (whose lock a PING holds)."""
+    import threading
+
+    near.set(PAGE, "trang cũ", 60)
+    assert near.get(PAGE) == "trang cũ" and near.get(PAGE) == "trang cũ"
+    copies = near._cache._copies
+    key = near.make_key(PAGE)
+    assert key in copies.decoded
+    copies.keep({key: pickle.dumps("trang mới")}, copies.epoch)
+    assert key not in copies.decoded
+
+    raw, loads, done = copies.values[key], near._cache._serializer.loads, []
+    with copies.lock:  # as while another thread waits for a PONG
+        thread = threading.Thread(target=lambda: done.append(copies.decode(key, raw, loads)))
+        thread.start()
+        thread.join(timeout=5)
+    assert done == ["trang mới"] and copies.decoded[key][0] is raw
+    assert near.get(PAGE) == "trang mới"
+
+
+def test_an_unpickled_copy_counts_more_than_its_pickle(redis_server, settings, other):
+    """Text takes more room unpickled than pickled: a copy that fits may have no room to be
+    remembered unpickled as well."""
+    cache = redis_cache(settings, redis_server, "near-roomy", near_copies_bytes=8_000)
+    cache.set(PAGE, "trang " * 500, 60)
+    assert cache.get(PAGE) == cache.get(PAGE) == "trang " * 500
+    copies = cache._cache._copies
+    assert cache.make_key(PAGE) in copies.values and not copies.decoded
+    cache.clear()
+
+
 def test_a_change_made_by_another_server_is_read_at_once(near, other):
     assert near.get(GENERATION) is None  # absent, and known to be absent
     assert reads_of(other, lambda: near.get(GENERATION)) == 0
