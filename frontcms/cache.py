@@ -326,8 +326,23 @@ def read_entry(
     return None, found
 
 
+_storing: ContextVar[bool] = ContextVar("frontcms_cache_storing", default=True)
+
+
+class storing_nothing:  # noqa: N801 - used as a context manager, like a function
+    """Inside, values are computed as usual but nothing is stored: for a trial run whose database
+    writes are rolled back afterwards (frontcms.legacy_paths.portal_answers), so that what it saw
+    is never served."""
+
+    def __enter__(self) -> None:
+        self._token = _storing.set(False)
+
+    def __exit__(self, *exc) -> None:
+        _storing.reset(self._token)
+
+
 def store_entry(key: str, entry: _Entry | None) -> None:
-    if entry is None:
+    if entry is None or not _storing.get():
         return
     seconds = int(entry.until - time.time())
     if seconds >= 1:

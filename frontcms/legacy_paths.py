@@ -33,6 +33,8 @@ from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
 from django.urls import Resolver404
 from django.urls import resolve as resolve_url
 
+from frontcms.cache import storing_nothing
+
 logger = logging.getLogger(__name__)
 
 # File names that stand for their folder: "/tin-tuc/index.html" is "/tin-tuc".
@@ -119,9 +121,10 @@ def portal_answers(address: str) -> bool:
     address there would never redirect: the middleware asks only when the portal answers 404.
     A page with parts of its own (an article's slug, a category) is asked, as an anonymous
     reader's HEAD request, whether it is there, in a savepoint that is rolled back (a form's
-    captcha, a view count: nothing it writes to the database stays); views that are plain
-    functions with parts of their own (files, feeds, counters) are never called, and count as
-    not there. A page that refuses an anonymous reader (403) is there."""
+    captcha, a view count: nothing it writes to the database stays) and keeping nothing in the
+    cache (what it saw may be rolled back); views that are plain functions with parts of their
+    own (files, feeds, counters) are never called, and count as not there. A page that refuses
+    an anonymous reader (403) is there."""
     path = unquote(urlsplit((address or "").strip()).path, errors="replace") or "/"
     path = path if path.startswith("/") else "/" + path
     try:
@@ -143,7 +146,7 @@ def portal_answers(address: str) -> bool:
     request.get_host = lambda: "localhost"  # only the path matters: every host has the same pages
     request.user = AnonymousUser()
     try:
-        with transaction.atomic():
+        with storing_nothing(), transaction.atomic():
             try:
                 # Not rendered: the status is known before the template is.
                 status = match.func(request, *match.args, **match.kwargs).status_code

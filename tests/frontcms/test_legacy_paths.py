@@ -175,14 +175,20 @@ def test_a_kept_row_the_portal_answers_does_not_block_other_edits(imported) -> N
 
 
 @pytest.mark.urls("tests.frontcms.urls_asked_views")
-def test_asking_a_page_leaves_nothing_behind(db, caplog) -> None:
-    """A page asked whether it is there writes nothing that stays; a page that refuses readers is
-    there; a page whose query fails is not, and the editor's transaction goes on."""
+@pytest.mark.parametrize("in_a_transaction", [True, False], ids=["in-the-admins-transaction", "autocommit"])
+def test_asking_a_page_leaves_nothing_behind(request, caplog, in_a_transaction) -> None:
+    """A page asked whether it is there writes nothing that stays, in the database or the cache;
+    a page that refuses readers is there; a page whose query fails is not, and the editor's
+    transaction goes on."""
     from django.contrib.auth.models import Group
+    from django.core.cache import cache
 
+    from frontcms.cache import kept_key
     from frontcms.legacy_paths import portal_answers
 
+    request.getfixturevalue("db" if in_a_transaction else "transactional_db")
     assert portal_answers("/ghi/bai-cu/") is True
+    assert cache.get(kept_key("asked:bai-cu")) is None
     assert portal_answers("/cam/bai-cu/") is True
     assert portal_answers("/hong/bai-cu/") is False
     # Asked after the failed query: on PostgreSQL, a transaction not rolled back to a savepoint
