@@ -132,9 +132,9 @@ class ArticleParts(NamedTuple):
     og_image: str  # "" without a cover picture
 
 
-# Part of the kept entry's key: entries pickled with other fields are never read after a deploy
-# that changes them (they would not unpickle into this class).
-ARTICLE_PARTS_SHAPE = zlib.crc32(",".join(ArticleParts._fields).encode())
+# Part of the kept entry's key: entries pickled with other fields (or fields of other types) are
+# never read after a deploy that changes them (they would not unpickle into this class).
+ARTICLE_PARTS_SHAPE = zlib.crc32(repr(ArticleParts.__annotations__).encode())
 
 
 class ArticleDetailMixin:
