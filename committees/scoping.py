@@ -104,14 +104,25 @@ class ScopedChoicesMixin:
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return self._scope_choices(formfield, db_field, request)
 
-    def _scope_choices(self, formfield, db_field, request):
-        if formfield is None or allowed_organization_ids(request.user) is None:
-            return formfield
+    def _scoped_target(self, request, model):
+        """The ward-scoped admin of `model` when this user is a contributor, else None."""
+        if allowed_organization_ids(request.user) is None:
+            return None
         try:
-            target = self.admin_site.get_model_admin(db_field.remote_field.model)
+            target = self.admin_site.get_model_admin(model)
         except NotRegistered:
-            return formfield
-        if not isinstance(target, OrganizationScopedAdminMixin):
+            return None
+        return target if isinstance(target, OrganizationScopedAdminMixin) else None
+
+    def visible_related(self, request, model, pk):
+        """The `model` object `pk` if this user may see it named (what they may pick), else None."""
+        target = self._scoped_target(request, model)
+        queryset = target.selectable_queryset(request) if target is not None else model._default_manager
+        return queryset.filter(pk=pk).first()
+
+    def _scope_choices(self, formfield, db_field, request):
+        target = None if formfield is None else self._scoped_target(request, db_field.remote_field.model)
+        if target is None:
             return formfield
         formfield.queryset = formfield.queryset.filter(
             pk__in=target.selectable_queryset(request).values("pk")
@@ -209,10 +220,11 @@ class OrganizationScopedAdminMixin(ScopedChoicesMixin):
         # What was deleted may have belonged to anyone: contributors never recover.
         return self._allowed(request) is None and super().has_recover_permission(request)
 
-    def may_see_deleted_version(self, request, version):
+    def may_see_version(self, request, version):
+        """Only versions from when the object belonged to an organisation in scope."""
         ids = self._allowed(request)
         if ids is None:
-            return super().may_see_deleted_version(request, version)
+            return super().may_see_version(request, version)
         first, _sep, rest = self.organization_field.partition("__")
         if first == "pk":
             return str(version.object_id) in {str(pk) for pk in ids}
@@ -220,7 +232,7 @@ class OrganizationScopedAdminMixin(ScopedChoicesMixin):
         value = version.field_dict.get(field.attname)
         if rest and value is not None:
             value = field.related_model._default_manager.filter(pk=value).values_list(rest, flat=True).first()
-        return value in ids and super().may_see_deleted_version(request, version)
+        return value in ids and super().may_see_version(request, version)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Every organisation choice (the object's organisation, a parent, …) stays in scope.

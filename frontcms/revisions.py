@@ -38,6 +38,7 @@ from django.db import IntegrityError, connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
@@ -195,15 +196,26 @@ class RevisionAdmin(VersionAdmin):
         """Whether the user may list and recover deleted objects of this model."""
         return self.has_add_permission(request) and self.has_change_permission(request)
 
+    def may_see_version(self, request, version: Version) -> bool:
+        """Whether what this version holds may be shown to this user (an object that moved between
+        scopes keeps the versions of its time in the other one)."""
+        return True
+
     def may_see_deleted_version(self, request, version: Version) -> bool:
         """Whether a deleted object's last version is shown to (and recoverable by) this user."""
-        return True
+        return self.may_see_version(request, version)
 
     def prepare_reverted_object(self, request, obj, before) -> None:
         """Adjust `obj` as the version left it, before the form shows it (`before`: the object as
         it was, None for a recovery). Write changes to the database: the form reloads the object."""
 
     # --- querysets --------------------------------------------------------------------------------
+    def visible_versions(self, request, obj) -> list[Version]:
+        """The versions of `obj` this user may see, newest first: what its history page lists and
+        what may be compared."""
+        versions = Version.objects.get_for_object(obj).select_related("revision", "revision__user")
+        return [version for version in versions.order_by("-pk") if self.may_see_version(request, version)]
+
     def deleted_versions(self, request) -> list[Version]:
         """The last version of each deleted object of this model that this user may see."""
         versions = self._reversion_order_version_queryset(
@@ -229,6 +241,19 @@ class RevisionAdmin(VersionAdmin):
         obj = self.get_object(request, unquote(object_id))  # scoped: 404 outside the user's scope
         if obj is not None and not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
+        if obj is not None:  # reversion would list every version, from any scope the object was in
+            name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_revision"
+            versions = self.visible_versions(request, obj)
+            if not self.history_latest_first:
+                versions.reverse()
+            actions = [
+                {
+                    "revision": version.revision,
+                    "url": reverse(name, args=(quote(version.object_id), version.pk)),
+                }
+                for version in versions
+            ]
+            extra_context = {"action_list": actions, **(extra_context or {})}
         return super().history_view(request, object_id, extra_context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

@@ -3,9 +3,12 @@ scoping; categories."""
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -185,7 +188,6 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         from django.core.exceptions import PermissionDenied
         from django.http import Http404
         from django.template.response import TemplateResponse
-        from reversion.models import Version
 
         from .revisions import compare_versions
 
@@ -194,7 +196,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
             raise Http404
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        versions = list(Version.objects.get_for_object(obj).select_related("revision", "revision__user"))
+        versions = self.visible_versions(request, obj)  # not those from another ward's time
         by_id = {str(v.pk): v for v in versions}
         newest = versions[0] if versions else None
         older = versions[1] if len(versions) > 1 else newest
@@ -208,7 +210,11 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
             "versions": versions,
             "old": old,
             "new": new,
-            "changes": compare_versions(Article, old, new) if old and new else [],
+            "changes": (
+                compare_versions(Article, old, new, functools.partial(self.visible_related, request))
+                if old and new
+                else []
+            ),
         }
         return TemplateResponse(request, "news/admin/article_compare.html", context)
 
@@ -304,7 +310,17 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
+        """For a ward contributor, only tags of articles they may see (their unit's, or published)
+        and only those articles counted: a tag may name another ward's draft."""
+        if not is_scoped(request.user):
+            return super().get_queryset(request).annotate(article_count=Count("taggit_taggeditem_items"))
+        articles = self.admin_site.get_model_admin(Article).selectable_queryset(request)
+        visible = Q(
+            taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(Article),
+            taggit_taggeditem_items__object_id__in=articles.values("pk"),
+        )
+        counted = Count("taggit_taggeditem_items", filter=visible)
+        return super().get_queryset(request).annotate(article_count=counted).filter(article_count__gt=0)
 
     @admin.display(description=_("số bài viết"), ordering="article_count")
     def article_count(self, obj):

@@ -213,7 +213,9 @@ class RelatedArticle(CacheTagged, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.from_article} → {self.to_article}"
+        # Not the picked article's title: since picked, it may have become another unit's draft,
+        # and the admin prints each row's name above its fields.
+        return str(_("Tin liên quan của “%(title)s”") % {"title": self.from_article})
 
     def cache_tags(self) -> set[str]:
         return {tag(Article, self.from_article_id)}  # the page that shows the pick

@@ -39,14 +39,14 @@ class FieldChange:
     changed: bool
 
 
-def _text(model, name: str, value) -> str:
+def _text(model, name: str, value, related) -> str:
     if value is None or value == "":
         return ""
     field = model._meta.get_field(name)
     if name == "body":
         return html_to_text(value)
     if field.is_relation:
-        obj = field.related_model._default_manager.filter(pk=value).first()
+        obj = related(field.related_model, value)
         return str(obj) if obj is not None else f"#{value}"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
@@ -76,13 +76,15 @@ def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     return mark_safe(" ".join(left)), mark_safe(" ".join(right))  # noqa: S308 (every part escaped above)
 
 
-def compare_versions(model, old_version, new_version) -> list[FieldChange]:
+def compare_versions(model, old_version, new_version, related) -> list[FieldChange]:
+    """The compared fields of two versions. `related(model, pk)` gives the object a relation
+    names if the user may see it named (else it shows as `#pk`)."""
     old_data, new_data = old_version.field_dict, new_version.field_dict
     changes = []
     for name in COMPARED_FIELDS:
         attname = model._meta.get_field(name).attname
-        old = _text(model, name, old_data.get(attname))
-        new = _text(model, name, new_data.get(attname))
+        old = _text(model, name, old_data.get(attname), related)
+        new = _text(model, name, new_data.get(attname), related)
         old_html, new_html = word_diff(old, new) if old != new else (escape(old), escape(new))
         label = str(model._meta.get_field(name).verbose_name)
         changes.append(FieldChange(label[:1].upper() + label[1:], old_html, new_html, old != new))

@@ -14,6 +14,7 @@ import reversion
 from django.contrib import admin
 from django.db.models import Max
 from reversion.models import Version
+from taggit.models import Tag
 
 from events.models import AgendaItem, Event, EventReport
 from frontcms.models import SearchEntry
@@ -499,3 +500,65 @@ def test_contributor_reverts_own_draft(client, wards, attacker, model):
     obj, original, response = revert_to_first_version(client, attacker, model, wards[0])
     assert response.status_code == 302
     assert getattr(obj, EDITED[label(model)][0]) == original
+
+
+# --- what another unit's time leaves behind: versions, related names, tags ------------------------
+def test_history_and_compare_show_no_version_from_another_wards_time(client, wards, attacker):
+    ward_a, ward_b = wards
+    article = make_object(Article, admin_of(Article), ward_b, title=SECRET, body=f"<p>{SECRET}</p>")
+    secret_version = save_revision(article)
+    save_revision(article, title="Bài của Khương Đình, bản hai")
+    # An editor moves it to ward A, which works on it from then on.
+    save_revision(article, organization=ward_a, title="Bài nay thuộc Kim Giang", body="<p>Bản mới.</p>")
+    save_revision(article, title="Bài nay thuộc Kim Giang, sửa lại")
+    client.force_login(attacker)
+    history = client.get(admin_url(Article, "history", article.pk))
+    assert history.status_code == 200
+    assert admin_url(Article, "revision", article.pk, secret_version.pk) not in history.content.decode()
+    assert history.content.decode().count(f"/news/article/{article.pk}/history/") == 2  # ward A's two
+    compare = admin_url(Article, "compare", article.pk)
+    for url in (compare, f"{compare}?cu={secret_version.pk}"):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert "Kim Giang" in page.content.decode() and SECRET not in page.content.decode()
+
+
+def test_compare_names_only_related_objects_the_contributor_may_pick(client, wards, attacker):
+    ward_a, ward_b = wards
+    event = make_object(Event, admin_of(Event), ward_b, title="Hội nghị công khai", status=Status.PUBLISHED)
+    article = make_object(Article, admin_of(Article), ward_a, title="Bài Kim Giang")
+    save_revision(article, event=event)
+    save_revision(article, title="Bài Kim Giang sửa lại")
+    save_revision(event, status=Status.ARCHIVED, title=SECRET)  # taken down and renamed since
+    client.force_login(attacker)
+    page = client.get(admin_url(Article, "compare", article.pk)).content.decode()
+    assert SECRET not in page and f"#{event.pk}" in page
+
+
+def test_a_picked_article_taken_down_since_is_not_named_on_the_pickers_form(client, wards, attacker):
+    from news.models import RelatedArticle
+
+    ward_a, ward_b = wards
+    picked = make_object(Article, admin_of(Article), ward_b, title="Tin công khai", status=Status.PUBLISHED)
+    own = make_object(Article, admin_of(Article), ward_a, title="Bài Kim Giang")
+    RelatedArticle.objects.create(from_article=own, to_article=picked)
+    Article.objects.filter(pk=picked.pk).update(status=Status.ARCHIVED, title=SECRET)
+    client.force_login(attacker)
+    response = client.get(admin_url(Article, "change", own.pk))
+    assert response.status_code == 200 and SECRET not in response.content.decode()
+
+
+def test_the_tag_list_shows_a_contributor_only_tags_of_articles_they_may_see(client, wards, attacker, editor):
+    ward_a, ward_b = wards
+    draft = make_object(Article, admin_of(Article), ward_b, title="Bản nháp Khương Đình")
+    draft.tags.add("thẻ bí mật khương đình")
+    published = make_object(Article, admin_of(Article), ward_b, title="Tin đã đăng", status=Status.PUBLISHED)
+    published.tags.add("thẻ công khai")
+    own = make_object(Article, admin_of(Article), ward_a, title="Bản nháp Kim Giang")
+    own.tags.add("thẻ của kim giang", "thẻ công khai")
+    client.force_login(attacker)
+    page = client.get(admin_url(Tag, "changelist")).content.decode()
+    assert "thẻ công khai" in page and "thẻ của kim giang" in page
+    assert "bí mật" not in page
+    client.force_login(editor)
+    assert "thẻ bí mật khương đình" in client.get(admin_url(Tag, "changelist")).content.decode()
