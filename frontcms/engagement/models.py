@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontcms.cache import SITE, CacheTagged, tag
+from frontcms.text import format_datetime
 
 
 class TargetedModel(models.Model):
@@ -228,15 +229,16 @@ class PollVote(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = _("phiếu khảo sát")
-        verbose_name_plural = _("phiếu khảo sát")
+        verbose_name = _("lượt bình chọn")
+        verbose_name_plural = _("lượt bình chọn")
         constraints = [
             # One vote per visitor cookie; addresses are bounded by limits, as for ratings.
             models.UniqueConstraint(fields=["poll", "voter_hash"], name="engagement_vote_one_per_voter"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.poll_id}: {self.choice_id}"
+        # When it was cast: a delete page lists every vote of a poll, with no query for each.
+        return format_datetime(self.created_at)
 
 
 # --- visitor statistics ---------------------------------------------------------------------------

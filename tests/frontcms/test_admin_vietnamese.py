@@ -613,3 +613,22 @@ def test_deleted_article_can_be_found_in_the_vietnamese_recover_list(admin_clien
     assert "Hội nghị đối thoại ở phường Khương Đình" in html
     assert not problems_on("recover list", html)
     assert not Article.objects.exists()
+
+
+def test_delete_pages_read_as_vietnamese_sentences(admin_client):
+    """Django's own Vietnamese runs the question into the next sentence ("?Tất cả"), uses straight
+    quotes and showed each vote as two bare ids."""
+    from frontcms.engagement.models import PollVote
+
+    poll = PollFactory(question="Bạn quan tâm nội dung nào?")
+    choice = ChoiceFactory(poll=poll)
+    PollVote.objects.create(
+        poll=poll,
+        choice=choice,
+        voter_hash="a" * 64,
+        created_at=timezone.make_aware(datetime.datetime(2026, 11, 2, 9, 5)),
+    )
+    page = admin_client.get(reverse("admin:engagement_poll_delete", args=[poll.pk])).content.decode()
+    assert "Bạn có chắc muốn xóa" in page and "“Bạn quan tâm nội dung nào?”" in page
+    assert "?Tất" not in page
+    assert "Lượt bình chọn: 02/11/2026 09:05" in page
