@@ -3,16 +3,21 @@ still render, and the health check reports the outage (503)."""
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from tests.pgcluster import free_port
+# A port held for the whole run and never listened on: connecting is refused at once. (A port
+# merely free when this module is imported may be taken by a server another test starts later.)
+_NEVER_LISTENING = socket.socket()
+_NEVER_LISTENING.bind(("127.0.0.1", 0))
 
 DOWN = {
     "default": {
         "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
-        "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+        "LOCATION": f"redis://127.0.0.1:{_NEVER_LISTENING.getsockname()[1]}/0",
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 }
