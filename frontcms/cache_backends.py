@@ -274,6 +274,9 @@ class NearCopies:
 
     def _forget_all(self) -> None:
         self.epoch += 1
+        self._drop_copies()
+
+    def _drop_copies(self) -> None:
         self.values.clear()
         self.size = 0
         with self.decoded_lock:
@@ -441,12 +444,7 @@ class NearCopies:
                     self.size -= self._cost(key, self.values.pop(key))
                     self._forget_decoded(key)
                 if self.size + self.decoded_size + cost > self.max_bytes:
-                    # Start again (the values are as fresh as ever).
-                    self.values.clear()
-                    self.size = 0
-                    with self.decoded_lock:
-                        self.decoded.clear()
-                        self.decoded_size = 0
+                    self._drop_copies()  # start again (the values are as fresh as ever)
                 self.values[key] = value
                 self.size += cost
 
@@ -497,10 +495,7 @@ def _after_fork() -> None:
         copies.lock = threading.Lock()
         copies.decoded_lock = threading.Lock()
         copies.connection = None  # the parent's socket: left to the parent, never used here
-        copies.values.clear()
-        copies.decoded.clear()
-        copies.size = copies.decoded_size = 0
-        copies.epoch += 1
+        copies._forget_all()
 
 
 os.register_at_fork(after_in_child=_after_fork)
