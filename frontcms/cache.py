@@ -27,7 +27,8 @@ import functools
 import hashlib
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -329,16 +330,16 @@ def read_entry(
 _storing: ContextVar[bool] = ContextVar("frontcms_cache_storing", default=True)
 
 
-class storing_nothing:  # noqa: N801 - used as a context manager, like a function
+@contextmanager
+def storing_nothing() -> Iterator[None]:
     """Inside, values are computed as usual but nothing is stored: for a trial run whose database
     writes are rolled back afterwards (frontcms.legacy_paths.portal_answers), so that what it saw
     is never served."""
-
-    def __enter__(self) -> None:
-        self._token = _storing.set(False)
-
-    def __exit__(self, *exc) -> None:
-        _storing.reset(self._token)
+    token = _storing.set(False)
+    try:
+        yield
+    finally:
+        _storing.reset(token)
 
 
 def store_entry(key: str, entry: _Entry | None) -> None:
