@@ -239,22 +239,22 @@ class RevisionAdmin(VersionAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))  # scoped: 404 outside the user's scope
-        if obj is not None and not self.has_view_or_change_permission(request, obj):
+        if obj is None:
+            return super().history_view(request, object_id, extra_context)  # "does not exist"
+        if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        if obj is not None:  # reversion would list every version, from any scope the object was in
-            name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_revision"
-            versions = self.visible_versions(request, obj)
-            if not self.history_latest_first:
-                versions.reverse()
-            actions = [
-                {
-                    "revision": version.revision,
-                    "url": reverse(name, args=(quote(version.object_id), version.pk)),
-                }
-                for version in versions
-            ]
-            extra_context = {"action_list": actions, **(extra_context or {})}
-        return super().history_view(request, object_id, extra_context)
+        # reversion's history_view would list (and look up) every version, from any scope the
+        # object was in: the list is made here, and Django's own history page shows it.
+        name = f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_revision"
+        versions = self.visible_versions(request, obj)
+        if not self.history_latest_first:
+            versions.reverse()
+        actions = [
+            {"revision": version.revision, "url": reverse(name, args=(quote(version.object_id), version.pk))}
+            for version in versions
+        ]
+        context = {"action_list": actions, **(extra_context or {})}
+        return super(VersionAdmin, self).history_view(request, object_id, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
