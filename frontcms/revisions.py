@@ -249,11 +249,17 @@ class RevisionAdmin(VersionAdmin):
         versions = self.visible_versions(request, obj)
         if not self.history_latest_first:
             versions.reverse()
+        # Only a user who may change the object may go back to a version (revision_view): the
+        # others (a contributor on a published article) see the list without links to a refusal.
+        may_revert = self.has_change_permission(request, obj)
         actions = [
-            {"revision": version.revision, "url": reverse(name, args=(quote(version.object_id), version.pk))}
+            {
+                "revision": version.revision,
+                "url": reverse(name, args=(quote(version.object_id), version.pk)) if may_revert else None,
+            }
             for version in versions
         ]
-        context = {"action_list": actions, **(extra_context or {})}
+        context = {"action_list": actions, "may_revert": may_revert, **(extra_context or {})}
         return super(VersionAdmin, self).history_view(request, object_id, context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

@@ -527,6 +527,24 @@ def test_history_and_compare_show_no_version_from_another_wards_time(client, war
         assert "Kim Giang" in page.content.decode() and SECRET not in page.content.decode()
 
 
+def test_history_links_versions_only_for_users_who_may_go_back_to_them(client, wards, attacker, editor):
+    """A contributor may read a published article's history but not change it: the page lists its
+    versions without links that would end in a refusal; an editor gets the links."""
+    article = make_object(Article, admin_of(Article), wards[0], title="Bài Kim Giang")
+    first = save_revision(article)
+    save_revision(article, status=Status.PUBLISHED)
+    revision = admin_url(Article, "revision", article.pk, first.pk)
+    client.force_login(attacker)
+    history = client.get(admin_url(Article, "history", article.pk))
+    assert history.status_code == 200
+    page = history.content.decode()
+    assert revision not in page and "không trở về phiên bản cũ được" in page
+    assert page.split('id="change-history"')[1].count('<th scope="row">') == 2  # both still listed
+    assert client.get(revision).status_code == 403
+    client.force_login(editor)
+    assert revision in client.get(admin_url(Article, "history", article.pk)).content.decode()
+
+
 def test_compare_names_only_related_objects_the_contributor_may_pick(client, wards, attacker):
     ward_a, ward_b = wards
     event = make_object(Event, admin_of(Event), ward_b, title="Hội nghị công khai", status=Status.PUBLISHED)
