@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
@@ -99,6 +100,17 @@ class ScopedChoicesMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return self._scope_choices(formfield, db_field, request)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            target = self._scoped_target(request, db_field.remote_field.model)
+            if target is not None and target.offers_beyond_scope(request):
+                # What may be picked includes what every reader sees from other units, whose admin
+                # pages answer this user 404: no "change", "view" or "delete" link beside the field.
+                widget.can_change_related = widget.can_view_related = widget.can_delete_related = False
+        return formfield
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
@@ -197,12 +209,17 @@ class OrganizationScopedAdminMixin(ScopedChoicesMixin):
         """What this user may pick in another form's field pointing at this model: what this admin
         shows them, plus, for content with a workflow, what every reader sees (published)."""
         queryset = self.get_queryset(request)
-        published = getattr(self.model._default_manager, "published", None)
-        if self._allowed(request) is None or published is None:
+        if not self.offers_beyond_scope(request):
             return queryset
+        published = self.model._default_manager.published()
         return self.model._default_manager.filter(
-            Q(pk__in=queryset.values("pk")) | Q(pk__in=published().values("pk"))
+            Q(pk__in=queryset.values("pk")) | Q(pk__in=published.values("pk"))
         )
+
+    def offers_beyond_scope(self, request) -> bool:
+        """Whether `selectable_queryset` adds, for this user, what every reader sees from other
+        units (content with a workflow), which this admin's pages do not open for them."""
+        return self._allowed(request) is not None and hasattr(self.model._default_manager, "published")
 
     def get_search_results(self, request, queryset, search_term):
         # Autocomplete (AutocompleteJsonView) offers what the form accepts: selectable_queryset.

@@ -260,3 +260,19 @@ def test_report_event_autocomplete_offers_own_events_without_a_report(contributo
         {"app_label": "events", "model_name": "eventreport", "field_name": "event", "term": ""},
     )
     assert [r["id"] for r in response.json()["results"]] == [str(open_event.pk)]
+
+
+# --- pickers link only to what the user may open ----------------------------------------------------
+def test_pickers_of_shared_content_have_no_change_link_for_a_contributor(contributor_client, editor_user):
+    """A contributor may pick what every reader sees from other units (a district document, a
+    published article), whose admin pages answer them 404: the pickers offer no link to them."""
+    client = contributor_client
+    for user, linked in ((None, False), (editor_user, True)):
+        if user is not None:
+            client.force_login(user)
+        event_page = client.get(ADD).content.decode()
+        article_page = client.get(reverse("admin:news_article_add")).content.decode()
+        for link in ("change", "view"):
+            assert (f'id="{link}_id_Event_documents-__prefix__-document"' in event_page) is linked
+            assert (f'id="{link}_id_related_picks-__prefix__-to_article"' in article_page) is linked
+        assert 'id="add_id_Event_documents-__prefix__-document"' in event_page  # adding stays
