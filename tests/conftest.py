@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connections
 
 from frontcms.roles import ADMINS, CONTRIBUTORS, EDITORS
 
@@ -76,6 +77,11 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright's event loop runs in this thread, Django keeps this thread's database
+        # connections apart from those opened before it started (asgiref's thread-critical Local
+        # turns into a context variable): close both sets, or one would outlive the test database.
+        connections.close_all()
+    connections.close_all()
 
 
 class PageProblems:
