@@ -22,6 +22,7 @@ from ckeditor_uploader.widgets import CKEditorUploadingWidget
 from django import forms
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse_lazy
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy
 
@@ -322,12 +323,20 @@ def _editor_rule(tag: str) -> str:
 
 # CKEditor's Advanced Content Filter in custom mode: the editor drops what the server would drop,
 # and its dialogs hide the fields whose output would not be kept (table borders, link targets…).
-EDITOR_ALLOWED_CONTENT = "; ".join(_editor_rule(tag) for tag in sorted(ALLOWED_TAGS))
+# A picture pasted or dropped into the text is a placeholder marked with these attributes while it
+# uploads (uploadimage); without them the filter drops the mark and the picture is lost. They live
+# only in the editor: the uploaded picture replaces the placeholder, and the server keeps neither.
+UPLOAD_PLACEHOLDER_RULE = "img[data-cke-upload-id,data-widget]"
+EDITOR_ALLOWED_CONTENT = "; ".join(
+    [*(_editor_rule(tag) for tag in sorted(ALLOWED_TAGS)), UPLOAD_PLACEHOLDER_RULE]
+)
 
 
 # Resolved when the widget is rendered: forms are built when the admin is imported, and with the
 # manifest storage a URL asked for before collectstatic has run would stop every command.
 _static_url = lazy(static, str)
+_upload_url = reverse_lazy("ckeditor_upload")
+_browse_url = reverse_lazy("ckeditor_browse")
 
 
 def editor_config() -> dict:
@@ -335,6 +344,15 @@ def editor_config() -> dict:
     classes, and dialog labels that say what a field is (read by static/js/ckeditor-config.js)."""
     return {
         "allowedContent": EDITOR_ALLOWED_CONTENT,
+        # Pictures go to the upload endpoint from the image dialog and when pasted or dropped into
+        # the text (uploadimage: CKEditor would otherwise post those to filebrowserUploadUrl with
+        # "&responseType=json" glued on without a "?", an address that does not exist). Only
+        # pictures: the link dialog gets no upload tab or browser, which could take no document.
+        "filebrowserImageUploadUrl": _upload_url,
+        "imageUploadUrl": _upload_url,
+        "filebrowserImageBrowseUrl": _browse_url,
+        "filebrowserUploadUrl": None,
+        "filebrowserBrowseUrl": None,
         "image2_captionedClass": CAPTIONED_CLASS,
         "image2_alignClasses": [ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT],
         "customConfig": _static_url("js/ckeditor-config.js"),

@@ -52,8 +52,9 @@ def _upload(request):
     try:
         request.FILES["upload"] = reencode_image(uploaded, uploaded.name)
     except ValidationError as exc:
-        message = " ".join(exc.messages)
-        return JsonResponse({"uploaded": 0, "error": {"message": message}}, status=400)
+        # A 200: CKEditor shows a refusal's reason only from a successful answer (any other status
+        # becomes its bare "HTTP error"), for a pasted or dropped picture as for the image dialog.
+        return JsonResponse({"uploaded": 0, "error": {"message": " ".join(exc.messages)}})
     _restricted_to_own_folder(request)
     return ck_views.upload(request)
 

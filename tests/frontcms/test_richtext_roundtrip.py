@@ -21,6 +21,7 @@ from frontcms.richtext import (
     ALLOWED_TAGS,
     CAPTIONED_CLASS,
     EDITOR_ALLOWED_CONTENT,
+    UPLOAD_PLACEHOLDER_RULE,
     sanitize_html,
 )
 
@@ -175,7 +176,14 @@ def test_text_and_entities_around_images_survive_normalisation():
 
 # --- the editor accepts exactly what the server keeps --------------------------------------------
 def _editor_rules() -> dict[str, str]:
-    return {rule.split("[")[0].split("(")[0]: rule for rule in EDITOR_ALLOWED_CONTENT.split("; ")}
+    rules = EDITOR_ALLOWED_CONTENT.split("; ")
+    assert UPLOAD_PLACEHOLDER_RULE in rules  # the editor's own mark on a pasted picture, below
+    return {rule.split("[")[0].split("(")[0]: rule for rule in rules if rule != UPLOAD_PLACEHOLDER_RULE}
+
+
+def test_the_mark_of_a_picture_being_uploaded_never_reaches_the_page():
+    marked = '<p><img src="/media/uploads/a.jpg" data-cke-upload-id="1" data-widget="uploadimage"></p>'
+    assert sanitize_html(marked) == '<p><img src="/media/uploads/a.jpg"></p>'
 
 
 def test_editor_content_filter_lists_the_sanitisers_tags_and_classes():

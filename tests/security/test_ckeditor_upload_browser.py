@@ -52,3 +52,32 @@ def test_the_admins_ckeditor_uploads_through_the_csrf_check(browser_page, admin_
     assert f"/{upload_folder(admin_user)}/" in url and admin_user.username not in url
     stored = [p for p in (tmp_path / "media").rglob("*.jpg") if not p.stem.endswith("_thumb")]
     assert len(stored) == 1 and b"ghi-chu-bi-mat" not in stored[0].read_bytes()
+
+
+@pytest.mark.viewport(1366, 900)
+def test_a_picture_pasted_into_the_text_is_uploaded_and_kept(browser_page, admin_user, settings, tmp_path):
+    """Pasted or dropped pictures (a screenshot, a photo in text copied from Word) go through the
+    same endpoint as the image dialog's; they used to be posted to an address that did not exist
+    and were lost on save."""
+    import base64
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    page = browser_page
+    page.goto("/quan-tri/login/")
+    page.locator("#id_username").fill(admin_user.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit], button[type=submit]").first.click()
+    page.goto("/quan-tri/news/article/add/")
+    page.wait_for_function(
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
+    )
+    pasted = base64.b64encode(_photo(tmp_path).read_bytes()).decode()
+    with page.expect_response("**/ckeditor/upload/**") as answer:
+        page.evaluate(
+            "src => CKEDITOR.instances.id_body.execCommand('paste', '<p>Ảnh dán:</p><img src=\"' + src + '\">')",
+            f"data:image/jpeg;base64,{pasted}",
+        )
+    assert answer.value.status == 200 and answer.value.json()["uploaded"] == "1", answer.value.text()[:300]
+    page.wait_for_function("() => CKEDITOR.instances.id_body.getData().includes('/media/')", timeout=10_000)
+    body = page.evaluate("() => CKEDITOR.instances.id_body.getData()")
+    assert f"/{upload_folder(admin_user)}/" in body and "data:image" not in body
