@@ -194,7 +194,9 @@ def test_a_small_png_that_decodes_to_160_mb_is_refused_before_decoding(admin_cli
     assert "6300×6300" in message and "triệu điểm ảnh" in message
     response = admin_client.post(UPLOAD_URL, {"upload": SimpleUploadedFile("nho.png", data)})
     refused = json.loads(response.content)
-    assert response.status_code == 200 and refused["uploaded"] == 0 and "quá lớn" in refused["error"]["message"]
+    assert (
+        response.status_code == 200 and refused["uploaded"] == 0 and "quá lớn" in refused["error"]["message"]
+    )
     assert not _stored(media_root)
 
 
