@@ -159,7 +159,11 @@ def schedule_bounds(today: datetime.date) -> tuple[datetime.date, datetime.date]
     this_monday = monday_of(today)
     earliest = min(monday_of(first), this_monday) if first else this_monday
     latest = max(monday_of(last), this_monday) if last else this_monday
-    return earliest - margin, latest + margin
+    # An event dated near the ends of the calendar (a slip the forms now refuse, or an old import)
+    # must not take the schedule down: the margin stops where the calendar does.
+    earliest = earliest - margin if earliest - datetime.date.min > margin else monday_of(datetime.date.min)
+    latest = latest + margin if datetime.date.max - latest > margin else monday_of(datetime.date.max - margin)
+    return earliest, latest
 
 
 class ScheduleView(DependsOnMixin, TemplateView):

@@ -398,6 +398,11 @@ class UploadingWidget(CKEditorUploadingWidget):
 class RichTextFormField(RichTextUploadingFormField):
     widget = UploadingWidget
 
+    def has_changed(self, initial, data):
+        # CKEditor writes the stored HTML back with its own spacing: compare what would be stored,
+        # so that a form sent back untouched names no change in the history.
+        return sanitize_html(initial or "") != sanitize_html(self.to_python(data) or "")
+
 
 class RichTextField(RichTextUploadingField):
     """django-ckeditor field (with uploads) that stores only sanitised HTML."""

@@ -36,6 +36,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,11 @@ class ConcurrentEditForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+
+    @cached_property
+    def changed_data(self):
+        # The hidden version field is sent back as it was; it is never a change the history should name.
+        return [name for name in super().changed_data if name != "loaded_version"]
 
     def clean(self):
         cleaned = super().clean()
@@ -103,6 +109,19 @@ class ConcurrentEditAdminMixin:
 
 
 # --- the step chosen with the form ------------------------------------------------------------------
+def _within_years(value) -> None:
+    """Dates of content (an event's start, a document's issue date) in the years the portal serves:
+    year 1 or 9999 is a typing slip, and one too close to the ends of the calendar cannot even be
+    turned into UTC or shown with the weeks around it."""
+    first, last = PUBLISH_YEARS
+    if value is not None and not first <= value.year <= last:
+        raise ValidationError(
+            _("Hãy nhập một ngày từ năm %(first)d đến năm %(last)d."),
+            code="out_of_range",
+            params={"first": first, "last": last},
+        )
+
+
 class WorkflowFormMixin:
     """Mixed into the admin's form by `WorkflowAdminMixin.get_form`: reads the pressed step button,
     the publish time and the return reason, and asks the service whether the step is allowed."""
@@ -111,8 +130,16 @@ class WorkflowFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk and self.instance.status == Status.PUBLISHED:
-            self.initial.setdefault("publish_at", timezone.localtime(self.instance.published_at))
+        if self.instance.pk and self.instance.status == Status.PUBLISHED:
+            # Shown, and compared with what is sent back (a change the history names, and a time
+            # the save button would ignore): to the minute, as the time input shows it.
+            shown = timezone.localtime(self.instance.published_at).replace(second=0, microsecond=0)
+            self.initial.setdefault("publish_at", shown)
+        for name, field in self.fields.items():
+            if name != "publish_at" and isinstance(
+                field, (forms.DateField, forms.DateTimeField, forms.SplitDateTimeField)
+            ):
+                field.validators.append(_within_years)
 
     def clean(self):
         cleaned = super().clean()
@@ -126,6 +153,14 @@ class WorkflowFormMixin:
                 self.add_error("return_reason", error.message)
             else:
                 raise ValidationError(error.message, code="workflow") from None
+        if action == SAVE and "publish_at" in self.changed_data and cleaned.get("publish_at") is not None:
+            self.add_error(
+                "publish_at",
+                _(
+                    "Giờ đăng chỉ được áp dụng khi bấm nút đăng (“Đăng”, “Duyệt và đăng”, “Đổi giờ đăng” "
+                    "hoặc “Đăng lại”); nút lưu không đổi giờ đăng. Hãy bấm nút đăng, hoặc trả lại giờ cũ."
+                ),
+            )
         self.workflow_action = action
         return cleaned
 

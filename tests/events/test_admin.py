@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -323,3 +324,30 @@ def test_editor_bulk_publish_keeps_revisions(editor_client):
         event.refresh_from_db()
         assert event.status == Status.PUBLISHED
         assert Version.objects.get_for_object(event).count() == 1
+
+
+# --- dates far outside the years the portal serves -----------------------------------------------------
+@pytest.mark.parametrize("day", ["01/01/0001", "31/12/9999", "01/01/1800"])
+def test_an_event_or_document_dated_outside_the_portals_years_is_a_form_error(admin_client, ward, day):
+    response = admin_client.post(
+        reverse("admin:events_event_add"), event_form(ward, starts_at_0=day, ends_at_0="", ends_at_1="")
+    )
+    assert response.status_code == 200
+    assert "từ năm 1930 đến năm 2099" in str(response.context["adminform"].form.errors["starts_at"])
+    assert not Event.objects.exists()
+    # A document's issue date (a plain date field) the same way, as its form is shown.
+    form_class = admin.site._registry[Document].get_form(admin_client.request().wsgi_request)
+    form = form_class(data={"issued_on": day})
+    assert "từ năm 1930 đến năm 2099" in str(form.errors.get("issued_on"))
+
+
+def test_an_event_dated_at_the_end_of_the_calendar_does_not_take_the_schedule_down(client, ward):
+    # Saved without the form (an old import, say): the schedule still answers.
+    EventFactory(
+        organization=ward,
+        status=Status.PUBLISHED,
+        starts_at=datetime.datetime(9999, 12, 10, 8, tzinfo=datetime.UTC),
+        ends_at=None,
+    )
+    assert client.get(reverse("events:schedule")).status_code == 200
+    assert client.get(reverse("events:schedule") + "?tuan=9999-W50").status_code in (200, 400, 404)

@@ -248,3 +248,43 @@ def test_bulk_submit_takes_drafts_and_returned_items_and_tells_editors(
         obj.refresh_from_db()
         assert obj.status == Status.PENDING
     assert len(mail.outbox) == 3 and {m.to[0] for m in mail.outbox} == {"bientap@quan.vn"}
+
+
+# --- a form sent back as it was shown -----------------------------------------------------------------
+def _as_shown(article, **overrides):
+    """The change form of a published article as the browser sends it back untouched: the publish
+    time to the minute, and the body as CKEditor writes it (with what the sanitiser drops)."""
+    shown = timezone.localtime(article.published_at)
+    as_shown = {
+        "body": article.body.replace("<p>", '<p style="">'),
+        "publish_at_0": shown.strftime("%d/%m/%Y"),
+        "publish_at_1": shown.strftime("%H:%M"),
+        "_workflow": "save",
+    }
+    return form_data(article, **{**as_shown, **overrides})
+
+
+def test_saving_untouched_names_no_change_and_no_hidden_field(editor_client):
+    published = timezone.now().replace(second=42, microsecond=123456) - datetime.timedelta(days=2)
+    article = ArticleFactory(status=Status.PUBLISHED, published_at=published, body="<p>Một.</p><p>Hai.</p>")
+    response = editor_client.post(change_url(article), _as_shown(article))
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    entry = LogEntry.objects.filter(object_id=str(article.pk)).latest("pk")
+    assert entry.get_change_message() == "Không có trường nào thay đổi"
+    response = editor_client.post(
+        change_url(article), _as_shown(Article.objects.get(pk=article.pk), title="Tên mới")
+    )
+    message = LogEntry.objects.filter(object_id=str(article.pk)).latest("pk").get_change_message()
+    assert "Tiêu đề" in message and "Phiên bản đã mở" not in message and "Nội dung" not in message
+
+
+def test_a_new_publish_time_with_the_save_button_is_a_form_error(editor_client):
+    article = ArticleFactory(
+        status=Status.PUBLISHED, published_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    before = article.published_at
+    response = editor_client.post(change_url(article), _as_shown(article, publish_at_1="23:59", title="Sửa"))
+    assert response.status_code == 200
+    assert "nút lưu không đổi giờ đăng" in str(response.context["adminform"].form.errors["publish_at"])
+    article.refresh_from_db()
+    assert article.published_at == before and article.title != "Sửa"
