@@ -200,13 +200,6 @@ def archive(obj, *, user, save: Callable[[], None] | None = None, comment: str =
     return step.saved
 
 
-def record_revert(obj, *, user, before_status: str) -> WorkflowStep | None:
-    """A revert to an old version changed the status (frontcms.revisions): keep it in the steps."""
-    if before_status == obj.status:
-        return None
-    return _record(obj, WorkflowAction.REVERTED, user=user, from_status=before_status)
-
-
 # --- what the steps read ----------------------------------------------------------------------------
 def steps_of(obj) -> models.QuerySet:
     return WorkflowStep.objects.for_object(obj).select_related("actor")

@@ -426,24 +426,29 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
     # --- revisions ----------------------------------------------------------------------------
     def prepare_reverted_object(self, request, obj, before):
         super().prepare_reverted_object(request, obj, before)
+        if before is not None:
+            # Going back to a version brings back what the item says, not where it stood in the
+            # workflow: publishing, taking down and sending for review stay steps of their own,
+            # with their buttons, messages and mail. A live article stays live (with the old text),
+            # one waiting for review stays in the queue.
+            kept = {"status": before.status, "published_at": before.published_at}
+            type(obj)._default_manager.filter(pk=obj.pk).update(**kept)
+            obj.status, obj.published_at = before.status, before.published_at
+            return
         if obj.status in LOCKED_STATUSES and not self.can_publish(request):
-            # The old version was published or archived; only a publisher may bring that back.
-            kept = (
-                before.status if before is not None and before.status not in LOCKED_STATUSES else Status.DRAFT
-            )
+            # A recovered item was published or archived; only a publisher may bring that back.
+            kept = Status.DRAFT
             type(obj)._default_manager.filter(pk=obj.pk).update(status=kept)
             if request.method == "POST":
                 messages.warning(
                     request,
                     _(
-                        "Phiên bản cũ ở trạng thái “%(old)s”; bạn không có quyền xuất bản nên mục giữ trạng thái "
-                        "“%(kept)s”."
+                        "Mục đã xóa ở trạng thái “%(old)s”; bạn không có quyền xuất bản nên mục được khôi phục "
+                        "ở trạng thái “%(kept)s”."
                     )
                     % {"old": obj.get_status_display(), "kept": Status(kept).label},
                 )
             obj.status = kept
-        if before is not None:
-            service.record_revert(obj, user=request.user, before_status=before.status)
 
     # --- bulk actions -------------------------------------------------------------------------
     def _each(self, request, queryset, step, comment, **kwargs) -> tuple[int, int]:

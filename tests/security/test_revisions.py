@@ -16,7 +16,7 @@ from django.db.models import Max
 from reversion.models import Version
 from taggit.models import Tag
 
-from events.models import AgendaItem, Event, EventReport
+from events.models import AgendaItem, Document, Event, EventReport
 from frontcms.models import SearchEntry
 from frontcms.publishing import Status
 from frontcms.revisions import RevisionAdmin, own_revision
@@ -504,6 +504,33 @@ def test_contributor_reverts_own_draft(client, wards, attacker, model):
     obj, original, response = revert_to_first_version(client, attacker, model, wards[0])
     assert response.status_code == 302
     assert getattr(obj, EDITED[label(model)][0]) == original
+
+
+@pytest.mark.parametrize("model", [Article, Event, EventReport, Document], ids=label)
+@pytest.mark.parametrize(
+    ("then", "now"),
+    [(Status.PENDING, Status.PUBLISHED), (Status.DRAFT, Status.PENDING), (Status.PUBLISHED, Status.ARCHIVED)],
+    ids=["live-stays-live", "waiting-stays-in-the-queue", "taken-down-stays-down"],
+)
+def test_going_back_brings_back_the_text_and_keeps_the_workflow_state(
+    client, wards, editor, model, then, now
+):
+    """Publishing, taking down and sending for review are steps of their own: going back to a
+    version saved in another state changes only what the item says."""
+    field, _changed = EDITED[label(model)]
+    obj = make_object(model, admin_of(model), wards[0], status=then)
+    old = save_revision(obj, **{field: "Nội dung của phiên bản cũ"})
+    save_revision(obj, status=now, **{field: "Nội dung mới nhất"})
+    published_at = type(obj)._default_manager.get(pk=obj.pk).published_at
+    client.force_login(editor)
+    url = admin_url(model, "revision", obj.pk, old.pk)
+    form = client.get(url)
+    assert form.status_code == 200
+    response = client.post(url, {**admin_form_data(form), "_workflow": "save"})
+    assert response.status_code == 302, response.content[:300]
+    obj = type(obj)._default_manager.get(pk=obj.pk)
+    assert getattr(obj, field) == "Nội dung của phiên bản cũ"
+    assert obj.status == now and obj.published_at == published_at
 
 
 # --- what another unit's time leaves behind: versions, related names, tags ------------------------
