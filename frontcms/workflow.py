@@ -474,20 +474,43 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
                 messages.WARNING,
             )
 
+    def _bulk(self, request, queryset, selected, step, comment, text) -> None:
+        """`step` for the `selected` part of what was ticked; the rest is counted as not changed."""
+        done, refused = self._each(request, selected, step, comment)
+        self._report(request, done, refused + queryset.count() - selected.count(), text)
+
     @admin.action(description=_("Gửi duyệt các mục đã chọn"))
     def submit_for_review(self, request, queryset):
         selected = queryset.filter(status__in=[Status.DRAFT, Status.RETURNED])
-        done, refused = self._each(request, selected, service.submit, _("Gửi duyệt hàng loạt"))
-        self._report(request, done, refused, gettext("Đã gửi duyệt %(n)d mục."))
+        self._bulk(
+            request,
+            queryset,
+            selected,
+            service.submit,
+            _("Gửi duyệt hàng loạt"),
+            gettext("Đã gửi duyệt %(n)d mục."),
+        )
 
     @admin.action(description=_("Xuất bản các mục đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         selected = queryset.exclude(status=Status.PUBLISHED)
-        done, refused = self._each(request, selected, service.publish, _("Xuất bản hàng loạt"))
-        self._report(request, done, refused, gettext("Đã xuất bản %(n)d mục."))
+        self._bulk(
+            request,
+            queryset,
+            selected,
+            service.publish,
+            _("Xuất bản hàng loạt"),
+            gettext("Đã xuất bản %(n)d mục."),
+        )
 
     @admin.action(description=_("Lưu trữ các mục đã chọn"), permissions=["publish"])
     def archive_selected(self, request, queryset):
         selected = queryset.exclude(status=Status.ARCHIVED)
-        done, refused = self._each(request, selected, service.archive, _("Lưu trữ hàng loạt"))
-        self._report(request, done, refused, gettext("Đã lưu trữ %(n)d mục."))
+        self._bulk(
+            request,
+            queryset,
+            selected,
+            service.archive,
+            _("Lưu trữ hàng loạt"),
+            gettext("Đã lưu trữ %(n)d mục."),
+        )

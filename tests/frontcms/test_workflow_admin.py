@@ -288,3 +288,24 @@ def test_a_new_publish_time_with_the_save_button_is_a_form_error(editor_client):
     assert "nút lưu không đổi giờ đăng" in str(response.context["adminform"].form.errors["publish_at"])
     article.refresh_from_db()
     assert article.published_at == before and article.title != "Sửa"
+
+
+def test_a_bulk_step_counts_what_it_skipped(editor_client):
+    draft = ArticleFactory(status=Status.DRAFT)
+    published = ArticleFactory(status=Status.PUBLISHED)
+    response = editor_client.post(
+        CHANGELIST, {"action": "submit_for_review", "_selected_action": [draft.pk, published.pk]}, follow=True
+    )
+    said = [str(m) for m in response.context["messages"]]
+    assert "Đã gửi duyệt 1 mục." in said
+    assert "1 mục không đổi được vì trạng thái hoặc quyền của bạn không cho phép." in said
+
+
+def test_djangos_range_messages_read_as_vietnamese_sentences():
+    from django.core.exceptions import ValidationError
+    from django.core.validators import MinValueValidator
+    from django.utils import translation
+
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        MinValueValidator(0)(-1)
+    assert refused.value.messages == ["Giá trị này phải lớn hơn hoặc bằng 0."]
