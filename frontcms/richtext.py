@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from html import escape, unescape
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField, RichTextUploadingFormField
@@ -24,7 +25,9 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
-from django.utils.translation import gettext_lazy
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .text import nfc
 
@@ -103,14 +106,57 @@ def _is_local_media(url: str) -> bool:
     return url.startswith(media) and not url.startswith("//") and ".." not in url
 
 
+def _own_hosts() -> set[str]:
+    """The names this portal answers to (ALLOWED_HOSTS without wildcards, and SITE_URL's host)."""
+    hosts = {
+        host.lower() for host in settings.ALLOWED_HOSTS if host and not host.startswith(".") and host != "*"
+    }
+    if settings.SITE_URL:
+        hosts.add((urlsplit(settings.SITE_URL).hostname or "").lower())
+    return hosts - {""}
+
+
+def local_media_path(url: str) -> str | None:
+    """`url` as a path under MEDIA_URL if it is a picture stored on this site: the path itself, or
+    a full address of this site (what "copy image address" gives, or a passage copied from the
+    public pages); None for anything else."""
+    url = url.strip()
+    if _is_local_media(url):
+        return url
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and (parts.hostname or "").lower() in _own_hosts():
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return path if _is_local_media(path) else None
+    return None
+
+
+def foreign_images(html: str | None) -> list[str]:
+    """The addresses of the pictures in `html` that the sanitiser would drop (another site's, or a
+    picture still inline as data): an editor is told before saving, never left to find them gone."""
+    finder = _ImageSources()
+    finder.feed(html or "")
+    finder.close()
+    return [src for src in finder.sources if src and local_media_path(src) is None]
+
+
+class _ImageSources(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.sources.append(dict(attrs).get("src") or "")
+
+
 def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute not in ALLOWED_ATTRIBUTES.get(element, ()) and (element, attribute) != ("a", "rel"):
         # ammonia also keeps `lang` and `title` on every tag; the allow-list above is the whole list
         # (`rel` on links is the one nh3 sets itself, from `link_rel`).
         return None
     if element == "img" and attribute == "src":
-        # Only images stored on this site: no tracking pixels or hot-linked pictures.
-        return value if _is_local_media(value) else None
+        # Only images stored on this site (kept as a path): no tracking pixels or hot-linked pictures.
+        return local_media_path(value)
     if attribute == "class":
         kept = [name for name in dict.fromkeys(value.split()) if name in ALLOWED_CLASSES[element]]
         return " ".join(kept) or None
@@ -397,6 +443,25 @@ class UploadingWidget(CKEditorUploadingWidget):
 
 class RichTextFormField(RichTextUploadingFormField):
     widget = UploadingWidget
+
+    def clean(self, value):
+        value = super().clean(value)
+        dropped = foreign_images(value)
+        if dropped:
+            shown = dropped[0] if not dropped[0].startswith("data:") else _("ảnh dán chưa tải lên được")
+            raise forms.ValidationError(
+                ngettext(
+                    "Nội dung có %(count)d ảnh không nằm trên cổng thông tin (%(first)s) nên sẽ không được "
+                    "giữ lại. Hãy tải ảnh lên bằng nút Ảnh (hoặc dán chính tấm ảnh vào), hoặc xóa ảnh đó.",
+                    "Nội dung có %(count)d ảnh không nằm trên cổng thông tin (đầu tiên: %(first)s) nên sẽ "
+                    "không được giữ lại. Hãy tải ảnh lên bằng nút Ảnh (hoặc dán chính tấm ảnh vào), hoặc "
+                    "xóa các ảnh đó.",
+                    len(dropped),
+                )
+                % {"count": len(dropped), "first": Truncator(shown).chars(80)},
+                code="foreign_image",
+            )
+        return value
 
     def has_changed(self, initial, data):
         # CKEditor writes the stored HTML back with its own spacing: compare what would be stored,

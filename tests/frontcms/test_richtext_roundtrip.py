@@ -223,3 +223,41 @@ def test_every_rich_text_widget_carries_the_filter_image2_classes_and_labels(adm
     assert rendered["customConfig"] == static("js/ckeditor-config.js") and finders.find(
         "js/ckeditor-config.js"
     )
+
+
+# --- pictures given by address ------------------------------------------------------------------------
+def test_a_full_address_of_this_sites_picture_is_kept_as_its_path(settings):
+    settings.SITE_URL = "https://mttq-quan.example.vn"
+    settings.ALLOWED_HOSTS = ["mttq-quan.example.vn", "www.mttq-quan.example.vn"]
+    for url in (
+        "https://mttq-quan.example.vn/media/uploads/2026/12/03/anh.jpg",
+        "http://www.mttq-quan.example.vn/media/uploads/2026/12/03/anh.jpg",
+    ):
+        kept = sanitize_html(
+            f'<figure class="figure"><img src="{url}"><figcaption>Hội nghị</figcaption></figure>'
+        )
+        assert 'src="/media/uploads/2026/12/03/anh.jpg"' in kept and "Hội nghị" in kept
+    for foreign in (
+        "https://other.example.org/media/uploads/anh.jpg",
+        "https://mttq-quan.example.vn/static/anh.jpg",
+        "https://mttq-quan.example.vn/media/../settings.py",
+    ):
+        assert "<img" not in sanitize_html(f'<p><img src="{foreign}"></p>')
+
+
+@pytest.mark.django_db
+def test_an_article_with_a_picture_from_another_site_is_a_form_error_not_a_silent_loss(admin_client):
+    from django.urls import reverse
+
+    from news.models import Article
+    from tests.news.test_admin import form_data
+
+    body = '<p>Ảnh:</p><figure class="figure"><img src="https://other.example.org/a.jpg"><figcaption>Lễ</figcaption></figure>'
+    response = admin_client.post(reverse("admin:news_article_add"), form_data(body=body, _workflow="save"))
+    assert response.status_code == 200
+    error = str(response.context["adminform"].form.errors["body"])
+    assert "không nằm trên cổng thông tin" in error and "other.example.org/a.jpg" in error
+    assert not Article.objects.exists()
+    pasted = '<p><img src="data:image/png;base64,iVBORw0KGgo="></p>'
+    response = admin_client.post(reverse("admin:news_article_add"), form_data(body=pasted, _workflow="save"))
+    assert "ảnh dán chưa tải lên được" in str(response.context["adminform"].form.errors["body"])
