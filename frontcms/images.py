@@ -5,8 +5,10 @@ library pictures and feedback attachments go through the same functions. The val
 file with Pillow (so an HTML or SVG file renamed `.jpg` is refused) and rejects files over
 `MAX_IMAGE_UPLOAD_SIZE` and pictures over `MAX_IMAGE_PIXELS` or whose decoded pixels would take
 more than `MAX_IMAGE_DECODE_BYTES` (decompression bombs), reading only the header: nothing is
-decoded before that check. Saving re-encodes the pixels, which drops metadata (EXIF, XMP, ICC,
-PNG text), JPEG and GIF comments and anything appended to the file (polyglots).
+decoded before that check. A JPEG over those limits (a camera's 48-megapixel photo) is decoded at
+a half, a quarter or an eighth of its size instead, if that fits. Saving re-encodes the pixels,
+no larger than `MAX_IMAGE_STORED_SIDE` on the long side, which drops metadata (EXIF, XMP, ICC, PNG
+text), JPEG and GIF comments and anything appended to the file (polyglots).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import os
 import uuid
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
@@ -81,12 +84,21 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
             budget = getattr(settings, "MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
             per_pixel = max(1, decoded_bytes(probe.mode, 1, 1))
             limit_pixels = min(settings.MAX_IMAGE_PIXELS, budget // per_pixel)
+            reduced = None
             if width * height > limit_pixels:
-                raise _refuse_dimensions(width, height, limit_pixels)
+                reduced = _jpeg_reduction(fmt, width, height, limit_pixels)
+                if reduced is None:
+                    raise _refuse_dimensions(width, height, limit_pixels)
             probe.verify()
         fileobj.seek(0)
-        image = Image.open(fileobj)
-        image.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(fileobj)
+            if reduced is not None:
+                # A camera's photo (48 megapixels and more): JPEG decodes straight to a half, a
+                # quarter or an eighth of its size, so its full-size pixels never take memory.
+                image.draft(image.mode, reduced)
+            image.load()
         return image
     except ValidationError:
         raise
@@ -102,6 +114,18 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
         fileobj.seek(0)
 
 
+def _jpeg_reduction(fmt: str, width: int, height: int, limit_pixels: int) -> tuple[int, int] | None:
+    """The size a JPEG too large to decode whole is decoded at (its decoder scales by 1/2, 1/4 or
+    1/8 as it reads), or None if it is not a JPEG or too large even at an eighth."""
+    if fmt != "JPEG":
+        return None
+    for scale in (2, 4, 8):
+        size = (-(-width // scale), -(-height // scale))
+        if size[0] * size[1] <= limit_pixels:
+            return size
+    return None
+
+
 def validate_image_file(fieldfile) -> None:
     """Model/form validator: refuses anything that is not a real, reasonably sized image."""
     if getattr(fieldfile, "_committed", False) and not hasattr(fieldfile, "content_type"):
@@ -115,6 +139,11 @@ def reencode_image(fileobj, name: str) -> InMemoryUploadedFile:
     image = _open_checked(fileobj)
     fmt = image.format if image.format in ALLOWED_FORMATS else "JPEG"
     ImageOps.exif_transpose(image, in_place=True)  # no second copy of the pixels
+    # Stored no larger than a wide screen needs: a camera's photo would weigh megabytes on every
+    # phone that opens the article.
+    side = settings.MAX_IMAGE_STORED_SIDE
+    if max(image.size) > side:
+        image.thumbnail((side, side), Image.Resampling.LANCZOS)
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     # Encoders write some of `info` back (JPEG and GIF comments, PNG's ICC profile): keep only
@@ -134,6 +163,17 @@ def reencode_image(fileobj, name: str) -> InMemoryUploadedFile:
     return InMemoryUploadedFile(buffer, None, safe_name, f"image/{ALLOWED_FORMATS[fmt]}", size, None)
 
 
+class SafeImageFormField(forms.ImageField):
+    """Django's image form field opens the picture itself and calls anything it cannot open "not
+    an image or corrupted", a picture too large for its pixel limit included: the checks above
+    run first, so the editor reads what is really wrong."""
+
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "read"):
+            _open_checked(data, size=getattr(data, "size", None))
+        return super().to_python(data)
+
+
 class SafeImageField(models.ImageField):
     """ImageField that validates with Pillow and stores a re-encoded copy under a safe name."""
 
@@ -141,6 +181,9 @@ class SafeImageField(models.ImageField):
         kwargs.setdefault("max_length", 255)
         super().__init__(*args, **kwargs)
         self.validators.append(validate_image_file)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

@@ -257,6 +257,9 @@ MAX_IMAGE_PIXELS = 40_000_000
 # Memory one decoded image may take (Pillow keeps 4 bytes a pixel for colour, 1 for grey or palette),
 # checked from the header before any pixel is decoded: colour pictures stop at 25 megapixels.
 MAX_IMAGE_DECODE_BYTES = env_int("MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+# Longest side, in pixels, of an uploaded picture as stored (larger ones are scaled down): twice the
+# widest column a page shows it in, for sharp photos on high-density screens.
+MAX_IMAGE_STORED_SIDE = env_int("MAX_IMAGE_STORED_SIDE", 2560)
 # Files one staff user may upload (CKEditor and admin forms) per UPLOAD_RATE_MINUTES.
 UPLOAD_RATE = env_int("UPLOAD_RATE", 60)
 UPLOAD_RATE_MINUTES = env_int("UPLOAD_RATE_MINUTES", 10)

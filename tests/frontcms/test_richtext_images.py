@@ -120,3 +120,43 @@ def test_oversized_file_is_refused(settings):
     settings.MAX_IMAGE_UPLOAD_SIZE = 100
     with pytest.raises(ValidationError, match="Ảnh quá lớn"):
         validate_image_file(SimpleUploadedFile("nang.png", _png((300, 300))))
+
+
+# --- a camera's photo ----------------------------------------------------------------------------------
+def _jpeg(size) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(buffer, format="JPEG", quality=60)
+    return buffer.getvalue()
+
+
+def test_a_48_megapixel_photo_is_taken_and_stored_at_a_screens_size(settings):
+    """Phones take 8000×6000 photos: over the decoding budget whole, so decoded at a reduced scale
+    (never at full size), and stored no larger than MAX_IMAGE_STORED_SIDE."""
+    from PIL import Image
+
+    from frontcms.images import reencode_image
+
+    photo = SimpleUploadedFile("dien-thoai.jpg", _jpeg((8000, 6000)), content_type="image/jpeg")
+    assert settings.MAX_IMAGE_DECODE_BYTES < 8000 * 6000 * 4
+    validate_image_file(photo)
+    stored = Image.open(reencode_image(photo, photo.name))
+    assert stored.size == (settings.MAX_IMAGE_STORED_SIDE, settings.MAX_IMAGE_STORED_SIDE * 3 // 4)
+
+
+def test_a_png_too_large_to_decode_is_still_refused(settings):
+    settings.MAX_IMAGE_DECODE_BYTES = 4 * 100 * 100
+    with pytest.raises(ValidationError, match="kích thước quá lớn"):
+        validate_image_file(SimpleUploadedFile("to.png", _png((101, 101))))
+
+
+@pytest.mark.django_db
+def test_a_cover_too_large_to_open_says_so_instead_of_calling_it_broken(settings):
+    """Django's own image field calls a picture over Pillow's limit "not an image or corrupted"."""
+    from news.admin import ArticleAdminForm
+
+    settings.MAX_IMAGE_DECODE_BYTES = 4 * 100 * 100
+    field = ArticleAdminForm.base_fields["cover"]
+    with pytest.raises(ValidationError, match="kích thước quá lớn"):
+        field.clean(SimpleUploadedFile("to.png", _png((300, 300))))
