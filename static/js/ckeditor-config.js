@@ -14,10 +14,15 @@ CKEDITOR.editorConfig = function () {
   editor.on("pluginsLoaded", function () {
     var overrides = editor.config.frontcmsLang || {}
     Object.keys(overrides).forEach(function (plugin) {
-      if (editor.lang[plugin]) {
-        // A copy: the bundled entries are shared by every editor on the page.
-        editor.lang[plugin] = CKEDITOR.tools.extend({}, editor.lang[plugin], overrides[plugin], true)
+      if (!editor.lang[plugin]) return
+      if (plugin === "format") {
+        // The format list keeps the object it read at init and reads its labels from it when it
+        // opens: change that object (shared by every editor on the page, which all say the same).
+        CKEDITOR.tools.extend(editor.lang.format, overrides.format, true)
+        return
       }
+      // A copy: the bundled entries are shared by every editor on the page.
+      editor.lang[plugin] = CKEDITOR.tools.extend({}, editor.lang[plugin], overrides[plugin], true)
     })
   })
   editor.on("instanceReady", function () {

@@ -114,3 +114,17 @@ def test_article_list_stays_usable_on_a_phone(browser_page, editor_user, article
     assert title["x"] + min(title["width"], 150) <= 360, "the first title is not on screen"
     assert title["width"] >= 150
     assert page.get_by_role("button", name="Tìm kiếm").is_visible()
+
+
+def test_the_editors_format_list_speaks_vietnamese(browser_page, editor_user):
+    """CKEditor's own Vietnamese leaves the headings as "Heading 2"…"""
+    page = browser_page
+    log_in(page, editor_user, "/quan-tri/news/article/add/")
+    page.wait_for_function(
+        "() => window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
+    )
+    page.locator(".cke_combo__format .cke_combo_button").click()
+    panel = page.frame_locator("iframe.cke_panel_frame").first
+    panel.locator(".cke_panel_listItem").first.wait_for()
+    labels = [item.strip() for item in panel.locator(".cke_panel_listItem").all_inner_texts()]
+    assert labels == ["Đoạn văn", "Tiêu đề mục", "Tiêu đề nhỏ", "Tiêu đề nhỏ hơn"], labels
