@@ -25,6 +25,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -491,3 +492,13 @@ class RichTextField(RichTextUploadingField):
         field = super().formfield(**{"form_class": RichTextFormField, **kwargs})
         field.widget.config.update(editor_config())
         return field
+
+
+def show_rich_text_as_html(obj) -> None:
+    """Let the admin's read-only page show `obj`'s rich text as readers see it, not as HTML source:
+    the values are sanitised again and marked safe on this instance only (never saved)."""
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, RichTextField) and getattr(obj, field.attname):
+            # The admin turns line breaks into <br>: HTML needs none between its tags.
+            shown = sanitize_html(getattr(obj, field.attname)).replace("\n", " ")
+            setattr(obj, field.attname, mark_safe(shown))  # noqa: S308 - sanitised just above

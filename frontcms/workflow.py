@@ -44,6 +44,7 @@ from django.utils.translation import gettext_lazy as _
 from . import publishing_service as service
 from .publishing import Status, local_moment, state_filter
 from .publishing_service import LOCKED_STATUSES, PUBLISH, RETURN, SAVE, SUBMIT, WorkflowError
+from .richtext import show_rich_text_as_html
 
 __all__ = ["LOCKED_STATUSES", "ConcurrentEditAdminMixin", "ConcurrentEditForm", "WorkflowAdminMixin"]
 
@@ -97,6 +98,14 @@ class ConcurrentEditAdminMixin:
     """
 
     form = ConcurrentEditForm
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only: rich text reads as on the page, not as HTML source.
+            show_rich_text_as_html(context["adminform"].form.instance)
+        return super().render_change_form(
+            request, context, add=add, change=change, form_url=form_url, obj=obj
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(name, dict(opts)) for name, opts in super().get_fieldsets(request, obj)]
@@ -319,6 +328,14 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         editable = self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        if obj is not None and not editable and obj.status in LOCKED_STATUSES and request.method == "GET":
+            messages.info(
+                request,
+                _(
+                    "Bạn chỉ xem được mục này: mục đã đăng hoặc đã lưu trữ thì chỉ biên tập viên sửa được. "
+                    "Cần sửa gì, hãy báo biên tập viên."
+                ),
+            )
         # Not on the revert and recover pages: their one button restores the version.
         if editable and not (context.get("revert") or context.get("recover")):
             context["workflow"] = self.step_buttons(request, obj, context["adminform"].form)

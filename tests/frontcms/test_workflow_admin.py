@@ -309,3 +309,17 @@ def test_djangos_range_messages_read_as_vietnamese_sentences():
     with translation.override("vi"), pytest.raises(ValidationError) as refused:
         MinValueValidator(0)(-1)
     assert refused.value.messages == ["Giá trị này phải lớn hơn hoặc bằng 0."]
+
+
+def test_a_published_item_opens_read_only_for_its_writer_with_the_text_as_readers_see_it(writer_client, ward):
+    article = ArticleFactory(
+        status=Status.PUBLISHED, organization=ward, body="<p>Đoạn <strong>đậm</strong>.</p><p>Đoạn hai.</p>"
+    )
+    response = writer_client.get(change_url(article))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<div class="readonly"><p>Đoạn <strong>đậm</strong>.</p><p>Đoạn hai.</p></div>' in html
+    said = [str(m) for m in response.context["messages"]]
+    assert any("chỉ biên tập viên sửa được" in text for text in said)
+    article.refresh_from_db()
+    assert article.body == "<p>Đoạn <strong>đậm</strong>.</p><p>Đoạn hai.</p>"  # shown, never saved
