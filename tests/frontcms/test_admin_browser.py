@@ -128,3 +128,15 @@ def test_the_editors_format_list_speaks_vietnamese(browser_page, editor_user):
     panel.locator(".cke_panel_listItem").first.wait_for()
     labels = [item.strip() for item in panel.locator(".cke_panel_listItem").all_inner_texts()]
     assert labels == ["Đoạn văn", "Tiêu đề mục", "Tiêu đề nhỏ", "Tiêu đề nhỏ hơn"], labels
+
+
+def test_a_long_title_is_not_covered_by_the_forms_buttons(browser_page, editor_user):
+    article = ArticleFactory(
+        title="Hội nghị đối thoại giữa Ban Thường trực Ủy ban MTTQ Việt Nam phường Khương Đình với các "
+        "Ban công tác Mặt trận khu dân cư về việc triển khai Quy chế dân chủ ở cơ sở"
+    )
+    page = browser_page
+    log_in(page, editor_user, f"/quan-tri/news/article/{article.pk}/change/")
+    title = page.locator("#content h2").first.bounding_box()
+    tools = page.locator(".object-tools").first.bounding_box()
+    assert tools["y"] >= title["y"] + title["height"], (title, tools)
