@@ -140,3 +140,16 @@ def test_a_long_title_is_not_covered_by_the_forms_buttons(browser_page, editor_u
     title = page.locator("#content h2").first.bounding_box()
     tools = page.locator(".object-tools").first.bounding_box()
     assert tools["y"] >= title["y"] + title["height"], (title, tools)
+
+
+def test_a_table_of_inline_rows_scrolls_in_its_box_not_the_page(browser_page, editor_user):
+    """A person's posts (ten columns, three pickers) made the whole page 2,790 px wide at 1280."""
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    page = browser_page
+    log_in(page, editor_user, f"/quan-tri/committees/person/{membership.person.pk}/change/")
+    page.locator(".inline-group table").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    box = page.locator(".inline-group .tabular fieldset.module").first
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the rest is a scroll away
