@@ -210,6 +210,7 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
             "versions": versions,
             "old": old,
             "new": new,
+            "may_revert": self.has_change_permission(request, obj),  # as on the history page
             "changes": (
                 compare_versions(Article, old, new, functools.partial(self.visible_related, request))
                 if old and new

@@ -568,8 +568,10 @@ def test_history_links_versions_only_for_users_who_may_go_back_to_them(client, w
     assert revision not in page and "không trở về phiên bản cũ được" in page
     assert page.split('id="change-history"')[1].count('<th scope="row">') == 2  # both still listed
     assert client.get(revision).status_code == 403
+    assert revision not in client.get(admin_url(Article, "compare", article.pk)).content.decode()
     client.force_login(editor)
     assert revision in client.get(admin_url(Article, "history", article.pk)).content.decode()
+    assert revision in client.get(admin_url(Article, "compare", article.pk)).content.decode()
 
 
 def test_compare_names_only_related_objects_the_contributor_may_pick(client, wards, attacker):
