@@ -64,3 +64,17 @@ def test_demo_contributors_are_bound_to_their_wards(seeded, client):
 def test_demo_pages_render(seeded, client):
     for url in ("/to-chuc/", "/to-chuc/uy-ban-mttq-quan-thanh-ha/", "/en/", "/nhan-su/nguyen-thi-hanh/"):
         assert client.get(url).status_code == 200, url
+
+
+def test_seed_demo_gives_every_object_a_first_version(db, settings, tmp_path):
+    from django.core.management import call_command
+    from reversion.models import Version
+
+    from events.models import Event
+    from news.models import Article
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    call_command("seed_demo", stdout=StringIO())
+    for model in (Article, Event, Person, Membership, Organization):
+        objects = model.objects.all()
+        assert objects and Version.objects.get_for_model(model).count() == objects.count(), model

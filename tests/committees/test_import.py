@@ -137,3 +137,23 @@ def test_namesakes_need_a_slug(csv_file, district, member_position):
         )
     )
     assert Membership.objects.get().person == second
+
+
+def test_imported_people_and_posts_start_with_a_version_and_can_be_recovered(
+    csv_file, district, term, chair, member_position, ward_a, admin_client
+):
+    from django.urls import reverse
+    from reversion.models import Version
+
+    run(csv_file(good_rows(district, ward_a)))
+    person = Person.objects.get(full_name="Trần Văn Bình")
+    version = Version.objects.get_for_object(person).get()
+    assert version.revision.comment == "Nhập từ tệp nhan-su.csv"
+    assert all(Version.objects.get_for_object(m).exists() for m in Membership.objects.all())
+    person.delete()
+    deleted = Version.objects.get_deleted(Person).get()
+    url = reverse("admin:committees_person_recover", args=[deleted.pk])
+    from tests.security.support import admin_form_data
+
+    assert admin_client.post(url, admin_form_data(admin_client.get(url))).status_code == 302
+    assert Person.objects.filter(full_name="Trần Văn Bình").exists()

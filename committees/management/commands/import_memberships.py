@@ -29,7 +29,9 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
@@ -118,36 +120,40 @@ class Command(BaseCommand):
         created = 0
         new_people = 0
         with transaction.atomic():
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error as exc:
-                    errors.append(f"Dòng {reader.line_num}: CSV lỗi ({exc})")
-                    break
-                line = reader.line_num
-                if not any((v or "").strip() for v in row.values()):
-                    continue
-                if None in row:
-                    errors.append(f"Dòng {line}: thừa cột so với tiêu đề")
-                    continue
-                try:
-                    with transaction.atomic():
-                        person_created = self.import_row({k: (v or "").strip() for k, v in row.items()})
-                    created += 1
-                    new_people += person_created
-                except RowError as exc:
-                    errors.append(f"Dòng {line}: {exc}")
-                except ValidationError as exc:
-                    messages = [
-                        f"{field}: {msg}" if field != "__all__" else msg
-                        for field, msgs in exc.message_dict.items()
-                        for msg in msgs
-                    ]
-                    errors.append(f"Dòng {line}: " + "; ".join(messages))
-                except IntegrityError as exc:
-                    errors.append(f"Dòng {line}: cơ sở dữ liệu từ chối ({exc})")
+            # One revision for the whole file: each person and post gets a first version, so that
+            # it can be recovered after a deletion and its first admin edit undone.
+            with reversion.create_revision():
+                reversion.set_comment(f"Nhập từ tệp {os.path.basename(path)}")
+                while True:
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as exc:
+                        errors.append(f"Dòng {reader.line_num}: CSV lỗi ({exc})")
+                        break
+                    line = reader.line_num
+                    if not any((v or "").strip() for v in row.values()):
+                        continue
+                    if None in row:
+                        errors.append(f"Dòng {line}: thừa cột so với tiêu đề")
+                        continue
+                    try:
+                        with transaction.atomic():
+                            person_created = self.import_row({k: (v or "").strip() for k, v in row.items()})
+                        created += 1
+                        new_people += person_created
+                    except RowError as exc:
+                        errors.append(f"Dòng {line}: {exc}")
+                    except ValidationError as exc:
+                        messages = [
+                            f"{field}: {msg}" if field != "__all__" else msg
+                            for field, msgs in exc.message_dict.items()
+                            for msg in msgs
+                        ]
+                        errors.append(f"Dòng {line}: " + "; ".join(messages))
+                    except IntegrityError as exc:
+                        errors.append(f"Dòng {line}: cơ sở dữ liệu từ chối ({exc})")
             if errors or options["dry_run"]:
                 transaction.set_rollback(True)
 

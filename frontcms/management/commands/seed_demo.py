@@ -9,6 +9,7 @@ activity goes only to those objects, never to content that people made.
 import os
 from importlib import import_module
 
+import reversion
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -38,7 +39,10 @@ class Command(BaseCommand):
                     raise
                 continue
             self.stdout.write(f"Seeding {config.label}…")
-            with transaction.atomic():
+            # Each app's content in one revision: every object starts with a version, so that it can
+            # be recovered after a deletion and its first edit undone, as for content made in the admin.
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_comment("Nội dung mẫu")
                 module.seed(self.stdout, run)
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
