@@ -35,7 +35,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy as _
 from . import publishing_service as service
 from .publishing import Status, local_moment, state_filter
 from .publishing_service import LOCKED_STATUSES, PUBLISH, RETURN, SAVE, SUBMIT, WorkflowError
-from .richtext import show_rich_text_as_html
+from .richtext import html_to_text, show_rich_text_as_html
 
 __all__ = ["LOCKED_STATUSES", "ConcurrentEditAdminMixin", "ConcurrentEditForm", "WorkflowAdminMixin"]
 
@@ -118,6 +118,11 @@ class ConcurrentEditAdminMixin:
 
 
 # --- the step chosen with the form ------------------------------------------------------------------
+def _has_content(html: str) -> bool:
+    """Whether rich text says anything: words, or at least a picture or a table."""
+    return bool(html_to_text(html)) or any(tag in html for tag in ("<img", "<table"))
+
+
 def _within_years(value) -> None:
     """Dates of content (an event's start, a document's issue date) in the years the portal serves:
     year 1 or 9999 is a typing slip, and one too close to the ends of the calendar cannot even be
@@ -162,6 +167,17 @@ class WorkflowFormMixin:
                 self.add_error("return_reason", error.message)
             else:
                 raise ValidationError(error.message, code="workflow") from None
+        body = cleaned.get("body")
+        if (
+            action in (SUBMIT, PUBLISH)
+            and "body" in self.fields
+            and body is not None
+            and not _has_content(body)
+        ):
+            self.add_error(
+                "body",
+                _("Nội dung còn trống: hãy viết nội dung trước khi gửi duyệt hoặc đăng (lưu nháp thì được)."),
+            )
         if action == SAVE and "publish_at" in self.changed_data and cleaned.get("publish_at") is not None:
             self.add_error(
                 "publish_at",
@@ -297,7 +313,8 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
         )
 
     def get_list_display(self, request):
-        return _replace(super().get_list_display(request), "status", "workflow_state")
+        shown = _replace(super().get_list_display(request), "status", "workflow_state")
+        return _replace(shown, "published_at", "publication_time")
 
     def get_list_filter(self, request):
         return _replace(super().get_list_filter(request), "status", WorkflowStateFilter)
@@ -309,6 +326,14 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
         return format_html(
             '<span class="workflow-state workflow-state--{}">{}</span>', obj.state, obj.get_status_display()
         )
+
+    @admin.display(description=_("thời gian xuất bản"), ordering="published_at")
+    def publication_time(self, obj):
+        """When it went (or goes) live; a draft or an item waiting for review has no such time yet
+        (its field holds when it was created)."""
+        if obj.status not in LOCKED_STATUSES:
+            return "—"
+        return formats.localize(timezone.localtime(obj.published_at))
 
     @admin.display(description=_("lý do"))
     def workflow_notice(self, obj):
@@ -413,8 +438,10 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
         name = str(obj)
         if action == SAVE:
             text = gettext("Đã lưu “%(name)s”.") % {"name": name}
-            if obj.status in (Status.DRAFT, Status.RETURNED):
+            if obj.status in (Status.DRAFT, Status.RETURNED) and not self.can_publish(request):
                 text += " " + gettext("Khi viết xong, bấm “Gửi duyệt” để biên tập viên duyệt.")
+            elif obj.status in (Status.DRAFT, Status.RETURNED):
+                text += " " + gettext("Khi xong, bấm “Đăng” để bạn đọc thấy mục này.")
         elif action == SUBMIT:
             text = gettext("Đã gửi duyệt “%(name)s”; biên tập viên được báo qua thư điện tử.") % {
                 "name": name
@@ -425,7 +452,7 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
                 "when": local_moment(obj.published_at),
             }
         elif action == PUBLISH:
-            text = gettext("Đã đăng “%(name)s”; bạn đọc đã thấy bài.") % {"name": name}
+            text = gettext("Đã đăng “%(name)s”; bạn đọc đã thấy mục này.") % {"name": name}
         elif action == RETURN:
             text = gettext("Đã trả lại “%(name)s” cho người viết, kèm lý do.") % {"name": name}
         else:

@@ -323,3 +323,33 @@ def test_a_published_item_opens_read_only_for_its_writer_with_the_text_as_reader
     assert any("chỉ biên tập viên sửa được" in text for text in said)
     article.refresh_from_db()
     assert article.body == "<p>Đoạn <strong>đậm</strong>.</p><p>Đoạn hai.</p>"  # shown, never saved
+
+
+@pytest.mark.parametrize("step", ["submit", "publish"])
+def test_an_empty_article_cannot_be_sent_for_review_or_published(editor_client, step):
+    response = editor_client.post(ADD, form_data(body="<p>&nbsp;</p><p></p>", _workflow=step))
+    assert response.status_code == 200
+    assert "Nội dung còn trống" in str(response.context["adminform"].form.errors["body"])
+    assert not Article.objects.exists()
+    # A draft may be empty, and a picture alone says something.
+    assert editor_client.post(ADD, form_data(body="", _workflow="save")).status_code == 302
+    picture = '<p><img src="/media/uploads/anh.jpg" alt="Hội nghị"></p>'
+    assert editor_client.post(ADD, form_data(title="Ảnh", body=picture, _workflow=step)).status_code == 302
+
+
+def test_the_list_gives_a_publication_time_only_to_what_was_published(editor_client):
+    ArticleFactory(status=Status.DRAFT, title="Bản nháp chưa đăng")
+    ArticleFactory(
+        status=Status.PUBLISHED,
+        title="Tin đã đăng",
+        published_at=timezone.make_aware(datetime.datetime(2026, 11, 30, 8, 5)),
+    )
+    html = editor_client.get(CHANGELIST).content.decode()
+    cells = re.findall(r'<td class="field-publication_time[^"]*">([^<]*)</td>', html)
+    assert sorted(cells) == ["30/11/2026 08:05", "—"]
+
+
+def test_an_editor_saving_a_draft_is_pointed_to_publishing_not_to_review(editor_client):
+    response = editor_client.post(ADD, form_data(_workflow="save"), follow=True)
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert "bấm “Đăng”" in said and "Gửi duyệt" not in said
