@@ -123,17 +123,18 @@ def _has_content(html: str) -> bool:
     return bool(html_to_text(html)) or any(tag in html for tag in ("<img", "<table"))
 
 
-def _within_years(value) -> None:
-    """Dates of content (an event's start, a document's issue date) in the years the portal serves:
-    year 1 or 9999 is a typing slip, and one too close to the ends of the calendar cannot even be
-    turned into UTC or shown with the weeks around it."""
+def _check_years(value, message) -> None:
+    """Refuse a date or time (as typed, in local time: no conversion) outside PUBLISH_YEARS: year 1
+    or 9999 is a typing slip, and one too close to the ends of the calendar cannot even be turned
+    into UTC or shown with the weeks around it."""
     first, last = PUBLISH_YEARS
     if value is not None and not first <= value.year <= last:
-        raise ValidationError(
-            _("Hãy nhập một ngày từ năm %(first)d đến năm %(last)d."),
-            code="out_of_range",
-            params={"first": first, "last": last},
-        )
+        raise ValidationError(message, code="out_of_range", params={"first": first, "last": last})
+
+
+def _within_years(value) -> None:
+    """The validator of content's own dates (an event's start, a document's issue date)."""
+    _check_years(value, _("Hãy nhập một ngày từ năm %(first)d đến năm %(last)d."))
 
 
 class WorkflowFormMixin:
@@ -191,13 +192,7 @@ class WorkflowFormMixin:
 
     def clean_publish_at(self):
         value = self.cleaned_data.get("publish_at")
-        first, last = PUBLISH_YEARS
-        if value is not None and not first <= value.year <= last:  # typed in local time: no conversion
-            raise ValidationError(
-                _("Thời điểm đăng phải trong khoảng từ năm %(first)d đến năm %(last)d."),
-                code="out_of_range",
-                params={"first": first, "last": last},
-            )
+        _check_years(value, _("Thời điểm đăng phải trong khoảng từ năm %(first)d đến năm %(last)d."))
         return value
 
     def workflow_user_may(self, action: str, status) -> bool:
