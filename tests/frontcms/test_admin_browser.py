@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from tests.e2e.admin_forms import EDITOR_READY
 from tests.factories import ArticleFactory, CategoryFactory, WardFactory
 from tests.frontcms.test_admin_vietnamese import problems_on
 
@@ -120,9 +121,7 @@ def test_the_editors_format_list_speaks_vietnamese(browser_page, editor_user):
     """CKEditor's own Vietnamese leaves the headings as "Heading 2"…"""
     page = browser_page
     log_in(page, editor_user, "/quan-tri/news/article/add/")
-    page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    page.wait_for_function(EDITOR_READY)
     page.locator(".cke_combo__format .cke_combo_button").click()
     panel = page.frame_locator("iframe.cke_panel_frame").first
     panel.locator(".cke_panel_listItem").first.wait_for()

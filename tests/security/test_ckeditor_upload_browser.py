@@ -10,10 +10,11 @@ import pytest
 from PIL import Image
 
 from frontcms.upload_urls import upload_folder
+from tests.e2e.admin_forms import EDITOR_READY
+from tests.frontcms.test_admin_browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "Mat-khau-thu-123"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -29,11 +30,7 @@ def _photo(tmp_path: Path) -> Path:
 def test_the_admins_ckeditor_uploads_through_the_csrf_check(browser_page, admin_user, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     page = browser_page
-    page.goto("/quan-tri/login/")
-    page.locator("#id_username").fill(admin_user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("input[type=submit], button[type=submit]").first.click()
-    page.goto("/quan-tri/news/article/add/")
+    log_in(page, admin_user, "/quan-tri/news/article/add/")
     page.locator(".cke_button__image").first.click()
     dialog = page.locator(".cke_dialog").first
     dialog.locator("a.cke_dialog_tab[id^=cke_Upload]").click()
@@ -63,14 +60,8 @@ def test_a_picture_pasted_into_the_text_is_uploaded_and_kept(browser_page, admin
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     page = browser_page
-    page.goto("/quan-tri/login/")
-    page.locator("#id_username").fill(admin_user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("input[type=submit], button[type=submit]").first.click()
-    page.goto("/quan-tri/news/article/add/")
-    page.wait_for_function(
-        "() => window.CKEDITOR && CKEDITOR.instances.id_body && CKEDITOR.instances.id_body.status === 'ready'"
-    )
+    log_in(page, admin_user, "/quan-tri/news/article/add/")
+    page.wait_for_function(EDITOR_READY)
     pasted = base64.b64encode(_photo(tmp_path).read_bytes()).decode()
     with page.expect_response("**/ckeditor/upload/**") as answer:
         page.evaluate(
