@@ -2,7 +2,7 @@
  *
  * - Dialog labels come from Django's catalogue (config.frontcmsLang, set by frontcms/richtext.py):
  *   the bundled Vietnamese calls the image's alt text "Chú thích ảnh" (caption) and leaves some
- *   link-dialog labels in English.
+ *   link-dialog and format-list labels in English.
  * - The editor writes void elements the way the server's sanitiser stores them (<img ...>, not
  *   <img ... />), so a value read back from the database and saved again is byte-for-byte the same.
  * - The link dialog offers only protocols the server keeps (no ftp:// or news://).
@@ -14,15 +14,12 @@ CKEDITOR.editorConfig = function () {
   editor.on("pluginsLoaded", function () {
     var overrides = editor.config.frontcmsLang || {}
     Object.keys(overrides).forEach(function (plugin) {
-      if (!editor.lang[plugin]) return
-      if (plugin === "format") {
-        // The format list keeps the object it read at init and reads its labels from it when it
-        // opens: change that object (shared by every editor on the page, which all say the same).
-        CKEDITOR.tools.extend(editor.lang.format, overrides.format, true)
-        return
+      // In place: some plugins (the format list) keep the object they read at init and read their
+      // labels from it later. The bundled entries are shared by every editor on the page, and
+      // every editor on the site gets the same labels (frontcms.richtext.editor_config).
+      if (editor.lang[plugin]) {
+        CKEDITOR.tools.extend(editor.lang[plugin], overrides[plugin], true)
       }
-      // A copy: the bundled entries are shared by every editor on the page.
-      editor.lang[plugin] = CKEDITOR.tools.extend({}, editor.lang[plugin], overrides[plugin], true)
     })
   })
   editor.on("instanceReady", function () {
