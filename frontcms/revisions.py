@@ -237,6 +237,14 @@ class RevisionAdmin(VersionAdmin):
         with own_revision(request.user, _("Sửa trong danh sách")):
             super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # reversion took the object's version when it was saved, before its inlines: a
+        # many-to-many edited through an inline of its through rows (an event's documents)
+        # would be recorded one save late. Taken again now, it holds what this save left.
+        if reversion.is_active():
+            reversion.add_to_revision(form.instance)
+
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))  # scoped: 404 outside the user's scope
         if obj is None:

@@ -20,6 +20,7 @@ from tests.factories import (
     TermFactory,
     WardFactory,
 )
+from tests.security.support import admin_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -351,3 +352,36 @@ def test_an_event_dated_at_the_end_of_the_calendar_does_not_take_the_schedule_do
     )
     assert client.get(reverse("events:schedule")).status_code == 200
     assert client.get(reverse("events:schedule") + "?tuan=9999-W50").status_code in (200, 400, 404)
+
+
+def test_a_version_holds_the_documents_attached_in_that_same_save(editor_client, ward):
+    """Documents are attached through an inline (the m2m's through rows), saved after the event:
+    the event's version must hold them, not the list it had before the save."""
+    event = EventFactory(organization=ward, status=Status.DRAFT)
+    document = DocumentFactory(issuer=ward)
+    url = reverse("admin:events_event_change", args=[event.pk])
+    assert editor_client.post(url, event_form(ward, event, title=event.title)).status_code == 302
+    data = event_form(
+        ward,
+        event,
+        title=event.title,
+        **{
+            "Event_documents-TOTAL_FORMS": "1",
+            "Event_documents-0-document": str(document.pk),
+            "Event_documents-0-event": str(event.pk),
+        },
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert list(event.documents.all()) == [document]
+    latest = Version.objects.get_for_object(event).first()
+    assert latest.field_dict["documents"] == [document.pk]
+
+    # Going back to the version before the document was attached takes it off again, and going
+    # forward to the latest puts it back: each version holds what its save left.
+    first = Version.objects.get_for_object(event).last()
+    for version, expected in ((first, []), (Version.objects.get_for_object(event).first(), [document])):
+        url = reverse("admin:events_event_revision", args=[event.pk, version.pk])
+        response = editor_client.post(url, admin_form_data(editor_client.get(url)))
+        assert response.status_code == 302
+        assert list(event.documents.all()) == expected
