@@ -21,10 +21,12 @@ class EventsConfig(AppConfig):
             "events.publish_document",
         ],
         "Cộng tác viên": [
-            *(f"events.{a}_{m}" for m in ("event", "eventreport") for a in ("add", "change", "view")),
+            # Delete: drafts only (frontcms.workflow.WorkflowAdminMixin).
+            *(f"events.{a}_{m}" for m in ("event", "eventreport") for a in _CRUD),
             *(f"events.{a}_{m}" for m in _EVENT_MODELS[2:] for a in _CRUD),
             "events.add_document",
             "events.change_document",
+            "events.delete_document",
             "events.view_document",
             *(f"events.{a}_documentfile" for a in _CRUD),
         ],

@@ -46,6 +46,9 @@ logger = logging.getLogger(__name__)
 
 # Contributors may not change what readers see or saw: only publishers touch these.
 LOCKED_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+# What contributors may delete: their unit's drafts, sent back or not yet sent. Once sent for review
+# an item is in the editors' queue, and only they take it out; readers never saw either kind.
+DELETABLE_BY_WRITERS = frozenset({Status.DRAFT, Status.RETURNED})
 
 SAVE, SUBMIT, PUBLISH, RETURN, ARCHIVE = "save", "submit", "publish", "return", "archive"
 ACTIONS = (SAVE, SUBMIT, PUBLISH, RETURN, ARCHIVE)

@@ -43,7 +43,15 @@ from django.utils.translation import gettext_lazy as _
 
 from . import publishing_service as service
 from .publishing import Status, local_moment, state_filter
-from .publishing_service import LOCKED_STATUSES, PUBLISH, RETURN, SAVE, SUBMIT, WorkflowError
+from .publishing_service import (
+    DELETABLE_BY_WRITERS,
+    LOCKED_STATUSES,
+    PUBLISH,
+    RETURN,
+    SAVE,
+    SUBMIT,
+    WorkflowError,
+)
 from .richtext import html_to_text, show_rich_text_as_html
 
 __all__ = ["LOCKED_STATUSES", "ConcurrentEditAdminMixin", "ConcurrentEditForm", "WorkflowAdminMixin"]
@@ -279,9 +287,11 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
         return allowed
 
     def has_delete_permission(self, request, obj=None):
+        """Publishers delete what their scope holds; writers only drafts (DELETABLE_BY_WRITERS).
+        Django asks again for each object a bulk deletion would take, related ones included."""
         allowed = super().has_delete_permission(request, obj)
-        if allowed and obj is not None and obj.status in LOCKED_STATUSES and not self.can_publish(request):
-            return False
+        if allowed and obj is not None and not self.can_publish(request):
+            return obj.status in DELETABLE_BY_WRITERS
         return allowed
 
     # --- what the form and the list show ----------------------------------------------------------
@@ -517,6 +527,34 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
         """`step` for the `selected` part of what was ticked; the rest is counted as not changed."""
         done, refused = self._each(request, selected, step, comment)
         self._report(request, done, refused + queryset.count() - selected.count(), text)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions and not self.can_publish(request):
+            delete_selected, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (self._drafts_only(delete_selected), name, description)
+        return actions
+
+    @staticmethod
+    def _drafts_only(delete_selected):
+        """Django's bulk deletion for writers: the drafts of what was ticked (its confirmation page
+        lists them), with the rest counted as skipped, as the other bulk steps do."""
+
+        def delete_drafts(modeladmin, request, queryset):
+            drafts = queryset.filter(status__in=DELETABLE_BY_WRITERS)
+            skipped = queryset.count() - drafts.count()
+            if skipped:
+                modeladmin.message_user(
+                    request,
+                    gettext(
+                        "%(n)d mục không xóa được: chỉ biên tập viên xóa mục đã gửi duyệt hoặc đã xuất bản."
+                    )
+                    % {"n": skipped},
+                    messages.WARNING,
+                )
+            return delete_selected(modeladmin, request, drafts) if drafts.exists() else None
+
+        return delete_drafts
 
     @admin.action(description=_("Gửi duyệt các mục đã chọn"))
     def submit_for_review(self, request, queryset):

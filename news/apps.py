@@ -26,6 +26,7 @@ class NewsConfig(AppConfig):
         "Cộng tác viên": [
             "news.add_article",
             "news.change_article",
+            "news.delete_article",  # drafts only (frontcms.workflow.WorkflowAdminMixin)
             "news.view_article",
             "news.view_category",
             *PICK_PERMS,
