@@ -65,6 +65,16 @@ def editor_client(client, editor_user):
     return client
 
 
+@pytest.fixture
+def contributor_client(client, contributor_user, ward):
+    """The test client logged in as a contributor of the test module's `ward` fixture."""
+    from tests.factories import StaffAssignmentFactory
+
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    return client
+
+
 # --- real browser ---------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def chromium():

@@ -16,7 +16,6 @@ from tests.factories import (
     DocumentFactory,
     EventFactory,
     EventReportFactory,
-    StaffAssignmentFactory,
     TermFactory,
     WardFactory,
 )
@@ -77,13 +76,6 @@ def ward():
 @pytest.fixture
 def other_ward():
     return WardFactory()
-
-
-@pytest.fixture
-def contributor_client(client, contributor_user, ward):
-    StaffAssignmentFactory(user=contributor_user, organization=ward)
-    client.force_login(contributor_user)
-    return client
 
 
 # --- validation -----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.urls import reverse
 from events.models import Event, EventReport
 from frontcms.publishing import Status
 from tests.events.test_admin import event_form, report_form
-from tests.factories import EventFactory, EventReportFactory, StaffAssignmentFactory, TermFactory, WardFactory
+from tests.factories import EventFactory, EventReportFactory, TermFactory, WardFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -40,13 +40,6 @@ def ward_terms(ward):
 @pytest.fixture
 def other_term(other_ward):
     return TermFactory(organization=other_ward, number=18, start_date=D(2024, 5, 31), end_date=D(2029, 5, 31))
-
-
-@pytest.fixture
-def contributor_client(client, contributor_user, ward):
-    StaffAssignmentFactory(user=contributor_user, organization=ward)
-    client.force_login(contributor_user)
-    return client
 
 
 def term_options(response) -> list[str]:

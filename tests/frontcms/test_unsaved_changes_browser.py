@@ -28,11 +28,17 @@ class Dialogs:
             dialog.dismiss()
 
 
-def test_leaving_an_edited_event_for_its_report_asks_first(browser_page, editor_user):
-    page = browser_page
+@pytest.fixture
+def event_form(browser_page, editor_user):
+    """An editor on a draft event's change page: the page, the event and the page's address."""
     event = EventFactory(organization=WardFactory(), status=Status.DRAFT)
     change = f"/quan-tri/events/event/{event.pk}/change/"
-    log_in(page, editor_user, change)
+    log_in(browser_page, editor_user, change)
+    return browser_page, event, change
+
+
+def test_leaving_an_edited_event_for_its_report_asks_first(event_form):
+    page, event, change = event_form
     dialogs = Dialogs(page)
     page.fill("#id_title", "Hội nghị hiệp thương lần thứ hai")
     add_report = page.locator(".report-panel").get_by_role("link", name="Thêm báo cáo")
@@ -61,11 +67,8 @@ def test_text_typed_only_in_the_rich_text_editor_counts_as_a_change(browser_page
     assert dialogs.kinds == ["beforeunload"]
 
 
-def test_saving_or_leaving_an_untouched_form_asks_nothing(browser_page, editor_user):
-    page = browser_page
-    event = EventFactory(organization=WardFactory(), status=Status.DRAFT)
-    change = f"/quan-tri/events/event/{event.pk}/change/"
-    log_in(page, editor_user, change)
+def test_saving_or_leaving_an_untouched_form_asks_nothing(event_form):
+    page, _event, change = event_form
     dialogs = Dialogs(page)
     page.locator(".breadcrumbs a").last.click()
     page.wait_for_url("**/quan-tri/events/event/")
@@ -78,11 +81,9 @@ def test_saving_or_leaving_an_untouched_form_asks_nothing(browser_page, editor_u
     assert Event.objects.get().title == "Hội nghị hiệp thương lần thứ hai"
 
 
-def test_a_form_shown_again_with_errors_counts_as_changed(browser_page, editor_user):
+def test_a_form_shown_again_with_errors_counts_as_changed(event_form):
     """What a form with errors holds was never saved: leaving it asks first, untouched or not."""
-    page = browser_page
-    event = EventFactory(organization=WardFactory(), status=Status.DRAFT)
-    log_in(page, editor_user, f"/quan-tri/events/event/{event.pk}/change/")
+    page, _event, _change = event_form
     page.fill("#id_title", "")
     with page.expect_navigation():
         page.locator("button[name=_workflow][value=save]").click()

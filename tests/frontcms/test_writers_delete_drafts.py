@@ -12,7 +12,6 @@ from tests.factories import (
     DocumentFactory,
     EventFactory,
     EventReportFactory,
-    StaffAssignmentFactory,
     WardFactory,
 )
 
@@ -25,13 +24,6 @@ KEPT = (Status.PENDING, Status.PUBLISHED, Status.ARCHIVED)
 @pytest.fixture
 def ward():
     return WardFactory()
-
-
-@pytest.fixture
-def contributor_client(client, contributor_user, ward):
-    StaffAssignmentFactory(user=contributor_user, organization=ward)
-    client.force_login(contributor_user)
-    return client
 
 
 def make(model, ward, status):
