@@ -64,6 +64,11 @@ def go_back(client, article, version):
     return page, client.post(url, {**admin_form_data(page), "_workflow": "save"})
 
 
+def tags_row(compare_page) -> str:
+    """The "Thẻ" row of the compare page."""
+    return compare_page.content.decode().split('<th scope="row">Thẻ')[1].split("</tr>")[0]
+
+
 def listed_on_tag_page(reader, name: str, title: str) -> bool:
     page = reader.get(reverse("news:tag", kwargs={"slug": Tag.objects.get(name=name).slug}))
     return page.status_code == 200 and title in page.content.decode()
@@ -110,10 +115,24 @@ def test_a_version_saved_before_tags_were_kept_leaves_the_current_tags(client, e
     client.force_login(editor_user)
     save_in_admin(client, article, title="Bài sửa sau", tags="đối thoại, tập huấn")
 
+    row = tags_row(client.get(admin_url(Article, "compare", article.pk), {"cu": old.pk}))
+    assert "không rõ" in row and "đã sửa" not in row and "<del>" not in row
+
     _page, response = go_back(client, article, old)
     assert response.status_code == 302
     assert Article.objects.get(pk=article.pk).title == "Bài từ trước khi lưu thẻ"
     assert tag_names(article) == ["đối thoại", "tập huấn"]
+
+
+def test_compare_shows_the_tags_removed_and_added(client, editor_user):
+    article = ArticleFactory(title="Bài so sánh thẻ", status=Status.DRAFT)
+    client.force_login(editor_user)
+    old = save_in_admin(client, article, tags="bầu cử, đối thoại")
+    new = save_in_admin(client, article, tags="đối thoại, <b>tập huấn</b>")
+    row = tags_row(client.get(admin_url(Article, "compare", article.pk), {"cu": old.pk, "moi": new.pk}))
+    assert "đã sửa" in row
+    assert "<del>bầu cử</del>, đối thoại" in row
+    assert "<ins>&lt;b&gt;tập huấn&lt;/b&gt;</ins>" in row
 
 
 # --- recovering a deleted article -------------------------------------------------------------------
