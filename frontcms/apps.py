@@ -14,7 +14,8 @@ class FrontcmsConfig(AppConfig):
         # Any Pillow decode in the process (thumbnails included) refuses pictures over the cap.
         Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS
 
-        from . import admin_l10n, cache, home, lookups, search_adapters  # noqa: F401  (cache: invalidation receivers)
+        # cache: invalidation receivers; revisions: tags kept with every version, however it is made.
+        from . import admin_l10n, cache, home, lookups, revisions, search_adapters  # noqa: F401
         from .roles import post_migrate_sync
 
         # Runs after every app's permissions exist (the last app's post_migrate is enough).

@@ -1,5 +1,5 @@
-"""CMS core models: static pages, menus, site settings, quick links, slug history and the steps of
-the editorial workflow."""
+"""CMS core models: static pages, menus, site settings, quick links, slug history, the steps of
+the editorial workflow and the tags kept with each version."""
 
 from __future__ import annotations
 
@@ -494,3 +494,25 @@ class WorkflowStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} – {self.actor_name}"
+
+
+class VersionTags(models.Model):
+    """The tags an object had when one of its versions was saved (frontcms.revisions), by name:
+    django-reversion's serialiser leaves out django-taggit's fields (their through model is not
+    Django's own), and a tag deleted since is made again by name when the version comes back.
+
+    A version without one was saved before tags were kept: going back to it leaves the tags alone.
+    Staff-only bookkeeping, never on a public page: not CacheTagged."""
+
+    version = models.OneToOneField(
+        "reversion.Version", verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="kept_tags"
+    )
+    # {"<taggit field name>": ["<tag name>", ...]}
+    names = models.JSONField(_("tên thẻ"), default=dict)
+
+    class Meta:
+        verbose_name = _("thẻ của phiên bản")
+        verbose_name_plural = _("thẻ của các phiên bản")
+
+    def __str__(self) -> str:
+        return ", ".join(name for names in self.names.values() for name in names)

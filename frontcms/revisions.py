@@ -20,6 +20,10 @@ RevisionAdmin keeps its history, revert and recover screens and closes those hol
   with raw=True, which the signal receivers skip.
 - Each object saved from the change list (list_editable) gets a revision of its own, and bulk
   actions save each object in `own_revision`: a later revert of one never touches the others.
+- Tags (django-taggit fields, which reversion's serialiser leaves out) are kept with each version
+  by name (`VersionTags`), wherever the revision is made: the admin, `own_revision`, commands.
+  A revert or recover sets the object's tags to those names, making again any tag deleted since;
+  a version saved before tags were kept leaves the current tags as they are.
 
 The ward scoping mixin (committees.scoping) overrides the hooks; this module imports no app.
 """
@@ -36,6 +40,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, connections, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -47,7 +52,11 @@ from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.revisions import _get_options  # the registered `follow`; reversion has no public accessor
+from reversion.signals import post_revision_commit
 from reversion.utils import mute_signals
+from taggit.managers import TaggableManager
+
+from .text import collation_key
 
 
 @contextmanager
@@ -63,6 +72,54 @@ def own_revision(user, comment: str) -> Iterator[None]:
         reversion.set_user(user if user is not None and user.is_authenticated else None)
         reversion.set_comment(str(comment))
         yield
+
+
+# --- tags kept with each version -------------------------------------------------------------------
+def tag_fields(model) -> list[TaggableManager]:
+    """The django-taggit fields of `model`."""
+    return [field for field in model._meta.many_to_many if isinstance(field, TaggableManager)]
+
+
+def _tag_names(version: Version, field: TaggableManager) -> list[str]:
+    """The names of the tags the version's object has now in `field`."""
+    model = version._model
+    obj = model(pk=model._meta.pk.to_python(version.object_id))  # for its lookup only: no query
+    items = field.through._default_manager.using(version.db).filter(**field.through.lookup_kwargs(obj))
+    return sorted(items.values_list("tag__name", flat=True), key=collation_key)  # as the form lists them
+
+
+@receiver(post_revision_commit, dispatch_uid="frontcms-revisions-keep-tags")
+def keep_tags(sender, revision, versions, **kwargs) -> None:
+    """Record the tags of every tagged object of a revision just saved: at the end of the block,
+    so what the admin form saved after the object itself (its tags) is in."""
+    from .models import VersionTags
+
+    records = [
+        VersionTags(version=version, names={field.name: _tag_names(version, field) for field in fields})
+        for version in versions
+        if (fields := tag_fields(version._model))
+    ]
+    VersionTags.objects.bulk_create(records)
+
+
+def kept_tags(version: Version) -> dict[str, list[str]] | None:
+    """The tag names kept with `version` by field, or None for a version saved before tags were kept."""
+    from .models import VersionTags
+
+    return VersionTags.objects.filter(version=version).values_list("names", flat=True).first()
+
+
+def _restore_tags(versions: list[Version]) -> None:
+    """Set each reverted object's tags to those of its version (a version without them: left alone)."""
+    for version in versions:
+        fields = {field.name: field for field in tag_fields(version._model)}
+        names = kept_tags(version) if fields else None
+        if not names:
+            continue
+        obj = version._model._default_manager.using(version.db).get(pk=version.object_id)
+        for name, tags in names.items():
+            if name in fields:  # a field removed since has nothing to restore
+                getattr(obj, name).set(tags)  # taggit makes a tag deleted since again, by name
 
 
 class _KeepNothing(Exception):
@@ -382,6 +439,7 @@ class RevisionAdmin(VersionAdmin):
                 if (ContentType.objects.get_for_model(type(child)).pk, str(child.pk)) not in own:
                     child.delete()
         _write_back(versions)
+        _restore_tags(versions)
         return self.model._default_manager.using(version.db).get(pk=version.object_id)
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""Comparing two saved revisions of an article, field by field, with word-level changes marked."""
+"""Comparing two saved revisions of an article, field by field, with word-level changes marked
+(tags as whole names: those removed and those added)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from taggit.managers import TaggableManager
 
+from frontcms.revisions import kept_tags
 from frontcms.richtext import html_to_text
 from frontcms.text import format_date, format_datetime
 
@@ -20,6 +24,7 @@ COMPARED_FIELDS = [
     "cover",
     "cover_caption",
     "category",
+    "tags",
     "organization",
     "event",
     "byline",
@@ -76,16 +81,42 @@ def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
     return mark_safe(" ".join(left)), mark_safe(" ".join(right))  # noqa: S308 (every part escaped above)
 
 
+def tag_diff(old: list[str], new: list[str]) -> tuple[SafeString, SafeString]:
+    """Both lists of tag names as HTML, removed names in <del> on the old side, added in <ins> on the new."""
+
+    def marked(names, others, mark):
+        return ", ".join(escape(n) if n in others else f"<{mark}>{escape(n)}</{mark}>" for n in names)
+
+    return mark_safe(marked(old, new, "del")), mark_safe(marked(new, old, "ins"))  # noqa: S308 (escaped)
+
+
+def _tag_change(name: str, old_version, new_version) -> tuple[SafeString, SafeString, bool]:
+    """The tags kept with each version; a version saved before tags were kept says it does not know."""
+    old, new = kept_tags(old_version), kept_tags(new_version)
+    if old is None or new is None:
+        unknown = _("(không rõ: phiên bản này được lưu trước khi hệ thống lưu kèm thẻ)")
+        old_text, new_text = (
+            unknown if kept is None else ", ".join(kept.get(name, [])) for kept in (old, new)
+        )
+        return escape(old_text), escape(new_text), False
+    old_names, new_names = old.get(name, []), new.get(name, [])
+    return *tag_diff(old_names, new_names), set(old_names) != set(new_names)
+
+
 def compare_versions(model, old_version, new_version, related) -> list[FieldChange]:
     """The compared fields of two versions. `related(model, pk)` gives the object a relation
     names if the user may see it named (else it shows as `#pk`)."""
     old_data, new_data = old_version.field_dict, new_version.field_dict
     changes = []
     for name in COMPARED_FIELDS:
-        attname = model._meta.get_field(name).attname
-        old = _text(model, name, old_data.get(attname), related)
-        new = _text(model, name, new_data.get(attname), related)
+        field = model._meta.get_field(name)
+        label = str(field.verbose_name)
+        label = label[:1].upper() + label[1:]
+        if isinstance(field, TaggableManager):  # not in the version's data: kept beside it
+            changes.append(FieldChange(label, *_tag_change(name, old_version, new_version)))
+            continue
+        old = _text(model, name, old_data.get(field.attname), related)
+        new = _text(model, name, new_data.get(field.attname), related)
         old_html, new_html = word_diff(old, new) if old != new else (escape(old), escape(new))
-        label = str(model._meta.get_field(name).verbose_name)
-        changes.append(FieldChange(label[:1].upper() + label[1:], old_html, new_html, old != new))
+        changes.append(FieldChange(label, old_html, new_html, old != new))
     return changes

@@ -232,6 +232,7 @@ def rendered_page_problems(html: str, strict: bool = True) -> list[str]:
 def admin_form_data(response) -> dict:
     """POST data that re-submits an admin change/add page as rendered (main form and inlines)."""
     from django import forms
+    from taggit.forms import TagField
 
     def form_values(form):
         values = {}
@@ -245,6 +246,9 @@ def admin_form_data(response) -> dict:
             if isinstance(field, forms.BooleanField):
                 if value:
                     values[key] = "on"
+            elif isinstance(field, TagField):
+                # One box, tags separated by commas: a browser posts the text it shows.
+                values[key] = field.widget.format_value(value) or ""
             elif isinstance(value, (list, tuple)):
                 values[key] = [str(v) for v in value]
             else:
