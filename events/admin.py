@@ -113,7 +113,7 @@ class EventAdmin(
         "kind",
         "organization",
         "starts_at",
-        "event_status",
+        "shown_status",
         "status",
         "report_status",
         "view_count",
@@ -144,6 +144,11 @@ class EventAdmin(
         EventDocumentInline,
         GalleryImageInline,
     ]
+
+    @admin.display(description=_("tình trạng tổ chức"), ordering="event_status")
+    def shown_status(self, obj):
+        """As readers see it: a planned event that is over reads "Đã diễn ra" (Event.shown_status)."""
+        return obj.shown_status.label
 
     @admin.display(description=_("báo cáo"))
     def report_status(self, obj):

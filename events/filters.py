@@ -16,7 +16,7 @@ from committees.models import Organization
 from frontcms import search
 from frontcms.widgets import FastSelect
 
-from .models import Document, DocumentType, Event, EventKind, EventStatus
+from .models import ONGOING, Document, DocumentType, Event, EventKind, EventStatus
 
 
 class LenientFilterSet(django_filters.FilterSet):
@@ -98,7 +98,15 @@ class EventFilter(LenientFilterSet):
     )
     year = django_filters.NumberFilter(label=_("Năm"), field_name="starts_at", lookup_expr="year")
     event_status = django_filters.ChoiceFilter(
-        label=_("Tình trạng"), choices=EventStatus.choices, empty_label=_("Tất cả"), widget=FastSelect
+        label=_("Tình trạng"),
+        choices=[
+            (EventStatus.PLANNED, EventStatus.PLANNED.label),
+            (ONGOING.key, ONGOING.label),
+            *((status, status.label) for status in EventStatus if status != EventStatus.PLANNED),
+        ],
+        method="filter_shown_status",
+        empty_label=_("Tất cả"),
+        widget=FastSelect,
     )
     when = django_filters.ChoiceFilter(
         label=_("Thời gian"),
@@ -123,6 +131,9 @@ class EventFilter(LenientFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer_years(_year_range(Event.objects.published(), "starts_at"))
+
+    def filter_shown_status(self, queryset, name, value):
+        return queryset.in_shown_status(value, timezone.now())
 
     def filter_when(self, queryset, name, value):
         now = timezone.now()

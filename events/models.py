@@ -4,6 +4,7 @@ document library (Văn bản) whose documents events attach."""
 from __future__ import annotations
 
 import contextlib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,6 +39,17 @@ class EventStatus(models.TextChoices):
     HELD = "held", _("Đã diễn ra")
     POSTPONED = "postponed", _("Hoãn")
     CANCELLED = "cancelled", _("Hủy")
+
+
+class ShownStatus(NamedTuple):
+    """What readers are told of an event's state (Event.shown_status): its key, for the badge's
+    style, and its label."""
+
+    key: str
+    label: str
+
+
+ONGOING = ShownStatus("ongoing", _("Đang diễn ra"))
 
 
 class Event(SluggedModel, Publishable):
@@ -149,6 +161,11 @@ class Event(SluggedModel, Publishable):
             errors["postponed_to"] = _("Thời gian dời sang phải sau thời gian dự kiến ban đầu.")
         if self.postponed_to and self.event_status != EventStatus.POSTPONED:
             errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng tổ chức là “Hoãn”.")
+        if self.event_status == EventStatus.HELD and self.starts_at and self.starts_at > timezone.now():
+            errors["event_status"] = _(
+                "Sự kiện bắt đầu lúc %(when)s, chưa diễn ra: hãy chọn “Sắp diễn ra” (cổng tự ghi “Đã "
+                "diễn ra” khi sự kiện kết thúc), “Hoãn” hoặc “Hủy”."
+            ) % {"when": format_span(self.starts_at, None)}
         if self.term_id and not self.organization_id:
             errors["term"] = _("Hãy chọn đơn vị tổ chức trước: nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
         elif self.term_id and self.term.organization_id != self.organization_id:
@@ -191,6 +208,20 @@ class Event(SluggedModel, Publishable):
     @property
     def is_upcoming(self) -> bool:
         return self.effective_end >= timezone.now()
+
+    @property
+    def shown_status(self) -> ShownStatus:
+        """The state readers see: a planned event is "Đang diễn ra" from its start and "Đã diễn ra"
+        once it ends (or starts, without an end), whether or not staff marked it held. Pages that
+        show it expire at those moments (events.home.next_change, EventDetailView)."""
+        status = EventStatus(self.event_status)
+        if status == EventStatus.PLANNED:
+            now = timezone.now()
+            if self.effective_end <= now:
+                status = EventStatus.HELD
+            elif self.starts_at <= now:
+                return ONGOING
+        return ShownStatus(status.value, status.label)
 
     @property
     def when_display(self) -> str:

@@ -47,6 +47,18 @@ class EventQuerySet(PublishableQuerySet):
     def past(self, now: datetime.datetime | None = None):
         return self.with_end().filter(end_or_start__lt=now or timezone.now())
 
+    def in_shown_status(self, key: str, now: datetime.datetime):
+        """Events whose state readers see as `key` at `now` (Event.shown_status): a planned event
+        is "ongoing" from its start and "held" once it ends (or starts, without an end)."""
+        planned = Q(event_status="planned")
+        over = Q(end_or_start__lte=now)
+        shown = {
+            "planned": planned & Q(starts_at__gt=now),
+            "ongoing": planned & Q(starts_at__lte=now) & ~over,
+            "held": Q(event_status="held") | (planned & over),
+        }.get(key, Q(event_status=key))
+        return self.with_end().filter(shown)
+
     def reader_order(self, now: datetime.datetime | None = None):
         """Upcoming events first, soonest first; then past events, most recent first."""
         now = now or timezone.now()
