@@ -102,6 +102,11 @@ def test_article_list_at_1366_px_keeps_every_column_and_room_for_titles(browser_
     # The filters sit above the list, each list of choices in its own box.
     filters, table = page.locator("#changelist-filter").bounding_box(), results.bounding_box()
     assert filters["y"] + filters["height"] <= table["y"]
+    # A short list shows every choice (the status filter's last is "Lưu trữ"); long ones scroll.
+    for choices in page.locator("#changelist-filter details ul").all():
+        if choices.locator("li").count() <= 8:
+            hidden = choices.evaluate("ul => ul.scrollHeight - ul.clientHeight")
+            assert hidden <= 1, f"{choices.inner_text()[:40]!r}: {hidden}px of choices hidden"
     assert page.get_by_text("Đã chọn 0/12").is_visible()
 
 
