@@ -131,13 +131,18 @@ def local_media_path(url: str) -> str | None:
     return None
 
 
-def foreign_images(html: str | None) -> list[str]:
-    """The addresses of the pictures in `html` that the sanitiser would drop (another site's, or a
-    picture still inline as data): an editor is told before saving, never left to find them gone."""
+def image_sources(html: str | None) -> list[str]:
+    """The addresses of the pictures in `html`, in order."""
     finder = _ImageSources()
     finder.feed(html or "")
     finder.close()
-    return [src for src in finder.sources if src and local_media_path(src) is None]
+    return finder.sources
+
+
+def foreign_images(html: str | None) -> list[str]:
+    """The addresses of the pictures in `html` that the sanitiser would drop (another site's, or a
+    picture still inline as data): an editor is told before saving, never left to find them gone."""
+    return [src for src in image_sources(html) if src and local_media_path(src) is None]
 
 
 class _ImageSources(HTMLParser):

@@ -1,10 +1,11 @@
 """Comparing two saved revisions of an article, field by field, with word-level changes marked
-(tags as whole names: those removed and those added)."""
+(tags, and the pictures in the body, as whole names: those removed and those added)."""
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import posixpath
 from dataclasses import dataclass
 
 from django.utils.html import escape
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from taggit.managers import TaggableManager
 
 from frontcms.revisions import kept_tags
-from frontcms.richtext import html_to_text
+from frontcms.richtext import html_to_text, image_sources
 from frontcms.text import format_date, format_datetime
 
 # The fields an editor cares about, in the order of the form.
@@ -82,7 +83,8 @@ def word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
 
 
 def tag_diff(old: list[str], new: list[str]) -> tuple[SafeString, SafeString]:
-    """Both lists of tag names as HTML, removed names in <del> on the old side, added in <ins> on the new."""
+    """Both lists of names (tags, pictures) as HTML, removed names in <del> on the old side, added
+    in <ins> on the new."""
 
     def marked(names, others, mark):
         return ", ".join(escape(n) if n in others else f"<{mark}>{escape(n)}</{mark}>" for n in names)
@@ -103,6 +105,17 @@ def _tag_change(name: str, old_version, new_version) -> tuple[SafeString, SafeSt
     return *tag_diff(old_names, new_names), set(old_names) != set(new_names)
 
 
+def _pictures(body: str | None) -> list[str]:
+    """The file names of the pictures in a body, in order (a picture swapped for another changes
+    no word of the text)."""
+    return [posixpath.basename(src.split("?", 1)[0]) or src for src in image_sources(body) if src]
+
+
+def _picture_change(old_body, new_body) -> FieldChange:
+    old, new = _pictures(old_body), _pictures(new_body)
+    return FieldChange(_("Ảnh trong nội dung"), *tag_diff(old, new), old != new)
+
+
 def compare_versions(model, old_version, new_version, related) -> list[FieldChange]:
     """The compared fields of two versions. `related(model, pk)` gives the object a relation
     names if the user may see it named (else it shows as `#pk`)."""
@@ -119,4 +132,6 @@ def compare_versions(model, old_version, new_version, related) -> list[FieldChan
         new = _text(model, name, new_data.get(field.attname), related)
         old_html, new_html = word_diff(old, new) if old != new else (escape(old), escape(new))
         changes.append(FieldChange(label, old_html, new_html, old != new))
+        if name == "body":
+            changes.append(_picture_change(old_data.get("body"), new_data.get("body")))
     return changes

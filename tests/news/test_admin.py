@@ -283,3 +283,23 @@ def test_two_revisions_can_be_compared_word_by_word(editor_client, contributor_u
     StaffAssignmentFactory(user=contributor_user, organization=ward)
     client.force_login(contributor_user)
     assert client.get(compare_url).status_code in (302, 403, 404)
+
+
+def test_the_comparison_shows_a_picture_swapped_in_the_body():
+    """Swapping one picture of the body for another changes no word of its text."""
+    from news.revisions import compare_versions
+    from tests.security.support import save_revision
+
+    def body(name):
+        return f'<p>Hội nghị diễn ra sáng nay.</p><figure class="image"><img src="/media/uploads/{name}" alt=""></figure>'
+
+    article = ArticleFactory(status=Status.DRAFT, body=body("hoi-nghi-1.jpg"))
+    old = save_revision(article)
+    new = save_revision(article, body=body("hoi-nghi-2.jpg"))
+    rows = {row.label: row for row in compare_versions(Article, old, new, lambda model, pk: None)}
+    assert not rows["Nội dung"].changed
+    pictures = rows["Ảnh trong nội dung"]
+    assert pictures.changed
+    assert pictures.old == "<del>hoi-nghi-1.jpg</del>" and pictures.new == "<ins>hoi-nghi-2.jpg</ins>"
+    same = compare_versions(Article, new, new, lambda model, pk: None)
+    assert not next(row for row in same if row.label == "Ảnh trong nội dung").changed
