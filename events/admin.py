@@ -26,6 +26,7 @@ from frontcms.admin import public_page_link
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
+from .forms import DocumentAdminForm
 from .models import (
     AgendaItem,
     ConnectionPoint,
@@ -246,6 +247,7 @@ class DocumentAdmin(
 ):
     publish_permission = "events.publish_document"
     organization_field = "issuer"
+    form = DocumentAdminForm
     list_display = ("number", "title", "doc_type", "issuer", "issued_on", "status", "view")
     list_display_links = ("number", "title")
     list_filter = ("status", "doc_type", "issuer")
@@ -262,3 +264,14 @@ class DocumentAdmin(
     @admin.display(description=_("xem"))
     def view(self, obj):
         return public_page_link(obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A document whose number is taken is linked from the form's error if this user may open it.
+        form.document_url = staticmethod(lambda document: self.change_url(request, document))
+        return form
+
+    def change_url(self, request, document) -> str | None:
+        if not self.has_view_or_change_permission(request, document):
+            return None
+        return reverse(f"{self.admin_site.name}:events_document_change", args=[document.pk])
