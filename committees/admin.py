@@ -6,6 +6,7 @@ Names are searched without diacritics ("nguyen van an" finds "Nguyễn Văn An")
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,12 @@ from .scoping import (
     ScopedChoicesMixin,
     is_autocomplete_request,
     own_organization_id,
+)
+from .term_picking import (
+    OrganizationTermsAdminMixin,
+    OrganizationTermsFormMixin,
+    OrganizationTermsFormSet,
+    OrganizationTermsViewMixin,
 )
 
 
@@ -75,8 +82,14 @@ class ContactPointInline(ScopedChoicesMixin, admin.TabularInline):
     extra = 0
 
 
-class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
+class MembershipForm(OrganizationTermsFormMixin, forms.ModelForm):
+    """A membership's term list holds the terms of its organisation (committees.term_picking)."""
+
+
+class MembershipInline(OrganizationTermsAdminMixin, ScopedChoicesMixin, admin.TabularInline):
     model = Membership
+    form = MembershipForm
+    formset = OrganizationTermsFormSet
     fields = (
         "person",
         "organization",
@@ -89,13 +102,13 @@ class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
         "is_full_time",
         "represents",
     )
-    autocomplete_fields = ("person", "organization", "term", "represents")
+    autocomplete_fields = ("person", "organization", "represents")
     extra = 0
 
 
 class PersonMembershipInline(MembershipInline):
     fields = tuple(f for f in MembershipInline.fields if f != "person")
-    autocomplete_fields = ("organization", "term", "represents")
+    autocomplete_fields = ("organization", "represents")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organization", "term", "position", "represents")
@@ -193,7 +206,8 @@ class PositionAdmin(RevisionAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
+class MembershipAdmin(OrganizationTermsViewMixin, OrganizationScopedAdminMixin, RevisionAdmin):
+    form = MembershipForm
     list_display = ("person", "position", "organization", "term", "start_date", "end_date", "end_reason")
     list_filter = (
         CurrentMembershipFilter,
@@ -204,7 +218,7 @@ class MembershipAdmin(OrganizationScopedAdminMixin, RevisionAdmin):
         "entry_kind",
     )
     search_fields = ("person__search_name", "organization__search_name")
-    autocomplete_fields = ("person", "organization", "term", "represents", "replaces")
+    autocomplete_fields = ("person", "organization", "represents", "replaces")
     date_hierarchy = "start_date"
     list_select_related = ("person", "position", "organization", "term", "term__organization")
 

@@ -567,7 +567,13 @@ class Membership(CacheTagged, models.Model):
             errors.setdefault("end_date", []).append(_("Ngày thôi giữ chức không thể trước ngày bắt đầu."))
         term = self.term if self.term_id else None
         if term and self.organization_id and term.organization_id != self.organization_id:
-            errors.setdefault("term", []).append(_("Nhiệm kỳ đã chọn thuộc một tổ chức khác."))
+            errors.setdefault("term", []).append(
+                _(
+                    "Chỉ chọn được nhiệm kỳ của tổ chức đã chọn, “%(organization)s”; “%(term)s” là "
+                    "nhiệm kỳ của tổ chức khác. Hãy chọn lại nhiệm kỳ hoặc để trống."
+                )
+                % {"organization": self.organization, "term": term}
+            )
         elif term and self.start_date:
             period = {
                 "start": format_date(term.start_date),

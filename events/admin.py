@@ -10,25 +10,23 @@ published ones of the library.
 from __future__ import annotations
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from committees.models import Term
 from committees.scoping import (
     OrganizationScopedAdminMixin,
     ScopedChoicesMixin,
     allowed_organization_ids,
     is_autocomplete_request,
 )
+from committees.term_picking import OrganizationTermsFormMixin, OrganizationTermsViewMixin
 from frontcms.admin import public_page_link
 from frontcms.revisions import RevisionAdmin
 from frontcms.workflow import ConcurrentEditForm, WorkflowAdminMixin
 
-from .forms import OrganizerTermsFormMixin
+from .forms import DocumentAdminForm
 from .models import (
     AgendaItem,
     ConnectionPoint,
@@ -92,7 +90,7 @@ class GalleryImageInline(admin.TabularInline):
         return format_html('<img src="{}" alt="" width="96">', obj.image.url)
 
 
-class EventAdminForm(OrganizerTermsFormMixin, ConcurrentEditForm):
+class EventAdminForm(OrganizationTermsFormMixin, ConcurrentEditForm):
     class Meta:
         model = Event
         exclude = ("documents",)  # edited through the documents inline
@@ -100,6 +98,7 @@ class EventAdminForm(OrganizerTermsFormMixin, ConcurrentEditForm):
 
 @admin.register(Event)
 class EventAdmin(
+    OrganizationTermsViewMixin,
     WorkflowAdminMixin,
     ScopedRequiredOrganizationMixin,
     OrganizationScopedAdminMixin,
@@ -158,49 +157,6 @@ class EventAdmin(
     @admin.display(description=_("xem"))
     def view(self, obj):
         return public_page_link(obj)
-
-    class Media:
-        js = ("js/admin-event-terms.js",)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        ids = allowed_organization_ids(request.user)
-        if db_field.name == "term":
-            terms = Term.objects.select_related("organization")
-            kwargs["queryset"] = terms if ids is None else terms.filter(organization_id__in=ids)
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "term" and formfield is not None:
-            # Read by static/js/admin-event-terms.js: where to ask for an organiser's terms.
-            formfield.widget.attrs.update(
-                {
-                    "data-terms-url": reverse(f"{self.admin_site.name}:events_event_terms"),
-                    "data-organizer-field": "organization",
-                }
-            )
-        return formfield
-
-    def get_urls(self):
-        return [
-            path(
-                "nhiem-ky/",
-                self.admin_site.admin_view(self.term_choices_view),
-                name="events_event_terms",
-            ),
-            *super().get_urls(),
-        ]
-
-    def term_choices_view(self, request):
-        """JSON for the event form's script: the terms the term field accepts for the organiser
-        `?organization=<id>`, as `{"results": [{"id": "7", "text": "…"}]}` (none outside the user's scope)."""
-        if not (self.has_add_permission(request) or self.has_change_permission(request)):
-            raise PermissionDenied
-        value = request.GET.get("organization", "")
-        if value and not (value.isascii() and value.isdigit()):
-            return JsonResponse({"error": str(_("Mã đơn vị tổ chức không hợp lệ."))}, status=400)
-        field = self.formfield_for_foreignkey(Event._meta.get_field("term"), request)
-        terms = field.queryset.filter(organization_id=int(value)) if value else field.queryset.none()
-        return JsonResponse(
-            {"results": [{"id": str(term.pk), "text": field.label_from_instance(term)} for term in terms]}
-        )
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -291,6 +247,7 @@ class DocumentAdmin(
 ):
     publish_permission = "events.publish_document"
     organization_field = "issuer"
+    form = DocumentAdminForm
     list_display = ("number", "title", "doc_type", "issuer", "issued_on", "status", "view")
     list_display_links = ("number", "title")
     list_filter = ("status", "doc_type", "issuer")
@@ -307,3 +264,14 @@ class DocumentAdmin(
     @admin.display(description=_("xem"))
     def view(self, obj):
         return public_page_link(obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A document whose number is taken is linked from the form's error if this user may open it.
+        form.document_url = staticmethod(lambda document: self.change_url(request, document))
+        return form
+
+    def change_url(self, request, document) -> str | None:
+        if not self.has_view_or_change_permission(request, document):
+            return None
+        return reverse(f"{self.admin_site.name}:events_document_change", args=[document.pk])

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frontcms.publishing import PublishableQuerySet, Status
+from frontcms.text import nfc
 
 
 def _can_preview(user, perm: str) -> bool:
@@ -120,7 +121,23 @@ class EventQuerySet(PublishableQuerySet):
         )
 
 
+def document_number_key(number: str) -> str:
+    """A document number as compared for sameness: `123 / kh-mttq` is `123/KH-MTTQ`."""
+    return "".join(nfc(number or "").split()).casefold()
+
+
 class DocumentQuerySet(PublishableQuerySet):
+    def numbered(self, number: str, *, issuer_id: int | None, year: int):
+        """Documents that `issuer_id` issued in `year` under `number`, without regard to case or
+        spaces: Vietnamese document numbers restart each year per issuer, so these three name one
+        document. None without a number or an issuer. The issuer's documents of that year are
+        compared in Python (two short columns; Unicode case folding that SQLite's lower() lacks)."""
+        key = document_number_key(number)
+        if not key or issuer_id is None:
+            return self.none()
+        same_year = self.filter(issuer_id=issuer_id, issued_on__year=year).values_list("pk", "number")
+        return self.filter(pk__in=[pk for pk, other in same_year if document_number_key(other) == key])
+
     def visible_to(self, user):
         if _can_preview(user, "events.change_document"):
             return _scoped(self.all(), user, "issuer")

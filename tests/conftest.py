@@ -75,6 +75,23 @@ def contributor_client(client, contributor_user, ward):
     return client
 
 
+# --- terms of the test module's `ward` and `other_ward` --------------------------------------------
+@pytest.fixture(name="ward_terms")
+def ward_terms_fixture(ward):
+    """The last two terms of the test module's `ward`, oldest first (tests.factories.ward_terms)."""
+    from tests.factories import ward_terms
+
+    return ward_terms(ward)
+
+
+@pytest.fixture
+def other_term(other_ward):
+    """The current term (Khóa XVIII) of the test module's `other_ward`."""
+    from tests.factories import ward_terms
+
+    return ward_terms(other_ward)[1]
+
+
 # --- real browser ---------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def chromium():

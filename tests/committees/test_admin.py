@@ -77,22 +77,24 @@ def inline_management(prefix, total=1, initial=0):
     }
 
 
-def test_adding_an_overlapping_chair_in_the_person_inline_shows_the_vietnamese_message(
-    editor_client, district, term, chair
-):
-    MembershipFactory(organization=district, term=term, position=chair, start_date=term.start_date)
-    data = {
-        "full_name": "Lê Văn Mới",
+def person_form(full_name="Lê Văn Mới", **membership) -> dict:
+    """A new person's page as posted, with one row of posts (`organization=…`, `term=…`, …)."""
+    row = {"entry_kind": "elected", **membership}
+    return {
+        "full_name": full_name,
         "slug": "",
         "bio": "",
         "bio_en": "",
         **inline_management("memberships"),
-        "memberships-0-organization": district.pk,
-        "memberships-0-term": term.pk,
-        "memberships-0-position": chair.pk,
-        "memberships-0-start_date": "2021-01-01",
-        "memberships-0-entry_kind": "elected",
+        **{f"memberships-0-{name}": value for name, value in row.items()},
     }
+
+
+def test_adding_an_overlapping_chair_in_the_person_inline_shows_the_vietnamese_message(
+    editor_client, district, term, chair
+):
+    MembershipFactory(organization=district, term=term, position=chair, start_date=term.start_date)
+    data = person_form(organization=district.pk, term=term.pk, position=chair.pk, start_date="2021-01-01")
     response = editor_client.post(url("person_add"), data)
     assert response.status_code == 200
     assert "chỉ có một người giữ" in response.content.decode()

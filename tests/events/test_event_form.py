@@ -29,19 +29,6 @@ def other_ward():
     return WardFactory(name="Ủy ban MTTQ Việt Nam phường Thượng Đình")
 
 
-@pytest.fixture
-def ward_terms(ward):
-    return [
-        TermFactory(organization=ward, number=17, start_date=D(2019, 5, 31), end_date=D(2024, 5, 31)),
-        TermFactory(organization=ward, number=18, start_date=D(2024, 5, 31), end_date=D(2029, 5, 31)),
-    ]
-
-
-@pytest.fixture
-def other_term(other_ward):
-    return TermFactory(organization=other_ward, number=18, start_date=D(2024, 5, 31), end_date=D(2029, 5, 31))
-
-
 def term_options(response) -> list[str]:
     """The values of the term list's options, as the page sends them."""
     html = response.content.decode()
@@ -122,7 +109,7 @@ def test_a_saved_term_stays_listed_when_the_event_has_no_organiser(editor_client
 def test_term_list_tells_the_script_where_to_ask(editor_client):
     html = editor_client.get(ADD).content.decode()
     assert f'data-terms-url="{TERMS}"' in html and 'data-organizer-field="organization"' in html
-    assert "js/admin-event-terms.js" in html
+    assert "js/admin-organization-terms.js" in html
 
 
 # --- the script's JSON list -----------------------------------------------------------------------

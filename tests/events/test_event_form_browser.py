@@ -1,5 +1,6 @@
 """In a real browser: a district editor and a ward contributor add events, choosing the organiser by
 typing and seeing the term list follow it; the contributor adds the report from the event's page.
+The same term list follows each row's organisation on a person's page (committees.term_picking).
 
 Screenshots at 1366 and 360 px go to test-artifacts/forms/ for a person to look at.
 """
@@ -9,7 +10,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from committees.models import OrganizationKind
+from committees.models import Membership, OrganizationKind
 from events.models import Event, EventReport
 from frontcms.publishing import Status
 from tests.e2e.admin_forms import (
@@ -26,10 +27,14 @@ from tests.factories import (
     DocumentFactory,
     EventFactory,
     EventReportFactory,
+    MembershipFactory,
     OrganizationFactory,
+    PersonFactory,
+    PositionFactory,
     StaffAssignmentFactory,
     TermFactory,
     WardFactory,
+    ward_terms,
 )
 from tests.frontcms.test_admin_browser import log_in
 
@@ -49,8 +54,7 @@ def district_and_wards():
         [(KHUONG_DINH, "Phường Khương Đình"), (THUONG_DINH, "Phường Thượng Đình")], start=10
     ):
         ward = WardFactory(name=name, short_name=short, parent=district, order=order)
-        TermFactory(organization=ward, number=17, start_date=D(2019, 5, 31), end_date=D(2024, 5, 31))
-        TermFactory(organization=ward, number=18, start_date=D(2024, 5, 31), end_date=D(2029, 5, 31))
+        ward_terms(ward)
         for n in (1, 2):
             OrganizationFactory(
                 name=f"Ban công tác Mặt trận khu dân cư số {n}, {short.lower()}",
@@ -72,15 +76,15 @@ def terms_of(ward: str) -> list[str]:
     ]
 
 
-def term_texts(page) -> list[str]:
-    return page.locator("#id_term option").all_inner_texts()
+def term_texts(page, field: str = "term") -> list[str]:
+    return page.locator(f"#id_{field} option").all_inner_texts()
 
 
-def wait_for_terms(page, expected: list[str]) -> None:
+def wait_for_terms(page, expected: list[str], field: str = "term") -> None:
     page.wait_for_function(
-        "expected => JSON.stringify([...document.querySelectorAll('#id_term option')].map(o => o.text))"
-        " === JSON.stringify(expected)",
-        arg=expected,
+        "([field, expected]) => JSON.stringify("
+        "[...document.querySelectorAll(`#id_${field} option`)].map(o => o.text)) === JSON.stringify(expected)",
+        arg=[field, expected],
     )
 
 
@@ -203,6 +207,54 @@ def test_contributor_adds_an_event_then_its_report_from_the_event_page(
     page.set_viewport_size({"width": 360, "height": 780})
     assert sideways_overflow(page) <= 1
     screenshot(page, "event-change-with-report-360")
+
+
+@pytest.mark.viewport(1366, 900)
+def test_each_row_of_a_persons_page_lists_the_terms_of_its_own_organisation(
+    browser_page, editor_user, district_and_wards
+):
+    page = browser_page
+    district, wards = district_and_wards
+    district_term = district.terms.get()
+    person = PersonFactory(full_name="Nguyễn Thị Hạnh")
+    MembershipFactory(person=person, organization=district, term=district_term, start_date=D(2019, 7, 1))
+    PositionFactory(name="Phó Chủ tịch", rank=20)
+    log_in(page, editor_user, f"/quan-tri/committees/person/{person.pk}/change/")
+    district_terms = ["---------", "Quận Thanh Hà – Khóa V, nhiệm kỳ 2019-2024"]
+    assert term_texts(page, "memberships-0-term") == district_terms
+
+    # Two rows added with "Thêm": each list follows its own row's organisation, nobody else's.
+    add_row = page.locator("#memberships-group .add-row a")
+    add_row.click()
+    assert term_texts(page, "memberships-1-term") == ["---------"]
+    choose_in_autocomplete(page, "memberships-1-organization", "khuong dinh", KHUONG_DINH)
+    wait_for_terms(page, terms_of("Khương Đình"), "memberships-1-term")
+    add_row.click()
+    choose_in_autocomplete(page, "memberships-2-organization", "thuong dinh", THUONG_DINH)
+    wait_for_terms(page, terms_of("Thượng Đình"), "memberships-2-term")
+    assert term_texts(page, "memberships-1-term") == terms_of("Khương Đình")
+    assert term_texts(page, "memberships-0-term") == district_terms
+    # The saved row follows its organisation too.
+    choose_in_autocomplete(page, "memberships-0-organization", "khuong dinh", KHUONG_DINH)
+    wait_for_terms(page, terms_of("Khương Đình"), "memberships-0-term")
+    choose_in_autocomplete(
+        page, "memberships-0-organization", "thanh ha", "Ủy ban MTTQ Việt Nam quận Thanh Hà"
+    )
+    wait_for_terms(page, district_terms, "memberships-0-term")
+    page.select_option("#id_memberships-0-term", label=district_terms[1])
+
+    for row, ward in ((1, "Khương Đình"), (2, "Thượng Đình")):
+        page.select_option(f"#id_memberships-{row}-term", label=terms_of(ward)[1])
+        page.select_option(f"#id_memberships-{row}-position", label="Phó Chủ tịch")
+        page.fill(f"#id_memberships-{row}-start_date", "01/06/2024")
+    screenshot(page, "person-memberships-1366")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/quan-tri/committees/person/")
+    saved = {
+        (m.organization.short_name, m.term.number)
+        for m in Membership.objects.select_related("organization", "term")
+    }
+    assert saved == {("Quận Thanh Hà", 5), ("Phường Khương Đình", 18), ("Phường Thượng Đình", 18)}
 
 
 @pytest.fixture

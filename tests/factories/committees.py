@@ -17,6 +17,7 @@ __all__ = [
     "OrganizationFactory",
     "WardFactory",
     "TermFactory",
+    "ward_terms",
     "StaffAssignmentFactory",
     "PersonFactory",
     "PositionFactory",
@@ -47,6 +48,24 @@ class TermFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     start_date = datetime.date(2019, 6, 1)
     end_date = datetime.date(2024, 6, 1)
+
+
+def ward_terms(organization) -> list[Term]:
+    """A ward committee's last two terms, oldest first: Khóa XVII (2019-2024), Khóa XVIII (2024-2029)."""
+    return [
+        TermFactory(
+            organization=organization,
+            number=17,
+            start_date=datetime.date(2019, 5, 31),
+            end_date=datetime.date(2024, 5, 31),
+        ),
+        TermFactory(
+            organization=organization,
+            number=18,
+            start_date=datetime.date(2024, 5, 31),
+            end_date=datetime.date(2029, 5, 31),
+        ),
+    ]
 
 
 class StaffAssignmentFactory(factory.django.DjangoModelFactory):

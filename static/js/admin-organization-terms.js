@@ -1,8 +1,11 @@
-/* Event form: the term list follows the organiser. When the organiser changes (typed and picked in
-   the autocomplete, or cleared), the terms of the new organiser are fetched from the admin
-   (EventAdmin.term_choices_view, scoped like the form) and replace the options; a term that still
-   fits stays chosen. Without this script the server shows the saved organiser's terms and refuses
-   a term of another organiser with a message that says why. Loaded by EventAdmin.Media. */
+/* A term list that follows its organisation (an event's organiser, a membership's organisation;
+   committees/term_picking.py). When the organisation changes (typed and picked in the
+   autocomplete, or cleared), the terms of the new one are fetched from the admin (the
+   `<app>_<model>_terms` view, scoped like the form) and replace the options; a term that still
+   fits stays chosen. In an inline row the list follows the row's own organisation, rows added with
+   "Thêm …" included. Without this script the server shows the saved organisation's terms and
+   refuses a term of another organisation with a message that says why. Loaded by the admins'
+   media (OrganizationTermsAdminMixin). */
 ;(() => {
   "use strict"
 
@@ -20,7 +23,10 @@
   }
 
   function follow(select) {
-    const organizer = select.form && select.form.elements.namedItem(select.dataset.organizerField)
+    // "term" in a main form, "memberships-3-term" in an inline row: the organisation field of the
+    // same row has the same prefix.
+    const prefix = select.name.slice(0, select.name.lastIndexOf("-") + 1)
+    const organizer = select.form && select.form.elements.namedItem(prefix + select.dataset.organizerField)
     if (!organizer) {
       return
     }
@@ -62,8 +68,19 @@
     }
   }
 
+  const LISTS = "select[data-terms-url][data-organizer-field]"
+
   function start() {
-    document.querySelectorAll("select[data-terms-url][data-organizer-field]").forEach(follow)
+    // Not the hidden template of an inline's new rows: the admin copies it with its jQuery
+    // handlers, which would then update the template's list, not the new row's.
+    document.querySelectorAll(LISTS).forEach((select) => {
+      if (!select.name.includes("__prefix__")) {
+        follow(select)
+      }
+    })
+    document.addEventListener("formset:added", (event) => {
+      event.target.querySelectorAll(LISTS).forEach(follow)
+    })
   }
 
   if (document.readyState === "loading") {
