@@ -20,6 +20,7 @@ from .models import ContactPoint, Membership, Organization, Person, Position, St
 from .scoping import (
     OrganizationScopedAdminMixin,
     ScopedChoicesMixin,
+    TermListFilter,
     is_autocomplete_request,
     own_organization_id,
 )
@@ -214,7 +215,7 @@ class MembershipAdmin(OrganizationTermsViewMixin, OrganizationScopedAdminMixin, 
         "position",
         "organization__kind",
         "organization",
-        "term",
+        ("term", TermListFilter),
         "entry_kind",
     )
     search_fields = ("person__search_name", "organization__search_name")

@@ -23,7 +23,7 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organization
+from .models import Organization, Term
 
 EDIT_ALL_PERMISSION = "committees.edit_all_organizations"
 
@@ -87,6 +87,18 @@ class ScopedOrganizationListFilter(RelatedFieldListFilter):
         if ids is None or field.related_model is not Organization:
             return choices
         return [(pk, label) for pk, label in choices if pk in ids]
+
+
+class TermListFilter(RelatedFieldListFilter):
+    """List filter on a term FK: the terms of the organisations in the user's scope, read with their
+    organisation in one query (a term's name holds its organisation's)."""
+
+    def field_choices(self, field, request, model_admin):
+        ids = allowed_organization_ids(request.user)
+        terms = Term.objects.select_related("organization")
+        if ids is not None:
+            terms = terms.filter(organization_id__in=ids)
+        return [(term.pk, str(term)) for term in terms]
 
 
 OUT_OF_SCOPE_CHOICE = _("Mục đã chọn không tồn tại hoặc nằm ngoài phạm vi bạn được xem. Hãy chọn mục khác.")

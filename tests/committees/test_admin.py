@@ -211,3 +211,38 @@ def test_panel_query_count_is_bounded(district, django_assert_max_num_queries):
 )
 def test_changelists_open_for_editors(editor_client, model, district):
     assert editor_client.get(url(f"{model}_changelist")).status_code == 200
+
+
+def test_the_membership_lists_term_filter_reads_its_terms_in_one_query(editor_client, district, term):
+    """A term is named with its organisation: the filter read each organisation on its own."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import TermFactory, WardFactory
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = editor_client.get(url("membership_changelist"))
+        assert response.status_code == 200
+        return len(captured)
+
+    first = queries()
+    for number in range(5):
+        TermFactory(organization=WardFactory(), number=number + 10)
+    assert queries() == first
+    html = editor_client.get(url("membership_changelist")).content.decode()
+    assert f"term__id__exact={term.pk}" in html and str(term) in html
+
+
+def test_a_scoped_user_filters_by_their_own_terms_only(client, contributor_user, ward_a, ward_b):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import StaffAssignmentFactory, TermFactory
+
+    own = TermFactory(organization=ward_a, number=18)
+    other = TermFactory(organization=ward_b, number=18)
+    StaffAssignmentFactory(user=contributor_user, organization=ward_a)
+    contributor_user.user_permissions.add(Permission.objects.get(codename="view_membership"))
+    client.force_login(contributor_user)
+    html = client.get(url("membership_changelist")).content.decode()
+    assert f"term__id__exact={own.pk}" in html and f"term__id__exact={other.pk}" not in html
