@@ -6,15 +6,19 @@ file with Pillow (so an HTML or SVG file renamed `.jpg` is refused) and rejects 
 `MAX_IMAGE_UPLOAD_SIZE` and pictures over `MAX_IMAGE_PIXELS` or whose decoded pixels would take
 more than `MAX_IMAGE_DECODE_BYTES` (decompression bombs), reading only the header: nothing is
 decoded before that check. A JPEG over those limits (a camera's 48-megapixel photo) is decoded at
-a half, a quarter or an eighth of its size instead, if that fits. Saving re-encodes the pixels,
-no larger than `MAX_IMAGE_STORED_SIDE` on the long side, which drops metadata (EXIF, XMP, ICC, PNG
-text), JPEG and GIF comments and anything appended to the file (polyglots).
+a half, a quarter or an eighth of its size instead, up to the most pixels Pillow opens at all.
+Every refusal for size names the limit of that picture (`largest_picture`): with the default
+settings 26 million pixels in colour, 40 in grey or palette, 80 for a JPEG, whether the header
+check or Pillow's own refuses it. Saving re-encodes the pixels, no larger than
+`MAX_IMAGE_STORED_SIDE` on the long side, which drops metadata (EXIF, XMP, ICC, PNG text), JPEG
+and GIF comments and anything appended to the file (polyglots).
 """
 
 from __future__ import annotations
 
 import io
 import os
+import struct
 import uuid
 import warnings
 
@@ -24,12 +28,22 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import (
+    GifImagePlugin,
+    Image,
+    ImageOps,
+    JpegImagePlugin,
+    PngImagePlugin,
+    UnidentifiedImageError,
+    WebPImagePlugin,
+)
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 # What survives re-encoding of the decoder's `info`: transparency is part of the picture. Every other
 # entry (comment, exif, xmp, icc_profile, dpi, text chunks, …) is dropped.
 KEPT_INFO = ("transparency",)
+# A JPEG's decoder scales by these as it reads: a photo too large to decode whole is decoded smaller.
+JPEG_SCALES = (2, 4, 8)
 
 
 def decoded_bytes(mode: str, width: int, height: int) -> int:
@@ -44,15 +58,84 @@ def decoded_bytes(mode: str, width: int, height: int) -> int:
     return width * height * per_pixel
 
 
-def _refuse_dimensions(width: int, height: int, limit_pixels: int) -> ValidationError:
+def opened_at_most() -> int | None:
+    """The most pixels Pillow opens at all: above twice its `Image.MAX_IMAGE_PIXELS` (which
+    frontcms.apps sets to the setting) `Image.open` raises DecompressionBombError."""
+    return None if Image.MAX_IMAGE_PIXELS is None else 2 * Image.MAX_IMAGE_PIXELS
+
+
+def decodable_pixels(mode: str) -> int:
+    """The most pixels a picture in `mode` may have to be decoded whole: `MAX_IMAGE_PIXELS`, and
+    no more than `MAX_IMAGE_DECODE_BYTES` of decoded pixels (26 million in colour, 40 in grey)."""
+    budget = getattr(settings, "MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
+    return min(settings.MAX_IMAGE_PIXELS, budget // max(1, decoded_bytes(mode, 1, 1)))
+
+
+def largest_picture(fmt: str, mode: str) -> int:
+    """The most pixels an upload of this format and mode may have: what decodes whole, except for
+    a JPEG, which is decoded at down to an eighth of its size (JPEG_SCALES) up to what Pillow opens
+    at all (80 million: a phone's 48-megapixel photo fits)."""
+    limit = decodable_pixels(mode)
+    if fmt == "JPEG":
+        limit *= JPEG_SCALES[-1] ** 2
+    hard = opened_at_most()
+    return limit if hard is None else min(limit, hard)
+
+
+def _refuse_dimensions(limit_pixels: int, size: tuple[int, int] | None = None) -> ValidationError:
+    """The refusal of a picture with too many pixels, naming the limit for that picture (and its
+    size, when its header could be read)."""
+    mp = max(1, limit_pixels // 1_000_000)
+    if size is None:
+        return ValidationError(
+            _("Ảnh có kích thước quá lớn. Hãy thu nhỏ ảnh xuống dưới %(mp)s triệu điểm ảnh rồi tải lên lại."),
+            code="dimensions",
+            params={"mp": mp},
+        )
     return ValidationError(
         _(
             "Ảnh có kích thước quá lớn (%(w)s×%(h)s điểm ảnh). "
             "Hãy thu nhỏ ảnh xuống dưới %(mp)s triệu điểm ảnh rồi tải lên lại."
         ),
         code="dimensions",
-        params={"w": width, "h": height, "mp": max(1, limit_pixels // 1_000_000)},
+        params={"w": size[0], "h": size[1], "mp": mp},
     )
+
+
+def _refuse_unsupported() -> ValidationError:
+    return ValidationError(
+        _("Định dạng ảnh không được hỗ trợ. Hãy dùng JPEG, PNG, WebP hoặc GIF."),
+        code="format",
+    )
+
+
+# Pillow's readers of the allowed formats: each reads its header alone, without Image.open's check
+# of the size.
+HEADER_READERS = (
+    JpegImagePlugin.JpegImageFile,
+    PngImagePlugin.PngImageFile,
+    GifImagePlugin.GifImageFile,
+    WebPImagePlugin.WebPImageFile,
+)
+
+
+def _refuse_unopened(fileobj) -> ValidationError:
+    """The refusal of a picture Pillow would not open for its size (over `opened_at_most`), naming
+    the same limit as the header check would: its format's reader tells its size and mode."""
+    for reader in HEADER_READERS:
+        fileobj.seek(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                header = reader(fileobj)
+        except Image.DecompressionBombError:
+            # A reader that checks the size itself (WebP's: its decoder would take the memory at
+            # once) tells no size. WebP pictures decode in colour: the limit of a colour picture.
+            return _refuse_dimensions(largest_picture(reader.format, "RGBA"))
+        except (SyntaxError, OSError, ValueError, IndexError, TypeError, struct.error):
+            continue
+        return _refuse_dimensions(largest_picture(header.format, header.mode), header.size)
+    return _refuse_unsupported()
 
 
 def _open_checked(fileobj, size: int | None = None) -> Image.Image:
@@ -76,19 +159,16 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
             fmt = probe.format
             width, height = probe.size
             if fmt not in ALLOWED_FORMATS:
-                raise ValidationError(
-                    _("Định dạng ảnh không được hỗ trợ. Hãy dùng JPEG, PNG, WebP hoặc GIF."),
-                    code="format",
-                )
+                raise _refuse_unsupported()
             # From the header alone, before a single pixel is decoded.
-            budget = getattr(settings, "MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
-            per_pixel = max(1, decoded_bytes(probe.mode, 1, 1))
-            limit_pixels = min(settings.MAX_IMAGE_PIXELS, budget // per_pixel)
+            decodable = decodable_pixels(probe.mode)
+            largest = largest_picture(fmt, probe.mode)
             reduced = None
-            if width * height > limit_pixels:
-                reduced = _jpeg_reduction(fmt, width, height, limit_pixels)
+            if width * height > decodable:
+                if width * height <= largest:
+                    reduced = _jpeg_reduction(fmt, width, height, decodable)
                 if reduced is None:
-                    raise _refuse_dimensions(width, height, limit_pixels)
+                    raise _refuse_dimensions(largest, (width, height))
             probe.verify()
         fileobj.seek(0)
         with warnings.catch_warnings():
@@ -102,12 +182,8 @@ def _open_checked(fileobj, size: int | None = None) -> Image.Image:
         return image
     except ValidationError:
         raise
-    except Image.DecompressionBombError as exc:  # more than twice Pillow's limit, found in the header
-        raise ValidationError(
-            _("Ảnh có kích thước quá lớn. Hãy thu nhỏ ảnh xuống dưới %(mp)s triệu điểm ảnh rồi tải lên lại."),
-            code="dimensions",
-            params={"mp": settings.MAX_IMAGE_PIXELS // 1_000_000},
-        ) from exc
+    except Image.DecompressionBombError:  # more than twice Pillow's limit, found in the header
+        raise _refuse_unopened(fileobj) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(_("Tệp tải lên không phải là ảnh hợp lệ."), code="invalid_image") from exc
     finally:
@@ -119,7 +195,7 @@ def _jpeg_reduction(fmt: str, width: int, height: int, limit_pixels: int) -> tup
     1/8 as it reads), or None if it is not a JPEG or too large even at an eighth."""
     if fmt != "JPEG":
         return None
-    for scale in (2, 4, 8):
+    for scale in JPEG_SCALES:
         size = (-(-width // scale), -(-height // scale))
         if size[0] * size[1] <= limit_pixels:
             return size

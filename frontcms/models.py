@@ -9,8 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .cache import SITE, CacheTagged, kept, tag
@@ -65,7 +69,8 @@ class SlugHistory(models.Model):
 class SluggedModel(models.Model):
     """Abstract base: a stable Vietnamese-folded slug, unique per model, with 301s for old ones.
 
-    The slug is filled from `slug_source` when left empty. When the slug of a saved object
+    The slug is filled from `slug_source` (the name of a field: "title", "name", "full_name")
+    when left empty, and its help text names that field. When the slug of a saved object
     changes, the old one is remembered in `SlugHistory` for that object. Old slugs belong to
     their object: a slug another object of the model once had is refused (a form error, and
     ValidationError from save() for code that skips forms), so nobody can take over its old
@@ -78,7 +83,7 @@ class SluggedModel(models.Model):
         max_length=200,
         unique=True,
         blank=True,
-        help_text=_("Để trống để tạo tự động từ tiêu đề. Đổi đường dẫn thì đường dẫn cũ vẫn chuyển tiếp."),
+        # help_text: set in each model, naming its `slug_source` (name_the_slug_source below).
     )
 
     class Meta:
@@ -167,6 +172,26 @@ class SluggedModel(models.Model):
             SlugHistory.objects.filter(content_type=ct, slug=slug).values_list("object_id", flat=True).first()
         )
         return cls._default_manager.filter(pk=object_id).first() if object_id else None
+
+
+def slug_help_text(source: models.Field) -> str:
+    """The slug's help text for a model whose slug is made from the field `source` (lazy: staff
+    read it in their language, and migrations record it in Vietnamese)."""
+
+    def text() -> str:
+        return gettext(
+            "Để trống để tạo tự động từ %(source)s. Đổi đường dẫn thì đường dẫn cũ vẫn chuyển tiếp."
+        ) % {"source": source.verbose_name}
+
+    return lazy(text, str)()
+
+
+@receiver(class_prepared)
+def name_the_slug_source(sender, **kwargs) -> None:
+    """Each slugged model says what its slug is made from: "từ tiêu đề", "từ tên", "từ họ và tên"."""
+    if issubclass(sender, SluggedModel) and not sender._meta.abstract:
+        source = sender._meta.get_field(sender.slug_source)
+        sender._meta.get_field("slug").help_text = slug_help_text(source)
 
 
 class PageQuerySet(models.QuerySet):

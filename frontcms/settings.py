@@ -255,7 +255,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MAX_IMAGE_UPLOAD_SIZE = env_int("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = 40_000_000
 # Memory one decoded image may take (Pillow keeps 4 bytes a pixel for colour, 1 for grey or palette),
-# checked from the header before any pixel is decoded: colour pictures stop at 25 megapixels.
+# checked from the header before any pixel is decoded: colour pictures stop at 26 megapixels
+# (JPEGs, decoded at a reduced scale, at twice MAX_IMAGE_PIXELS: frontcms.images.largest_picture).
 MAX_IMAGE_DECODE_BYTES = env_int("MAX_IMAGE_DECODE_BYTES", 100 * 1024 * 1024)
 # Longest side, in pixels, of an uploaded picture as stored (larger ones are scaled down): twice the
 # widest column a page shows it in, for sharp photos on high-density screens.

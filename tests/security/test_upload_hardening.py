@@ -9,8 +9,10 @@ import io
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -203,6 +205,91 @@ def test_a_small_png_that_decodes_to_160_mb_is_refused_before_decoding(admin_cli
 def test_a_palette_picture_of_the_same_size_fits_the_memory_budget():
     """The cap is on decoded memory: one byte a pixel fits where four do not."""
     validate_image_file(SimpleUploadedFile("bando.png", bomb_png("P")))
+
+
+# --- a refusal names the limit of the picture sent, whichever check refuses it ----------------------
+# Pictures whose header claims a size (their pixels are never reached): 50 million pixels is over
+# every limit but opens in Pillow, so the header check refuses it; 90 million is over what Pillow
+# opens at all (twice its MAX_IMAGE_PIXELS), so Image.open refuses it first.
+SIZES = [(10_000, 5_000), (10_000, 9_000)]
+
+
+def png_claiming(width: int, height: int, colour_type: int) -> bytes:
+    """An 8-bit PNG of `colour_type` (6 RGBA, 0 grey, 3 palette) whose header claims width×height."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0))
+    palette = chunk(b"PLTE", b"\0\0\0") if colour_type == 3 else b""
+    pixels = chunk(b"IDAT", zlib.compress(b"\0" * 64))
+    return b"\x89PNG\r\n\x1a\n" + header + palette + pixels + chunk(b"IEND", b"")
+
+
+def jpeg_claiming(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(buffer, format="JPEG")
+    data = bytearray(buffer.getvalue())
+    struct.pack_into(">HH", data, data.index(b"\xff\xc0") + 5, height, width)  # the frame header
+    return bytes(data)
+
+
+def webp_claiming(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (16, 16)).save(buffer, format="WEBP", lossless=True)
+    data = bytearray(buffer.getvalue())
+    at = data.index(b"VP8L") + 9  # after the chunk header and the signature byte: 14 bits a side
+    bits = int.from_bytes(data[at : at + 4], "little") & ~((1 << 28) - 1)
+    data[at : at + 4] = (bits | (width - 1) | (height - 1) << 14).to_bytes(4, "little")
+    return bytes(data)
+
+
+def bmp_claiming(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("1", (8, 8)).save(buffer, format="BMP")
+    data = bytearray(buffer.getvalue())
+    struct.pack_into("<ii", data, 18, width, height)
+    return bytes(data)
+
+
+def refusal(data: bytes) -> str:
+    with pytest.raises(ValidationError) as excinfo:
+        validate_image_file(SimpleUploadedFile("anh-lon", data))
+    return " ".join(excinfo.value.messages)
+
+
+def test_the_sizes_cover_both_checks():
+    assert Image.MAX_IMAGE_PIXELS == settings.MAX_IMAGE_PIXELS
+    small, large = (w * h for w, h in SIZES)
+    assert small < 2 * Image.MAX_IMAGE_PIXELS < large
+
+
+@pytest.mark.parametrize(
+    ("make", "limit"),
+    [
+        pytest.param(lambda w, h: png_claiming(w, h, 6), 26, id="colour PNG: 100 MB of decoded pixels"),
+        pytest.param(webp_claiming, 26, id="WebP, in colour"),
+        pytest.param(lambda w, h: png_claiming(w, h, 0), 40, id="grey PNG: MAX_IMAGE_PIXELS"),
+        pytest.param(lambda w, h: png_claiming(w, h, 3), 40, id="palette PNG: MAX_IMAGE_PIXELS"),
+    ],
+)
+@pytest.mark.parametrize("size", SIZES, ids=["header check", "Pillow's check"])
+def test_a_picture_too_large_is_told_the_limit_of_its_kind(make, limit, size):
+    message = refusal(make(*size))
+    assert f"dưới {limit} triệu điểm ảnh" in message
+    assert "kích thước quá lớn" in message
+
+
+def test_a_jpeg_is_told_the_most_pixels_a_jpeg_may_have():
+    """A JPEG over the decoding budget is decoded smaller (a phone's 48-megapixel photo is taken),
+    up to what Pillow opens at all: that is its limit, not the budget of the others."""
+    message = refusal(jpeg_claiming(*SIZES[1]))
+    assert "10000×9000 điểm ảnh" in message and "dưới 80 triệu điểm ảnh" in message
+
+
+def test_a_huge_picture_of_another_format_is_refused_for_its_format():
+    message = refusal(bmp_claiming(*SIZES[1]))
+    assert "Định dạng ảnh không được hỗ trợ" in message
 
 
 MEMORY_PROBE = """
