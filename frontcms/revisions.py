@@ -406,6 +406,9 @@ class RevisionAdmin(VersionAdmin):
                             "phạm vi bạn được sửa."
                         )
                     )
+                request._frontcms_reverting = True  # get_inline_instances
+                if not writing:
+                    self._tell_links_restored(request, obj)
                 with self.create_revision(request):
                     response = self.changeform_view(request, quote(str(obj.pk)), request.path, context)
                     if writing and response.status_code == 302:
@@ -431,6 +434,33 @@ class RevisionAdmin(VersionAdmin):
         except _KeepNothing as kept:
             return kept.response
         return response
+
+    def get_inline_instances(self, request, obj=None):
+        """On the revert and recover screens, no inline of a many-to-many's own rows (an event's
+        documents): the version brings the links back itself, as a list, and re-creating them gives
+        the rows new ids (on PostgreSQL, sequences are not rolled back with the preview), so the
+        rows the preview showed would not be there when its form is sent. They are named in a
+        message instead (_tell_links_restored) and edited on the item's page afterwards."""
+        inlines = super().get_inline_instances(request, obj)
+        if getattr(request, "_frontcms_reverting", False):
+            return [inline for inline in inlines if not inline.model._meta.auto_created]
+        return inlines
+
+    def _tell_links_restored(self, request, obj) -> None:
+        """Name what the version links `obj` to through the inlines get_inline_instances leaves out."""
+        through = {inline.model for inline in self.inlines if inline.model._meta.auto_created}
+        for field in self.model._meta.many_to_many:
+            if field.remote_field.through not in through:
+                continue
+            names = ", ".join(f"“{item}”" for item in getattr(obj, field.name).all()) or _("không có")
+            messages.info(
+                request,
+                _(
+                    "%(links)s theo phiên bản này: %(names)s. Chúng trở lại cùng phiên bản khi lưu; "
+                    "muốn đổi, hãy sửa ở trang của mục sau khi lưu."
+                )
+                % {"links": capfirst(str(field.verbose_name)), "names": names},
+            )
 
     def _write_versions(self, version, versions, before):
         if before is not None:
