@@ -157,3 +157,33 @@ def test_a_table_of_inline_rows_scrolls_in_its_box_not_the_page(browser_page, ed
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     box = page.locator(".inline-group .tabular fieldset.module").first
     assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the rest is a scroll away
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_a_read_only_body_stays_inside_the_page(chromium, live_server, contributor_user, width):
+    """A contributor reading a published article of their ward sees its text and pictures whole:
+    a wide picture or a long address used to widen the body past the screen, cut off."""
+    from frontcms.publishing import Status
+    from tests.factories import StaffAssignmentFactory
+
+    ward = WardFactory()
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    body = (
+        '<figure class="image"><img src="/media/uploads/rong.jpg" alt="" width="1600" height="900">'
+        "<figcaption>Ảnh rộng</figcaption></figure>"
+        f"<p>Xem tại https://mattran.example.vn/{'tin-tuc-' * 40}.html để biết thêm.</p>"
+    )
+    article = ArticleFactory(organization=ward, status=Status.PUBLISHED, body=body)
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        log_in(page, contributor_user, f"/quan-tri/news/article/{article.pk}/change/")
+        shown = page.locator(".field-body .readonly")
+        box = shown.bounding_box()
+        assert box["x"] + box["width"] <= width, f"the body reaches {box['x'] + box['width']}px"
+        assert shown.evaluate("el => el.scrollWidth - el.clientWidth") <= 1
+        picture = shown.locator("img").bounding_box()
+        assert picture["x"] + picture["width"] <= box["x"] + box["width"] + 1
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    finally:
+        context.close()
