@@ -435,6 +435,23 @@ class RevisionAdmin(VersionAdmin):
             return kept.response
         return response
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST" and request.FILES:
+            # Shown again with errors: a browser never fills a file input back in, and a form
+            # sent as it stands would save without the files (a document without its PDF).
+            names = ", ".join(
+                f"“{upload.name}”" for _field, uploads in request.FILES.lists() for upload in uploads
+            )
+            messages.warning(
+                request,
+                _(
+                    "Các tệp bạn đã chọn chưa được lưu vì biểu mẫu còn lỗi: %(names)s. Hãy sửa lỗi "
+                    "rồi chọn lại các tệp này trước khi lưu."
+                )
+                % {"names": names},
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_inline_instances(self, request, obj=None):
         """On the revert and recover screens, no inline of a many-to-many's own rows (an event's
         documents): the version brings the links back itself, as a list, and re-creating them gives

@@ -162,6 +162,33 @@ def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
     assert Document.objects.get().files.get().kind == "pdf"
 
 
+def test_a_form_shown_again_with_errors_says_its_files_must_be_chosen_again(editor_client, ward):
+    """A browser never fills a file input back in: saved as it stands, the document lost its PDF."""
+    data = {
+        **{name: "" for name in ("signer", "summary", "slug")},
+        "number": "126/KH-MTTQ",
+        "doc_type": "ke-hoach",
+        "title": "Kế hoạch tổ chức Ngày hội",
+        "issuer": ward.pk,
+        "issued_on": "31/02/2024",  # the mistake
+        **{
+            f"files-{k}": v
+            for k, v in (("TOTAL_FORMS", "1"), ("INITIAL_FORMS", "0"), ("MAX_NUM_FORMS", "1000"))
+        },
+        "files-MIN_NUM_FORMS": "0",
+        "files-0-order": "0",
+        "files-0-title": "",
+        "files-0-file": SimpleUploadedFile("ke-hoach-ngay-hoi.pdf", MINIMAL_PDF),
+    }
+    response = editor_client.post(reverse("admin:events_document_add"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Các tệp bạn đã chọn chưa được lưu vì biểu mẫu còn lỗi: “ke-hoach-ngay-hoi.pdf”." in html
+    del data["files-0-file"]  # no file chosen this time: nothing to choose again
+    response = editor_client.post(reverse("admin:events_document_add"), data)
+    assert response.status_code == 200 and "Các tệp bạn đã chọn" not in response.content.decode()
+
+
 # --- contributor scoping: events ------------------------------------------------------------------
 def test_contributor_lists_only_own_ward_events(contributor_client, ward, other_ward):
     EventFactory(title="Sự kiện của phường mình", organization=ward, status=Status.DRAFT)
