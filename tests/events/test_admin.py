@@ -165,7 +165,7 @@ def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
 def test_a_form_shown_again_with_errors_says_its_files_must_be_chosen_again(editor_client, ward):
     """A browser never fills a file input back in: saved as it stands, the document lost its PDF."""
     data = {
-        **{name: "" for name in ("signer", "summary", "slug")},
+        **dict.fromkeys(("signer", "summary", "slug"), ""),
         "number": "126/KH-MTTQ",
         "doc_type": "ke-hoach",
         "title": "Kế hoạch tổ chức Ngày hội",
