@@ -110,7 +110,9 @@ class EventFilter(LenientFilterSet):
     )
     when = django_filters.ChoiceFilter(
         label=_("Thời gian"),
-        choices=[("sap-dien-ra", _("Sắp diễn ra")), ("da-dien-ra", _("Đã diễn ra"))],
+        # "Tình trạng" says whether an event took place; this only says when it is (the values
+        # stay as they were: filtered addresses are shared).
+        choices=[("sap-dien-ra", _("Đang và sắp diễn ra")), ("da-dien-ra", _("Đã qua"))],
         method="filter_when",
         empty_label=_("Tất cả"),
         widget=FastSelect,

@@ -161,11 +161,12 @@ class Event(SluggedModel, Publishable):
             errors["postponed_to"] = _("Thời gian dời sang phải sau thời gian dự kiến ban đầu.")
         if self.postponed_to and self.event_status != EventStatus.POSTPONED:
             errors["postponed_to"] = _("Chỉ ghi thời gian dời sang khi tình trạng tổ chức là “Hoãn”.")
-        if self.event_status == EventStatus.HELD and self.starts_at and self.starts_at > timezone.now():
+        if self.event_status == EventStatus.HELD and self.starts_at and self.effective_end > timezone.now():
+            # Readers would find it under "Sắp diễn ra" marked "Đã diễn ra" until it ends.
             errors["event_status"] = _(
-                "Sự kiện bắt đầu lúc %(when)s, chưa diễn ra: hãy chọn “Sắp diễn ra” (cổng tự ghi “Đã "
-                "diễn ra” khi sự kiện kết thúc), “Hoãn” hoặc “Hủy”."
-            ) % {"when": format_span(self.starts_at, None)}
+                "Sự kiện diễn ra lúc %(when)s, chưa kết thúc: hãy để “Sắp diễn ra” (cổng tự ghi “Đang "
+                "diễn ra” rồi “Đã diễn ra” theo thời gian), hoặc chọn “Hoãn”, “Hủy”."
+            ) % {"when": format_span(self.starts_at, self.ends_at)}
         if self.term_id and not self.organization_id:
             errors["term"] = _("Hãy chọn đơn vị tổ chức trước: nhiệm kỳ phải là nhiệm kỳ của đơn vị tổ chức.")
         elif self.term_id and self.term.organization_id != self.organization_id:

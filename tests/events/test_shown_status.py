@@ -54,6 +54,16 @@ def test_a_cached_event_page_turns_ongoing_then_held_by_itself(client, time_mach
     assert badge(client.get(event.get_absolute_url()).content.decode()) == "Đã diễn ra"
 
 
+def test_the_list_says_what_is_coming_and_what_is_over_without_claiming_it_took_place(client):
+    """A cancelled event is over but never took place: the past section is "Đã qua"."""
+    now = timezone.now()
+    EventFactory(title="Hội nghị sắp tới", starts_at=now + HOUR)
+    EventFactory(title="Giao lưu đã hủy", starts_at=now - 9 * HOUR, event_status=EventStatus.CANCELLED)
+    html = client.get(reverse("events:list")).content.decode()
+    headings = [part.split("</h2>")[0] for part in html.split('<h2 class="section-title">')[1:]]
+    assert headings == ["Đang và sắp diễn ra", "Đã qua"]
+
+
 def test_the_list_and_its_filter_follow_the_clock(client, time_machine):
     now = timezone.now()
     EventFactory(title="Hội nghị sắp tới", starts_at=now + HOUR, ends_at=now + 3 * HOUR)
@@ -90,8 +100,15 @@ def test_an_event_that_has_not_started_cannot_be_marked_held(editor_client):
     response = editor_client.post(reverse("admin:events_event_add"), data)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["event_status"]
-    assert "chưa diễn ra" in errors[0] and f"{start:%d/%m/%Y}" in errors[0]
+    assert "chưa kết thúc" in errors[0] and f"{start:%d/%m/%Y}" in errors[0]
     assert not Event.objects.exists()
+
+    # Nor while it is going on: it would read "Đã diễn ra" under "Đang và sắp diễn ra".
+    now = timezone.localtime(timezone.now())
+    running = {"starts_at_0": f"{now - HOUR:%Y-%m-%d}", "starts_at_1": f"{now - HOUR:%H:%M}"}
+    running |= {"ends_at_0": f"{now + 2 * HOUR:%Y-%m-%d}", "ends_at_1": f"{now + 2 * HOUR:%H:%M}"}
+    response = editor_client.post(reverse("admin:events_event_add"), {**data, **running})
+    assert "chưa kết thúc" in response.context["adminform"].form.errors["event_status"][0]
 
     data.update(event_status=EventStatus.PLANNED)
     assert editor_client.post(reverse("admin:events_event_add"), data).status_code == 302
