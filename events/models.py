@@ -382,6 +382,21 @@ class EventReport(Publishable):
     def clean(self):
         self.results = nfc(self.results).strip()
 
+    def publication_refusal(self, moment, changes=None) -> str | None:
+        """A report tells what happened: it appears once its event has begun (a postponed event:
+        at its new time), never beside "Sắp diễn ra". It may be written ahead, or scheduled."""
+        event = (changes or {}).get("event") or (self.event if self.event_id else None)
+        if event is None:
+            return None  # the form says an event is needed
+        start = event.postponed_to if event.event_status == EventStatus.POSTPONED else None
+        start = start or event.starts_at
+        if start <= moment:
+            return None
+        return _(
+            "Sự kiện “%(event)s” diễn ra lúc %(when)s: báo cáo kết quả chỉ được đăng từ lúc đó. "
+            "Hãy lưu nháp, hoặc hẹn giờ đăng từ lúc đó trở đi."
+        ) % {"event": event.title, "when": format_span(start, None)}
+
     def get_absolute_url(self) -> str:
         return self.event.get_absolute_url() + "#bao-cao"
 

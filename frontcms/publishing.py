@@ -126,6 +126,12 @@ class Publishable(CacheTagged, models.Model):
     def get_publish_permission(cls) -> str:
         return cls.publish_permission or f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
 
+    def publication_refusal(self, moment, changes=None) -> str | None:
+        """Why this item may not appear at `moment`, in Vietnamese, or None (most items may).
+        `changes`: a form's cleaned data, not yet on the instance. Asked by the workflow form and
+        again by publishing_service.publish (bulk steps, commands)."""
+        return None
+
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()

@@ -160,6 +160,9 @@ def publish(
     """ "Duyệt và đăng": published now, or at `at` (in the future: scheduled, it appears by itself
     then). From a pending item this is the approval; whoever submitted it is e-mailed."""
     moment = at or timezone.now()
+    refusal = obj.publication_refusal(moment)
+    if refusal:
+        raise WorkflowError(refusal)
     with _step(obj, PUBLISH, user=user, save=save, comment=comment) as step:
         if step.from_status == Status.PENDING:
             action = WorkflowAction.APPROVED

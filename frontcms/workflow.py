@@ -187,6 +187,10 @@ class WorkflowFormMixin:
                 "body",
                 _("Nội dung còn trống: hãy viết nội dung trước khi gửi duyệt hoặc đăng (lưu nháp thì được)."),
             )
+        if action == PUBLISH:
+            refusal = self.instance.publication_refusal(cleaned.get("publish_at") or timezone.now(), cleaned)
+            if refusal:
+                self.add_error(None, refusal)
         if action == SAVE and "publish_at" in self.changed_data and cleaned.get("publish_at") is not None:
             self.add_error(
                 "publish_at",

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from events.models import Document, Event, EventKind, EventReport
@@ -266,7 +267,9 @@ def report_form(event, report=None, **overrides):
 
 
 def test_contributor_submits_report_and_editor_publishes_it(client, contributor_client, editor_user, ward):
-    event = EventFactory(organization=ward, title="Đối thoại phường")
+    event = EventFactory(
+        organization=ward, title="Đối thoại phường", starts_at=timezone.now() - datetime.timedelta(days=1)
+    )
     response = contributor_client.post(reverse("admin:events_eventreport_add"), report_form(event))
     assert response.status_code == 302
     report = EventReport.objects.get()
@@ -408,3 +411,47 @@ def test_a_version_holds_the_documents_attached_in_that_same_save(editor_client,
         response = editor_client.post(url, admin_form_data(page))
         assert response.status_code == 302, response.context and response.context["errors"]
         assert list(event.documents.all()) == expected
+
+
+def test_a_report_appears_only_once_its_event_has_begun(editor_client, ward):
+    """A report tells what happened: never published beside "Sắp diễn ra"; written ahead, or
+    scheduled for a time after the start, it is."""
+    from frontcms import publishing_service
+    from frontcms.publishing_service import WorkflowError
+
+    start = timezone.now() + datetime.timedelta(days=3)
+    event = EventFactory(organization=ward, title="Hội nghị khu dân cư số 7", starts_at=start)
+    add = reverse("admin:events_eventreport_add")
+    response = editor_client.post(add, report_form(event, _workflow="publish"))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert "“Hội nghị khu dân cư số 7” diễn ra lúc" in errors[0] and "chỉ được đăng từ lúc đó" in errors[0]
+    assert not EventReport.objects.exists()
+
+    assert editor_client.post(add, report_form(event, _workflow="save")).status_code == 302  # written ahead
+    report = EventReport.objects.get()
+    with pytest.raises(WorkflowError):  # a bulk step or a command asks too
+        publishing_service.publish(report, user=None)
+    later = timezone.localtime(start + datetime.timedelta(hours=4))
+    change = reverse("admin:events_eventreport_change", args=[report.pk])
+    scheduled = report_form(event, report, _workflow="publish")
+    scheduled |= {"publish_at_0": f"{later:%d/%m/%Y}", "publish_at_1": f"{later:%H:%M}"}
+    response = editor_client.post(change, scheduled)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    report.refresh_from_db()
+    assert report.is_scheduled
+
+
+def test_a_postponed_events_report_waits_for_its_new_time(ward):
+    from events.models import EventStatus
+
+    now = timezone.now()
+    event = EventFactory(
+        organization=ward,
+        starts_at=now - datetime.timedelta(days=1),
+        event_status=EventStatus.POSTPONED,
+        postponed_to=now + datetime.timedelta(days=2),
+    )
+    report = EventReportFactory.build(event=event)
+    assert report.publication_refusal(now) is not None
+    assert report.publication_refusal(now + datetime.timedelta(days=3)) is None

@@ -52,7 +52,10 @@ class EventReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EventReport
 
-    event = factory.SubFactory(EventFactory)
+    # A report tells what happened: its event has taken place (EventReport.publication_refusal).
+    event = factory.SubFactory(
+        EventFactory, starts_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=3))
+    )
     body = "<p>Hội nghị đã thông qua báo cáo công tác Mặt trận 6 tháng đầu năm.</p>"
     delegates_count = 120
     boards_present = 11
