@@ -90,3 +90,30 @@ def test_english_msgids_of_the_project_do_not_shadow_vietnamese_from_django_or_t
     copies = {key for key, value in _compiled(MO).items() if value == key and key}
     shadowed = sorted(str(key) for key in copies if upstream.get(key, key) != key)
     assert not shadowed, f"English copies hide Vietnamese translations: {shadowed}"
+
+
+def test_djangos_vietnamese_as_the_portal_serves_it_puts_no_space_before_punctuation():
+    """Upstream's admin said "Đã xóa thành công 2 bài viết ." (locale/thirdparty overrides it)."""
+    import re
+    from pathlib import Path
+
+    import django
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from tests.po_files import read_po
+
+    root = Path(django.__file__).parent
+    found = []
+    with translation.override("vi"):
+        for path in [
+            *root.glob("contrib/*/locale/vi/LC_MESSAGES/django.po"),
+            root / "conf/locale/vi/LC_MESSAGES/django.po",
+        ]:
+            for entry in read_po(path):
+                if entry.plural or entry.msgctxt:
+                    continue
+                shown = gettext(entry.msgid)
+                if re.search(r"\s[.,:;!?](\s|$)", shown):
+                    found.append(f"{entry.msgid!r} → {shown!r}")
+    assert not found, "\n".join(found)
