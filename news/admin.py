@@ -70,6 +70,15 @@ class LegacyPathInline(admin.TabularInline):
     verbose_name = _("đường dẫn trên trang cũ")
     verbose_name_plural = _("Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)")
 
+    def has_view_permission(self, request, obj=None):
+        """Shown to someone who may only read it (a contributor) only when there is something to
+        read: an empty table without an "add" link said nothing."""
+        if not super().has_view_permission(request, obj):
+            return False
+        if self.has_add_permission(request, obj) or self.has_change_permission(request, obj):
+            return True
+        return obj is not None and obj.legacy_paths.exists()
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.widths:
             kwargs["widget"] = forms.TextInput(attrs={"style": self.widths[db_field.name]})

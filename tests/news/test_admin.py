@@ -303,3 +303,19 @@ def test_the_comparison_shows_a_picture_swapped_in_the_body():
     assert pictures.old == "<del>hoi-nghi-1.jpg</del>" and pictures.new == "<ins>hoi-nghi-2.jpg</ins>"
     same = compare_versions(Article, new, new, lambda model, pk: None)
     assert not next(row for row in same if row.label == "Ảnh trong nội dung").changed
+
+
+def test_a_reader_of_old_addresses_sees_the_table_only_when_there_are_some(client, contributor_user):
+    """A contributor may read an article's old-site addresses but not add them: an empty table
+    with no way to fill it was shown on every article."""
+    from news.models import LegacyPath
+
+    ward = WardFactory()
+    StaffAssignmentFactory(user=contributor_user, organization=ward)
+    client.force_login(contributor_user)
+    article = ArticleFactory(organization=ward, status=Status.DRAFT)
+    heading = "Đường dẫn trên trang cũ (chuyển tiếp 301 tới bài này khi đã xuất bản)"
+    assert heading not in client.get(change_url(article)).content.decode()
+    LegacyPath.objects.create(article=article, path="/tin-tuc/hoi-nghi-123.html")
+    html = client.get(change_url(article)).content.decode()
+    assert heading in html and "/tin-tuc/hoi-nghi-123.html" in html
