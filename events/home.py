@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from frontcms.cache import depends_on, kept, tag
@@ -21,12 +20,7 @@ def upcoming_context(request) -> dict:
     depends_on(tag(Event))
     kept_next_change()
     now = timezone.now()
-    # Sorting on COALESCE(start, end), which is just the start, instead of the bare column keeps
-    # PostgreSQL from walking the start index from the oldest past event (it cannot know that
-    # the upcoming ones all sit at its far end); it fetches the few upcoming events by their end
-    # instead and sorts those.
-    soonest = (Coalesce("starts_at", "ends_at"), "pk")
-    events = list(Event.objects.published().upcoming(now).with_cards().order_by(*soonest)[:UPCOMING_LIMIT])
+    events = list(Event.objects.published().soonest_first(now).with_cards()[:UPCOMING_LIMIT])
     past = False
     if not events:
         events = list(
@@ -60,6 +54,8 @@ def next_change() -> datetime.datetime | None:
         "start": first_after(published, "starts_at"),
         # An event without an end moves to "past" when it starts, so end-or-start covers both.
         "end": first_after(published.with_end(), "end_or_start"),
+        # A postponed event is past once its new time has come.
+        "postponed": first_after(published.filter(event_status="postponed"), "postponed_to"),
         "publish": first_after(published, "published_at"),
         "next_document": first_after(Document.objects.filter(status="published"), "published_at"),
         "next_report": first_after(EventReport.objects.filter(status="published"), "published_at"),

@@ -136,6 +136,8 @@ class Event(SluggedModel, Publishable):
             # scan of every event.
             models.Index(fields=["-view_count"], name="events_event_views_idx"),
             models.Index(Coalesce("ends_at", "starts_at"), name="events_event_end_idx"),
+            # Upcoming includes events postponed to a time still to come.
+            models.Index(fields=["postponed_to"], name="events_event_postponed_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -208,7 +210,10 @@ class Event(SluggedModel, Publishable):
 
     @property
     def is_upcoming(self) -> bool:
-        return self.effective_end >= timezone.now()
+        """Not over yet (EventQuerySet.upcoming): a postponed event until its new time."""
+        now = timezone.now()
+        postponed_to = self.postponed_to if self.event_status == EventStatus.POSTPONED else None
+        return self.effective_end >= now or (postponed_to is not None and postponed_to >= now)
 
     @property
     def shown_status(self) -> ShownStatus:

@@ -28,6 +28,15 @@ def _scoped(queryset, user, field: str):
     )
 
 
+def _postponed_to_come(now: datetime.datetime) -> Q:
+    return Q(event_status="postponed", postponed_to__gte=now)
+
+
+def _coming(now: datetime.datetime) -> Q:
+    """Not over at `now` (on a queryset annotated by with_end)."""
+    return Q(end_or_start__gte=now) | _postponed_to_come(now)
+
+
 class EventQuerySet(PublishableQuerySet):
     def visible_to(self, user):
         """Published events for readers; staff who may edit events also preview unpublished ones."""
@@ -42,11 +51,24 @@ class EventQuerySet(PublishableQuerySet):
         return self.annotate(end_or_start=Coalesce(F("ends_at"), F("starts_at")))
 
     def upcoming(self, now: datetime.datetime | None = None):
-        """Not over yet (ends, or starts when there is no end, at or after `now`)."""
-        return self.with_end().filter(end_or_start__gte=now or timezone.now())
+        """Not over yet: ends (or starts, without an end) at or after `now`, or postponed to a time
+        at or after it."""
+        return self.with_end().filter(_coming(now or timezone.now()))
 
     def past(self, now: datetime.datetime | None = None):
-        return self.with_end().filter(end_or_start__lt=now or timezone.now())
+        return self.with_end().exclude(_coming(now or timezone.now()))
+
+    def soonest_first(self, now: datetime.datetime):
+        """Upcoming events by the time they come: a postponed one at its new time. An expression,
+        not the bare start column: PostgreSQL then fetches the few upcoming events by their end
+        (with_end's index) and sorts those, instead of walking the start index from the oldest
+        past event (it cannot know that the upcoming ones all sit at its far end)."""
+        coming_at = Coalesce(
+            Case(When(_postponed_to_come(now), then=F("postponed_to")), default=None),
+            F("starts_at"),
+            F("ends_at"),
+        )
+        return self.upcoming(now).order_by(coming_at, "pk")
 
     def in_shown_status(self, key: str, now: datetime.datetime):
         """Events whose state readers see as `key` at `now` (Event.shown_status): a planned event
@@ -63,12 +85,17 @@ class EventQuerySet(PublishableQuerySet):
     def reader_order(self, now: datetime.datetime | None = None):
         """Upcoming events first, soonest first; then past events, most recent first."""
         now = now or timezone.now()
-        upcoming = Q(end_or_start__gte=now)
+        upcoming = _coming(now)
         return (
             self.with_end()
             .annotate(
                 is_past=Case(When(upcoming, then=Value(0)), default=Value(1)),
-                upcoming_start=Case(When(upcoming, then=F("starts_at")), default=None),
+                # A postponed event comes at its new time.
+                upcoming_start=Case(
+                    When(_postponed_to_come(now), then=F("postponed_to")),
+                    When(upcoming, then=F("starts_at")),
+                    default=None,
+                ),
                 past_start=Case(When(upcoming, then=None), default=F("starts_at")),
             )
             .order_by(

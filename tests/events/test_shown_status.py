@@ -114,3 +114,44 @@ def test_an_event_that_has_not_started_cannot_be_marked_held(editor_client):
     assert editor_client.post(reverse("admin:events_event_add"), data).status_code == 302
     past = event_form(ward, title="Hội nghị đã họp", event_status=EventStatus.HELD)  # dated 2024
     assert editor_client.post(reverse("admin:events_event_add"), past).status_code == 302
+
+
+def test_a_postponed_event_is_coming_at_its_new_time_and_over_after_it(client, time_machine):
+    """Postponed from yesterday to next week: listed (and on the home page) among what is coming,
+    at its new time, until that time has passed."""
+    from events.home import next_change
+
+    now = timezone.now()
+    EventFactory(title="Hội nghị sớm", starts_at=now + 24 * HOUR)
+    moved = EventFactory(
+        title="Hội nghị dời lại",
+        starts_at=now - 24 * HOUR,
+        event_status=EventStatus.POSTPONED,
+        postponed_to=now + 48 * HOUR,
+    )
+    EventFactory(title="Hội nghị muộn", starts_at=now + 72 * HOUR)
+    response = client.get(reverse("events:list"))
+    coming = [event.title for event in response.context["events"] if not event.is_past]
+    assert coming == ["Hội nghị sớm", "Hội nghị dời lại", "Hội nghị muộn"]
+    home = client.get("/").content.decode()
+    assert home.index("Hội nghị sớm") < home.index("Hội nghị dời lại") < home.index("Hội nghị muộn")
+
+    def when(value):
+        return sorted(
+            e.title for e in client.get(reverse("events:list"), {"thoi-gian": value}).context["events"]
+        )
+
+    assert "Hội nghị dời lại" in when("sap-dien-ra") and "Hội nghị dời lại" not in when("da-dien-ra")
+    assert next_change() == now + 24 * HOUR
+    time_machine.move_to(now + 60 * HOUR)
+    assert "Hội nghị dời lại" in when("da-dien-ra") and "Hội nghị dời lại" not in when("sap-dien-ra")
+    assert moved.postponed_to < timezone.now()
+
+
+def test_the_next_change_counts_a_postponed_events_new_time(db):
+    from events.home import next_change
+
+    now = timezone.now()
+    EventFactory(starts_at=now - 24 * HOUR, event_status=EventStatus.POSTPONED, postponed_to=now + 5 * HOUR)
+    EventFactory(starts_at=now + 9 * HOUR)
+    assert next_change() == now + 5 * HOUR
