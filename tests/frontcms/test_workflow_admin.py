@@ -270,7 +270,7 @@ def test_saving_untouched_names_no_change_and_no_hidden_field(editor_client):
     response = editor_client.post(change_url(article), _as_shown(article))
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     entry = LogEntry.objects.filter(object_id=str(article.pk)).latest("pk")
-    assert entry.get_change_message() == "Không có trường nào thay đổi"
+    assert entry.get_change_message() == "Không có trường nào thay đổi."
     response = editor_client.post(
         change_url(article), _as_shown(Article.objects.get(pk=article.pk), title="Tên mới")
     )
