@@ -211,6 +211,8 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         older = versions[1] if len(versions) > 1 else newest
         old = by_id.get(request.GET.get("cu", ""), older)
         new = by_id.get(request.GET.get("moi", ""), newest)
+        if old and new and old.pk > new.pk:  # the older always on the left, however they were asked
+            old, new = new, old
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

@@ -277,6 +277,11 @@ def test_two_revisions_can_be_compared_word_by_word(editor_client, contributor_u
     html = editor_client.get(compare_url, {"cu": old.pk, "moi": new.pk}).content.decode()
     assert "<del>tổng</del>" in html and "<ins>sơ</ins>" in html
     assert reverse("admin:news_article_revision", args=[article.pk, old.pk]) in html
+    # Asked the other way round, or with one id unusable, the older version stays on the left.
+    swapped = editor_client.get(compare_url, {"cu": new.pk, "moi": old.pk}).context
+    assert (swapped["old"], swapped["new"]) == (old, new)
+    fallback = editor_client.get(compare_url, {"cu": "999999", "moi": old.pk}).context
+    assert fallback["old"].pk <= fallback["new"].pk
     # Bad version ids fall back to the latest two; another ward's contributor cannot open it.
     assert editor_client.get(compare_url, {"cu": "x", "moi": "<script>"}).status_code == 200
     ward = WardFactory()
