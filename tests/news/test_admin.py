@@ -324,3 +324,16 @@ def test_a_reader_of_old_addresses_sees_the_table_only_when_there_are_some(clien
     LegacyPath.objects.create(article=article, path="/tin-tuc/hoi-nghi-123.html")
     html = client.get(change_url(article)).content.decode()
     assert heading in html and "/tin-tuc/hoi-nghi-123.html" in html
+
+
+def test_the_history_names_each_save_to_the_second_as_the_comparison_does(editor_client):
+    """Three saves in one minute all read "20:06" when the history showed minutes only."""
+    from django.utils import timezone
+
+    from tests.security.support import save_revision
+
+    article = ArticleFactory(status=Status.DRAFT)
+    version = save_revision(article)
+    shown = timezone.localtime(version.revision.date_created).strftime("%d/%m/%Y %H:%M:%S")
+    history = editor_client.get(reverse("admin:news_article_history", args=[article.pk])).content.decode()
+    assert shown in history
