@@ -137,6 +137,12 @@ class Publishable(CacheTagged, models.Model):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
 
     @property
+    def has_publication_time(self) -> bool:
+        """Whether `published_at` is a time it appeared (or will, scheduled): for a draft it is
+        only when it was created, and is not shown as a date."""
+        return self.status in (Status.PUBLISHED, Status.ARCHIVED)
+
+    @property
     def is_scheduled(self) -> bool:
         return self.status == Status.PUBLISHED and self.published_at > timezone.now()
 

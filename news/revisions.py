@@ -37,6 +37,10 @@ COMPARED_FIELDS = [
 ]
 
 
+# Versions whose publication time is one (Publishable.has_publication_time).
+PUBLICATION_STATUSES = ("published", "archived")
+
+
 @dataclass
 class FieldChange:
     label: str
@@ -128,8 +132,12 @@ def compare_versions(model, old_version, new_version, related) -> list[FieldChan
         if isinstance(field, TaggableManager):  # not in the version's data: kept beside it
             changes.append(FieldChange(label, *_tag_change(name, old_version, new_version)))
             continue
-        old = _text(model, name, old_data.get(field.attname), related)
-        new = _text(model, name, new_data.get(field.attname), related)
+        old, new = (
+            _text(model, name, data.get(field.attname), related)
+            if name != "published_at" or data.get("status") in PUBLICATION_STATUSES
+            else _("(chưa đăng)")  # a draft's time is only when it was created
+            for data in (old_data, new_data)
+        )
         old_html, new_html = word_diff(old, new) if old != new else (escape(old), escape(new))
         changes.append(FieldChange(label, old_html, new_html, old != new))
         if name == "body":

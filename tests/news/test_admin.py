@@ -308,6 +308,8 @@ def test_the_comparison_shows_a_picture_swapped_in_the_body():
     assert pictures.old == "<del>hoi-nghi-1.jpg</del>" and pictures.new == "<ins>hoi-nghi-2.jpg</ins>"
     same = compare_versions(Article, new, new, lambda model, pk: None)
     assert not next(row for row in same if row.label == "Ảnh trong nội dung").changed
+    # Both drafts: their "publication time" is only when they were created.
+    assert rows["Thời gian xuất bản"].old == rows["Thời gian xuất bản"].new == "(chưa đăng)"
 
 
 def test_a_reader_of_old_addresses_sees_the_table_only_when_there_are_some(client, contributor_user):

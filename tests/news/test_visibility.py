@@ -106,6 +106,9 @@ def test_preview_link_shows_draft_to_anyone(client):
     html = response.content.decode()
     assert "Dự thảo tin tổng kết năm" in html and "Bản xem trước" in html
     assert response["X-Robots-Tag"].startswith("noindex")
+    # A draft's publication time is only when it was created: it says it has not appeared.
+    meta = html.split('class="meta news-article__meta"')[1].split("</p>")[0]
+    assert "Chưa đăng" in meta and "<time" not in meta
 
 
 def test_expired_preview_link_is_404(client):
