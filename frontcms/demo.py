@@ -18,9 +18,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from .models import MenuItem, Page, QuickLink, SiteSettings
-from .roles import ADMINS
+from .roles import ADMINS, EDITORS
 
 DEMO_ADMIN_USERNAME = "quantri"
+DEMO_EDITOR_USERNAME = "bientap"
 # A fixed demo password so that the README's demo command always prints working credentials;
 # DEMO_ADMIN_PASSWORD overrides it. Never run seed_demo on a production database.
 DEMO_ADMIN_PASSWORD = "Demo@MTTQ-2024"  # noqa: S105
@@ -177,6 +178,20 @@ MENU = [
 ]
 
 
+def demo_account(username: str, role: str, **fields):
+    """A staff account of the demo in the group `role`, with the demo password (DEMO_ADMIN_PASSWORD),
+    made once: a later run changes nothing of it."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"is_staff": True, "email": f"{username}@thanhha.example.vn", **fields}
+    )
+    if created:
+        user.set_password(os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD))
+        user.save()
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 def seed(out, run: DemoRun | None = None) -> None:
     run = run or DemoRun()
     settings_row = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
@@ -243,21 +258,9 @@ def seed(out, run: DemoRun | None = None) -> None:
     if not MenuItem.objects.exists():
         seed_menu()
 
-    User = get_user_model()
-    password = os.environ.get("DEMO_ADMIN_PASSWORD", DEMO_ADMIN_PASSWORD)
-    admin, created = User.objects.get_or_create(
-        username=DEMO_ADMIN_USERNAME,
-        defaults={
-            "is_staff": True,
-            "is_superuser": True,
-            "first_name": "Quản trị",
-            "email": "quantri@thanhha.example.vn",
-        },
-    )
-    if created:
-        admin.set_password(password)
-        admin.save()
-        admin.groups.add(Group.objects.get(name=ADMINS))
+    demo_account(DEMO_ADMIN_USERNAME, ADMINS, first_name="Quản trị", is_superuser=True)
+    # A district editor (Biên tập viên): reviews and publishes, without the administrator's rights.
+    demo_account(DEMO_EDITOR_USERNAME, EDITORS, first_name="Biên tập viên quận")
     out.write(f"  Pages: {Page.objects.count()}, menu items: {MenuItem.objects.count()}")
 
 

@@ -63,5 +63,15 @@ def test_seed_demo_fills_the_portal_and_running_it_twice_duplicates_nothing(clie
     assert response.status_code == 302 and response["Location"] == "/quan-tri/"
     assert client.get("/quan-tri/").status_code == 200
     client.logout()
+    # The district editor publishes but is not an administrator.
+    assert "bientap" in out.getvalue()
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.get(username="bientap")
+    assert editor.has_perm("news.publish_article") and not editor.is_superuser
+    assert not editor.has_perm("frontcms.change_sitesettings")
+    response = client.post("/quan-tri/login/", {"username": "bientap", "password": "Demo@MTTQ-2024"})
+    assert response.status_code == 302
+    client.logout()
     html = client.get("/").content.decode()
     assert "Giới thiệu" in html and "Liên hệ" in html

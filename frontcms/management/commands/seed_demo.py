@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from frontcms.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, DemoRun
+from frontcms.demo import DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USERNAME, DEMO_EDITOR_USERNAME, DemoRun
 
 
 class Command(BaseCommand):
@@ -50,3 +50,4 @@ class Command(BaseCommand):
             f"Admin: http://127.0.0.1:8000/{settings.ADMIN_URL}  "
             f"user: {DEMO_ADMIN_USERNAME}  password: {password}  (change it outside a demo)"
         )
+        self.stdout.write(f"District editor: user {DEMO_EDITOR_USERNAME}, same password")
