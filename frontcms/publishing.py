@@ -32,6 +32,11 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Lưu trữ")
 
 
+# What readers see or saw: an item whose `published_at` is when it appeared (or will, scheduled).
+# Before that (a draft, returned or waiting for review) the field holds when it was created.
+PUBLICATION_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+
+
 def local_moment(value) -> str:
     """An aware datetime as staff read it: 05/12/2026 08:00, portal time zone."""
     return date_format(timezone.localtime(value), "d/m/Y H:i")
@@ -140,7 +145,7 @@ class Publishable(CacheTagged, models.Model):
     def has_publication_time(self) -> bool:
         """Whether `published_at` is a time it appeared (or will, scheduled): for a draft it is
         only when it was created, and is not shown as a date."""
-        return self.status in (Status.PUBLISHED, Status.ARCHIVED)
+        return self.status in PUBLICATION_STATUSES
 
     @property
     def is_scheduled(self) -> bool:

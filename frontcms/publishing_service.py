@@ -39,13 +39,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import WorkflowAction, WorkflowStep, site_url
-from .publishing import Status, local_moment
+from .publishing import PUBLICATION_STATUSES, Status, local_moment
 from .revisions import own_revision
 
 logger = logging.getLogger(__name__)
 
 # Contributors may not change what readers see or saw: only publishers touch these.
-LOCKED_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+LOCKED_STATUSES = PUBLICATION_STATUSES
 # What contributors may delete: their unit's drafts, sent back or not yet sent. Once sent for review
 # an item is in the editors' queue, and only they take it out; readers never saw either kind.
 DELETABLE_BY_WRITERS = frozenset({Status.DRAFT, Status.RETURNED})

@@ -340,7 +340,7 @@ class WorkflowAdminMixin(ConcurrentEditAdminMixin):
     def publication_time(self, obj):
         """When it went (or goes) live; a draft or an item waiting for review has no such time yet
         (its field holds when it was created)."""
-        if obj.status not in LOCKED_STATUSES:
+        if not obj.has_publication_time:
             return "—"
         return formats.localize(timezone.localtime(obj.published_at))
 

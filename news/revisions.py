@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from taggit.managers import TaggableManager
 
+from frontcms.publishing import PUBLICATION_STATUSES
 from frontcms.revisions import kept_tags
 from frontcms.richtext import html_to_text, image_sources
 from frontcms.text import format_date, format_datetime
@@ -35,10 +37,6 @@ COMPARED_FIELDS = [
     "allow_comments",
     "slug",
 ]
-
-
-# Versions whose publication time is one (Publishable.has_publication_time).
-PUBLICATION_STATUSES = ("published", "archived")
 
 
 @dataclass
@@ -127,8 +125,7 @@ def compare_versions(model, old_version, new_version, related) -> list[FieldChan
     changes = []
     for name in COMPARED_FIELDS:
         field = model._meta.get_field(name)
-        label = str(field.verbose_name)
-        label = label[:1].upper() + label[1:]
+        label = capfirst(str(field.verbose_name))
         if isinstance(field, TaggableManager):  # not in the version's data: kept beside it
             changes.append(FieldChange(label, *_tag_change(name, old_version, new_version)))
             continue
