@@ -209,11 +209,12 @@ class Event(SluggedModel, Publishable):
         return self.ends_at or self.starts_at
 
     @property
-    def is_upcoming(self) -> bool:
-        """Not over yet (EventQuerySet.upcoming): a postponed event until its new time."""
-        now = timezone.now()
-        postponed_to = self.postponed_to if self.event_status == EventStatus.POSTPONED else None
-        return self.effective_end >= now or (postponed_to is not None and postponed_to >= now)
+    def comes_at(self):
+        """When the event takes place: its new time if it is postponed to one, else its start (as
+        EventQuerySet.soonest_first orders upcoming events)."""
+        if self.event_status == EventStatus.POSTPONED and self.postponed_to:
+            return self.postponed_to
+        return self.starts_at
 
     @property
     def shown_status(self) -> ShownStatus:
@@ -393,8 +394,7 @@ class EventReport(Publishable):
         event = (changes or {}).get("event") or (self.event if self.event_id else None)
         if event is None:
             return None  # the form says an event is needed
-        start = event.postponed_to if event.event_status == EventStatus.POSTPONED else None
-        start = start or event.starts_at
+        start = event.comes_at
         if start <= moment:
             return None
         return _(
