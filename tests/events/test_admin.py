@@ -136,8 +136,9 @@ def test_editor_saves_event_with_revision(editor_client, ward):
     assert Version.objects.get_for_object(event).count() == 1
 
 
-def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
-    data = {
+def document_form(ward, upload, **overrides) -> dict:
+    """The document add form, for `ward`, with `upload` in the first file row."""
+    return {
         "number": "125/KH-MTTQ",
         "doc_type": "ke-hoach",
         "title": "Kế hoạch",
@@ -146,14 +147,17 @@ def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
         "signer": "",
         "summary": "",
         "slug": "",
+        **management(["files"]),
         "files-TOTAL_FORMS": "1",
-        "files-INITIAL_FORMS": "0",
-        "files-MIN_NUM_FORMS": "0",
-        "files-MAX_NUM_FORMS": "1000",
         "files-0-order": "0",
         "files-0-title": "",
-        "files-0-file": SimpleUploadedFile("ke-hoach.pdf", b"<html><script>alert(1)</script>"),
+        "files-0-file": upload,
+        **overrides,
     }
+
+
+def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
+    data = document_form(ward, SimpleUploadedFile("ke-hoach.pdf", b"<html><script>alert(1)</script>"))
     response = editor_client.post(reverse("admin:events_document_add"), data)
     assert response.status_code == 200
     assert "không khớp" in response.content.decode()
@@ -165,22 +169,13 @@ def test_bad_document_upload_is_a_form_error_in_admin(editor_client, ward):
 
 def test_a_form_shown_again_with_errors_says_its_files_must_be_chosen_again(editor_client, ward):
     """A browser never fills a file input back in: saved as it stands, the document lost its PDF."""
-    data = {
-        **dict.fromkeys(("signer", "summary", "slug"), ""),
-        "number": "126/KH-MTTQ",
-        "doc_type": "ke-hoach",
-        "title": "Kế hoạch tổ chức Ngày hội",
-        "issuer": ward.pk,
-        "issued_on": "31/02/2024",  # the mistake
-        **{
-            f"files-{k}": v
-            for k, v in (("TOTAL_FORMS", "1"), ("INITIAL_FORMS", "0"), ("MAX_NUM_FORMS", "1000"))
-        },
-        "files-MIN_NUM_FORMS": "0",
-        "files-0-order": "0",
-        "files-0-title": "",
-        "files-0-file": SimpleUploadedFile("ke-hoach-ngay-hoi.pdf", MINIMAL_PDF),
-    }
+    data = document_form(
+        ward,
+        SimpleUploadedFile("ke-hoach-ngay-hoi.pdf", MINIMAL_PDF),
+        number="126/KH-MTTQ",
+        title="Kế hoạch tổ chức Ngày hội",
+        issued_on="31/02/2024",  # the mistake
+    )
     response = editor_client.post(reverse("admin:events_document_add"), data)
     assert response.status_code == 200
     html = response.content.decode()
