@@ -66,10 +66,16 @@ def _generation_key(name: str) -> str:
 
 def clock() -> int | None:
     """The shared counter, started from the time in microseconds so that it never runs backwards
-    if the cache loses it; None when the cache cannot be reached."""
+    if the cache loses it; None when the cache cannot be reached.
+
+    The process that starts it gives the tag `site` a generation too, if it has none: entries
+    kept apart from the shared cache (pages, read_entry) are good only while it has one, so none
+    stored before the shared cache was emptied is served after."""
     value = cache.get(CLOCK_KEY)
     if value is None:
-        cache.add(CLOCK_KEY, time.time_ns() // 1000, None)
+        started = time.time_ns() // 1000
+        if cache.add(CLOCK_KEY, started, None):
+            cache.add(_generation_key(SITE), _starting_point(started), None)
         value = cache.get(CLOCK_KEY)
     return value
 
@@ -291,7 +297,7 @@ class _Guess(NamedTuple):
 
 
 _guesses: dict[str, _Guess] = {}
-_GUESSES_KEPT = 10_000  # pages and kept values per process; then the guesses start again
+_GUESSES_KEPT = 10_000  # kept values per process; then the guesses start again
 
 
 def _guessed_generations(key: str) -> tuple[str, ...]:
@@ -314,10 +320,23 @@ _LAST_PAGE = ""
 
 
 def read_entry(
-    key: str, also: tuple[str, ...] = (), ahead: _ReadAhead | None = None
+    key: str, also: tuple[str, ...] = (), ahead: _ReadAhead | None = None, *, kept_in=None
 ) -> tuple[_Entry | None, dict[str, Any]]:
     """The entry stored at `key` if it is still good, and whatever else was read with it
-    (the keys in `also`, in the same round trip, or found in what was read ahead)."""
+    (the keys in `also`, in the same round trip, or found in what was read ahead).
+
+    `kept_in`: another cache holding the entry (pages: frontcms.page_cache). Its generations
+    are read from the shared cache, and it is good only while that cache knows the generation of
+    `site` (clock()): an emptied shared cache, or one out of reach, has lost or cannot record the
+    changes made since, so it vouches for nothing kept apart from it."""
+    if kept_in is not None:
+        entry = kept_in.get(key)
+        if not isinstance(entry, _Entry):
+            return None, {}
+        asked = [_generation_key(name) for name in entry.tags]  # `site` among them
+        generations = cache.get_many(asked)
+        good = _generation_key(SITE) in generations and _still_good(entry, generations, set(asked))
+        return (entry if good else None), {}
     asked = (*also, *_guessed_generations(key))
     found = _get_many([key, *asked], ahead)
     entry = found.pop(key, None)
@@ -342,13 +361,18 @@ def storing_nothing() -> Iterator[None]:
         _storing.reset(token)
 
 
-def store_entry(key: str, entry: _Entry | None) -> None:
+def store_entry(key: str, entry: _Entry | None, *, kept_in=None) -> None:
+    """Store `entry` at `key`, in the shared cache or in `kept_in` (see read_entry)."""
     if entry is None or not _storing.get():
         return
     seconds = int(entry.until - time.time())
-    if seconds >= 1:
-        cache.set(key, entry, seconds)
-        _guess(key, entry)
+    if seconds < 1:
+        return
+    if kept_in is not None:
+        kept_in.set(key, entry, seconds)
+        return
+    cache.set(key, entry, seconds)
+    _guess(key, entry)
 
 
 def kept_key(name: str) -> str:

@@ -1,25 +1,26 @@
 """The two cache backends: Redis in production (shared by every server), local memory otherwise.
 
-Both are Django's own, with changes measured on cached pages (a hit reads the page and the
-generations of its ~17 tags, frontcms.cache): keys are not checked against memcached's limits
-(neither backend has them, and our keys are short ASCII), local memory keeps values nobody can
+Both are Django's own, with changes measured on cached pages (a hit reads the page from its
+process's own memory and the generations of its ~17 tags from the shared cache,
+frontcms.page_cache): keys are not checked against memcached's limits (neither backend has
+them, and our keys are short ASCII), local memory keeps values nobody can
 change (generations, tag sets, rendered HTML) as they are instead of pickled copies (an uncached
 article ~8% faster, a cached one ~10%), the Redis client is built once, and each process keeps
 near copies of what it read from Redis (below).
 
 The Redis backend fails soft: an unreachable Redis is a cache miss, and so is one that answers
 with an error (out of memory under `noeviction`, a read-only replica after a failover, writes
-stopped by a failed snapshot). Redis only holds copies (rendered pages, kept values, tag
-generations, rate-limit counters), so losing it must slow the site down, not take it down. Every
+stopped by a failed snapshot). Redis only holds copies (kept values, tag generations,
+rate-limit counters), so losing it must slow the site down, not take it down. Every
 operation that fails is logged and answered as if the key were absent (a write as if it were
 lost); /suc-khoe/ still reports the outage (its round trip through the cache fails), so load
 balancers and monitoring see it. Short socket timeouts in
 settings keep a hung Redis from holding workers.
 
-**Near copies.** Every cached page is one round trip to Redis (the page and the generations of
-its tags, frontcms.cache), and on a small server that round trip is most of the page's cost. So
-each process keeps a copy of what it read from Redis under the portal's own namespaces (pages,
-kept values, generations and the counter: NEAR_COPY_NAMESPACES), and Redis tells it when any key
+**Near copies.** Every cached page would be one round trip to Redis (the generations of its
+tags, frontcms.cache), and on a small server that round trip is most of the page's cost. So
+each process keeps a copy of what it read from Redis under the portal's own namespaces (kept
+values, generations and the counter: NEAR_COPY_NAMESPACES), and Redis tells it when any key
 under them changes: one connection per process asks for client tracking in broadcast mode
 (`CLIENT TRACKING on BCAST PREFIX …`, Redis 6 and later) and receives every change as an
 invalidation message. Before each read the process takes the messages that arrived (a poll of
@@ -206,10 +207,11 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
 
 # What the portal keeps in the cache and may copy (frontcms/cache.py: generations, the counter and
-# kept values; frontcms/page_cache.py: pages). tests/perf/test_near_copies.py checks that they match.
-NEAR_COPY_NAMESPACES = ("frontcms:gen:", "frontcms:cache:clock", "frontcms:kept:", "frontcms:page:")
-# Where a missing key is worth a copy: a generation never moved, the counter. A missing page or
-# kept value is computed and stored at once, so its absence is not copied.
+# kept values; pages stay in each process, frontcms/page_cache.py). tests/perf/test_near_copies.py
+# checks that they match.
+NEAR_COPY_NAMESPACES = ("frontcms:gen:", "frontcms:cache:clock", "frontcms:kept:")
+# Where a missing key is worth a copy: a generation never moved, the counter. A missing kept value
+# is computed and stored at once, so its absence is not copied.
 ABSENCE_COPIED = NEAR_COPY_NAMESPACES[:2]
 INVALIDATIONS = "__redis__:invalidate"
 INVALIDATIONS_B = INVALIDATIONS.encode()

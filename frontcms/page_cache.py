@@ -8,9 +8,13 @@
   moments. A view that says nothing is rendered for every request, never stored stale.
 - Only 200 responses that set no cookie (a page that used a CSRF token sets one) and are not
   marked `private` or `no-store` (a page that differs per visitor).
-- A hit is one round trip: the page, with the generations of the tags it had last time. A miss
-  reads, in one more round trip, the kept values the same path used last time (header, menu,
-  sidebar, an article's body) and their generations. Placed early in
+- Each process keeps the pages it rendered in its own memory (the `pages` cache in settings),
+  while their tags' generations and the kept values they are put together from are shared
+  (Redis, frontcms.cache): a page changed anywhere is stale everywhere at once, and a page is
+  rendered at most once per process and change, from shared kept parts. So a hit is one read of
+  the shared cache (the generations, with Redis from near copies), and a miss never sends the
+  page to Redis and back: it reads, in one round trip, the kept values the same path used last
+  time (header, menu, sidebar, an article's body) and their generations. Placed early in
   MIDDLEWARE, it skips sessions, CSRF, authentication and the rest, most of a cached page's cost.
 - Browsers get `Cache-Control: public, no-cache` and an ETag: they revalidate every time and get
   a cheap 304 when nothing changed. Logged-in staff get `private` pages.
@@ -21,6 +25,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.core.cache import cache, caches
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from .cache import Computation, read_entry, store_entry
@@ -64,6 +69,15 @@ def page_cache_key(request) -> str:
     return f"frontcms:page:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 
+PAGES = "pages"
+
+
+def _pages():
+    """This process's own pages (the `pages` cache); a project that names no such cache keeps
+    them in the shared one."""
+    return caches[PAGES] if PAGES in settings.CACHES else cache
+
+
 def _storable(response) -> bool:
     control = response.get("Cache-Control", "")
     return (
@@ -86,8 +100,8 @@ class PageCacheMiddleware:
             if user is not None and user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = page_cache_key(request)
-        entry, _found = read_entry(key)
+        key, pages = page_cache_key(request), _pages()
+        entry, _found = read_entry(key, kept_in=pages)
         if entry is not None:
             response = entry.value
             response["X-Page-Cache"] = "hit"
@@ -101,5 +115,5 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):  # ConditionalGetMiddleware gives GETs one, not HEADs
                 response["ETag"] = content_etag(response.content)
             response["X-Page-Cache"] = "miss"
-            store_entry(key, computation.entry(response))
+            store_entry(key, computation.entry(response), kept_in=pages)
         return response

@@ -176,8 +176,8 @@ if _cache_url.startswith(("redis://", "rediss://", "unix://")):
                 # A hung or unreachable Redis must not hold a worker for long.
                 "socket_connect_timeout": 1,
                 "socket_timeout": 1,
-                # Copies of pages and kept values each process may hold, kept in step by Redis's
-                # invalidation messages (frontcms/cache_backends.py); 0 turns them off.
+                # Copies of kept values and generations each process may hold, kept in step by
+                # Redis's invalidation messages (frontcms/cache_backends.py); 0 turns them off.
                 "near_copies_bytes": env_int("CACHE_NEAR_COPIES_MB", 32) * 1024 * 1024,
             },
         }
@@ -187,11 +187,19 @@ else:
         "default": {
             "BACKEND": "frontcms.cache_backends.LocalMemoryCache",
             "LOCATION": "frontcms",
-            # Django's default of 300 entries is a few dozen pages with their kept parts: past it,
-            # every page would be rendered from scratch. About 50 MB per worker at most.
+            # Django's default of 300 entries is the kept parts of a few dozen pages with their
+            # generations: past it, pages would be put together from scratch.
             "OPTIONS": {"MAX_ENTRIES": env_int("LOCAL_CACHE_ENTRIES", 5000)},
         }
     }
+# Whole pages for anonymous readers (frontcms/page_cache.py): each process keeps those it rendered
+# in its own memory, never in Redis; what they show is checked against the shared generations on
+# every hit, and they are put together again from the shared kept parts. About 30 KB a page.
+CACHES["pages"] = {
+    "BACKEND": "frontcms.cache_backends.LocalMemoryCache",
+    "LOCATION": "frontcms-pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
+}
 
 # --- authentication -------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -25,14 +25,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def clear_caches():
+    """Empty every configured cache: the shared one and each process's own pages."""
+    from django.core.cache import caches
+
+    for backend in caches.all(initialized_only=False):
+        backend.clear()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Every test starts with an empty cache, whatever the backend."""
-    from django.core.cache import cache
-
-    cache.clear()
+    """Every test starts with empty caches, whatever the backend."""
+    clear_caches()
     yield
-    cache.clear()
+    clear_caches()
 
 
 def _staff_user(django_user_model, username: str, group: str | None, **extra):

@@ -47,7 +47,8 @@ def redis_server():
 
 @pytest.fixture(params=["locmem", "redis"])
 def cache_backend(request, settings):
-    """Run the test once with local memory and once with Django's Redis backend on a real server."""
+    """Run the test once with local memory and once with Django's Redis backend on a real server
+    (pages in each process's own memory, as in production)."""
     from django.core.cache import cache
 
     if request.param == "redis":
@@ -57,7 +58,8 @@ def cache_backend(request, settings):
                 "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",  # as in production
                 "LOCATION": url,
                 "KEY_PREFIX": "frontcms-test",
-            }
+            },
+            "pages": settings.CACHES["pages"],
         }
         from django.core.cache import caches
         from django.core.cache.backends.redis import RedisCache
@@ -65,6 +67,6 @@ def cache_backend(request, settings):
         assert isinstance(caches["default"], RedisCache)
         cache.set("frontcms-test:ping", "pong")
         assert cache.get("frontcms-test:ping") == "pong"
-    cache.clear()
+    cache.clear()  # (the pages were emptied with every cache before this test: tests/conftest.py)
     yield request.param
     cache.clear()

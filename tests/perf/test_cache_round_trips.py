@@ -1,7 +1,8 @@
-"""What one page costs the cache (frontcms.cache, README "Caching"): a cached page is one round
-trip (the page and the generations of its tags, read together); a page that must be rendered
-again reads the kept parts its path used last time, and their generations, in one more round
-trip; and the Redis client is built once, not for every operation.
+"""What one page costs the shared cache (frontcms.cache, README "Caching"): pages stay in the
+memory of the process that rendered them, so a cached page is one read of the shared cache (the
+generations of its tags); a page that must be rendered again reads the kept parts its path used
+last time, and their generations, in one round trip and sends nothing but new kept values back;
+and the Redis client is built once, not for every operation.
 
 Each test runs with local memory and with the production Redis backend on a real server.
 """
@@ -67,8 +68,10 @@ def test_a_cached_page_is_one_round_trip(round_trips, client):
     response = client.get(url)
     assert response["X-Page-Cache"] == "hit"
     assert len(round_trips.reads) == 1, round_trips.reads
-    # …which read the page and the generations of the many tags it shows (related news, tags, …).
+    # …which read the generations of the many tags it shows (related news, tags, …); the page
+    # itself came from this process's memory.
     assert len(round_trips.reads[0]) > 5
+    assert all(":gen:" in key for key in round_trips.reads[0]), round_trips.reads
 
 
 def test_a_page_rendered_again_reads_its_kept_parts_in_one_round_trip(round_trips, client):
@@ -77,9 +80,31 @@ def test_a_page_rendered_again_reads_its_kept_parts_in_one_round_trip(round_trip
     round_trips.clear()
     response = client.get(url + "?ban-doc=zalo")  # a new address: rendered, from kept parts
     assert response["X-Page-Cache"] == "miss"
-    assert len(round_trips.reads) == 2, round_trips.reads  # the page (absent), then its parts
-    parts = [key for key in round_trips.reads[1] if ":kept:" in key]
+    assert len(round_trips.reads) == 1, round_trips.reads  # its parts (the page is not asked for)
+    parts = [key for key in round_trips.reads[0] if ":kept:" in key]
     assert len(parts) >= 5  # header, menu, footer, sidebar blocks, the article's own parts
+
+
+def test_pages_never_reach_the_shared_cache(cache_backend, client, monkeypatch):
+    """A page is kept by the process that rendered it: only kept parts, generations and the
+    counter are written to the shared cache (Redis), never the ~30 KB page."""
+    from django.core.cache import caches
+
+    url = _article_with_related_news().get_absolute_url()
+    shared = caches["default"]
+    written: list[str] = []
+    for name in ("set", "add", "set_many"):
+        original = getattr(shared, name)
+
+        def spying(key_or_data, *args, _original=original, **kwargs):
+            written.extend([key_or_data] if isinstance(key_or_data, str) else key_or_data)
+            return _original(key_or_data, *args, **kwargs)
+
+        monkeypatch.setattr(shared, name, spying)
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url + "?ban-doc=zalo")["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert written and not [key for key in written if ":page:" in key], written
 
 
 def test_a_part_changed_since_the_last_render_is_not_taken_from_what_was_read_ahead(round_trips, client):

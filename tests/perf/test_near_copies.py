@@ -1,5 +1,5 @@
-"""Near copies of the Redis cache (frontcms/cache_backends.py): a process reads a page, a kept
-value or a generation from Redis once, then from its own copy until Redis says the key changed.
+"""Near copies of the Redis cache (frontcms/cache_backends.py): a process reads a kept value
+or a generation from Redis once, then from its own copy until Redis says the key changed.
 
 Every test runs on a real Redis server. "Another server" is a second Redis client writing the
 same keys, as another machine's workers would.
@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from frontcms.cache_backends import NEAR_COPY_NAMESPACES
 
-PAGE, GENERATION, UNTRACKED = "frontcms:page:abc", "frontcms:gen:news.article:1", "frontcms:rate:x"
+KEPT, GENERATION, UNTRACKED = "frontcms:kept:abc", "frontcms:gen:news.article:1", "frontcms:rate:x"
 
 
 def redis_cache(settings, redis_server, prefix: str, **options):
@@ -70,34 +70,34 @@ def written_elsewhere(other, near_cache, key, value) -> None:
 
 
 def test_a_second_read_is_served_from_the_copy(near, other):
-    near.set(PAGE, "<html>trang</html>", 60)
-    assert near.get_many([PAGE, GENERATION]) == {PAGE: "<html>trang</html>"}  # read once, copied
-    assert reads_of(other, lambda: near.get_many([PAGE, GENERATION])) == 0
-    assert reads_of(other, lambda: near.get(PAGE)) == 0
+    near.set(KEPT, "<html>trang</html>", 60)
+    assert near.get_many([KEPT, GENERATION]) == {KEPT: "<html>trang</html>"}  # read once, copied
+    assert reads_of(other, lambda: near.get_many([KEPT, GENERATION])) == 0
+    assert reads_of(other, lambda: near.get(KEPT)) == 0
     # each read gets its own object, as from Redis: changing one does not change the next read
-    near.set(PAGE, {"headers": ["ETag"]}, 60)
-    near.get(PAGE)["headers"].append("X-Page-Cache")
-    assert near.get(PAGE) == {"headers": ["ETag"]}
-    assert near.get(PAGE) is not near.get(PAGE)
+    near.set(KEPT, {"headers": ["ETag"]}, 60)
+    near.get(KEPT)["headers"].append("X-Page-Cache")
+    assert near.get(KEPT) == {"headers": ["ETag"]}
+    assert near.get(KEPT) is not near.get(KEPT)
 
 
 def test_a_copy_nobody_can_change_is_unpickled_once(near, other):
     """Rendered HTML, tag sets and tuples of them are handed out as the same object each time
     (nobody can change them); a change elsewhere or a dropped copy is read and unpickled anew."""
     entry = (3, frozenset({"news.article:1"}), mark_safe("<p>Bài viết</p>"))
-    near.set(PAGE, entry, 60)
-    first = near.get(PAGE)
-    assert first == entry and near.get(PAGE) is first
-    assert near.get_many([PAGE])[PAGE] is first
-    written_elsewhere(other, near, PAGE, pickle.dumps((4, frozenset(), "khác")))
-    changed = near.get(PAGE)
+    near.set(KEPT, entry, 60)
+    first = near.get(KEPT)
+    assert first == entry and near.get(KEPT) is first
+    assert near.get_many([KEPT])[KEPT] is first
+    written_elsewhere(other, near, KEPT, pickle.dumps((4, frozenset(), "khác")))
+    changed = near.get(KEPT)
     assert changed == (4, frozenset(), "khác") and changed is not first
     copies = near._cache._copies
     assert all(copies.values.get(key) is raw for key, (raw, _) in copies.decoded.items())
-    other.delete(near.make_key(PAGE))
+    other.delete(near.make_key(KEPT))
     other.ping()
-    assert near.get(PAGE) is None
-    assert PAGE not in {key.removeprefix(near.make_key("")) for key in copies.decoded}
+    assert near.get(KEPT) is None
+    assert KEPT not in {key.removeprefix(near.make_key("")) for key in copies.decoded}
 
 
 def test_what_a_copy_unpickled_to_goes_with_it(near, other):
@@ -105,10 +105,10 @@ def test_what_a_copy_unpickled_to_goes_with_it(near, other):
     remembering one never waits for the tracking connection (whose lock a PING holds)."""
     import threading
 
-    near.set(PAGE, "trang cũ", 60)
-    assert near.get(PAGE) == "trang cũ" and near.get(PAGE) == "trang cũ"
+    near.set(KEPT, "trang cũ", 60)
+    assert near.get(KEPT) == "trang cũ" and near.get(KEPT) == "trang cũ"
     copies = near._cache._copies
-    key = near.make_key(PAGE)
+    key = near.make_key(KEPT)
     assert key in copies.decoded
     copies.keep({key: pickle.dumps("trang mới")}, copies.epoch)
     assert key not in copies.decoded
@@ -119,17 +119,17 @@ def test_what_a_copy_unpickled_to_goes_with_it(near, other):
         thread.start()
         thread.join(timeout=5)
     assert done == ["trang mới"] and copies.decoded[key][0] is raw
-    assert near.get(PAGE) == "trang mới"
+    assert near.get(KEPT) == "trang mới"
 
 
 def test_an_unpickled_copy_counts_more_than_its_pickle(redis_server, settings, other):
     """Text takes more room unpickled than pickled: a copy that fits may have no room to be
     remembered unpickled as well."""
     cache = redis_cache(settings, redis_server, "near-roomy", near_copies_bytes=8_000)
-    cache.set(PAGE, "trang " * 500, 60)
-    assert cache.get(PAGE) == cache.get(PAGE) == "trang " * 500
+    cache.set(KEPT, "trang " * 500, 60)
+    assert cache.get(KEPT) == cache.get(KEPT) == "trang " * 500
     copies = cache._cache._copies
-    assert cache.make_key(PAGE) in copies.values and not copies.decoded
+    assert cache.make_key(KEPT) in copies.values and not copies.decoded
     cache.clear()
 
 
@@ -139,7 +139,7 @@ def test_a_change_made_by_another_server_is_read_at_once(near, other):
     written_elsewhere(other, near, GENERATION, 7)
     assert near.get(GENERATION) == 7
     written_elsewhere(other, near, GENERATION, 8)
-    assert near.get_many([GENERATION, PAGE]) == {GENERATION: 8}
+    assert near.get_many([GENERATION, KEPT]) == {GENERATION: 8}
     other.delete(near.make_key(GENERATION))
     other.ping()
     assert near.get(GENERATION) is None
@@ -157,11 +157,11 @@ def test_this_processs_own_writes_are_read_back_at_once(near):
 
 
 def test_an_emptied_database_empties_the_copies(near, other):
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     other.flushdb()
     other.ping()
-    assert near.get(PAGE) is None
+    assert near.get(KEPT) is None
 
 
 def test_keys_outside_the_namespaces_are_always_read_from_redis(near, other):
@@ -186,22 +186,22 @@ def test_a_lost_tracking_connection_means_reading_redis_until_it_is_back(near, o
 def test_a_flood_of_changes_drops_every_copy(near, other):
     """More messages than a socket is sure to hold at once: what was not yet written to it might
     name a copy, so no copy read before them is used."""
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     pipe = other.pipeline(transaction=False)
     for n in range(3000):
         pipe.set(near.make_key(f"frontcms:gen:flood.{n:05d}.{'x' * 20}"), n)
     pipe.execute()
     other.ping()
-    assert reads_of(other, lambda: near.get(PAGE)) >= 1
+    assert reads_of(other, lambda: near.get(KEPT)) >= 1
 
 
 def test_copies_stay_under_their_size(redis_server, settings, other):
     cache = redis_cache(settings, redis_server, "near-small", near_copies_bytes=10_000)
     for n in range(10):
-        cache.set(f"frontcms:page:{n}", "x" * 3_000, 60)
-        assert cache.get(f"frontcms:page:{n}") == "x" * 3_000
-        assert cache.get(f"frontcms:page:{n}") == "x" * 3_000  # the second from the unpickled copy
+        cache.set(f"frontcms:kept:{n}", "x" * 3_000, 60)
+        assert cache.get(f"frontcms:kept:{n}") == "x" * 3_000
+        assert cache.get(f"frontcms:kept:{n}") == "x" * 3_000  # the second from the unpickled copy
         copies = cache._cache._copies
         assert copies.decoded and set(copies.decoded) <= set(copies.values)
         assert copies.size == sum(copies._cost(key, value) for key, value in copies.values.items())
@@ -217,9 +217,9 @@ def test_copies_stay_under_their_size(redis_server, settings, other):
 
 def test_turned_off_every_read_goes_to_redis(redis_server, settings, other):
     cache = redis_cache(settings, redis_server, "near-off", near_copies_bytes=0)
-    cache.set(PAGE, "trang", 60)
-    assert cache.get(PAGE) == "trang"
-    assert reads_of(other, lambda: cache.get(PAGE)) == 1
+    cache.set(KEPT, "trang", 60)
+    assert cache.get(KEPT) == "trang"
+    assert reads_of(other, lambda: cache.get(KEPT)) == 1
     cache.clear()
 
 
@@ -233,13 +233,14 @@ def test_the_namespaces_are_the_ones_the_portal_writes():
         kept_values._generation_key("news.article:1"),
         kept_values.CLOCK_KEY,
         kept_values.kept_key("header"),
-        page_cache_key(RequestFactory().get("/")),
     ]
     assert all(key.startswith(NEAR_COPY_NAMESPACES) for key in written)
+    # Pages stay in the process that rendered them (frontcms/page_cache.py): never in Redis.
+    assert not page_cache_key(RequestFactory().get("/")).startswith(NEAR_COPY_NAMESPACES)
 
 
 def cache_whose_tracking_fails(monkeypatch, settings, redis_server, prefix: str, error: str):
-    """A cache whose tracking connection gets `error` from Redis, with PAGE stored and read once."""
+    """A cache whose tracking connection gets `error` from Redis, with KEPT stored and read once."""
     from redis.exceptions import ResponseError
 
     from frontcms.cache_backends import NearCopies
@@ -249,8 +250,8 @@ def cache_whose_tracking_fails(monkeypatch, settings, redis_server, prefix: str,
 
     monkeypatch.setattr(NearCopies, "_connect", fail)
     cache = redis_cache(settings, redis_server, prefix)
-    cache.set(PAGE, "trang", 60)
-    assert cache.get(PAGE) == "trang"
+    cache.set(KEPT, "trang", 60)
+    assert cache.get(KEPT) == "trang"
     return cache
 
 
@@ -259,8 +260,8 @@ def test_a_server_that_refuses_tracking_is_read_every_time(redis_server, setting
     cache = cache_whose_tracking_fails(
         monkeypatch, settings, redis_server, "near-refused", "unknown command 'CLIENT'"
     )
-    assert reads_of(other, lambda: cache.get(PAGE)) == 1
-    assert reads_of(other, lambda: cache.get_many([PAGE, GENERATION])) == 1
+    assert reads_of(other, lambda: cache.get(KEPT)) == 1
+    assert reads_of(other, lambda: cache.get_many([KEPT, GENERATION])) == 1
     cache.clear()
 
 
@@ -268,14 +269,14 @@ def test_threads_share_one_set_of_copies(near, other):
     """Django gives each thread its own cache client: one tracking connection serves them all."""
     import threading
 
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     seen = []
 
     def in_a_thread():
         thread_cache = caches["default"]
         assert thread_cache is not near
-        seen.append((thread_cache.get(PAGE), thread_cache._cache._near() is near._cache._near()))
+        seen.append((thread_cache.get(KEPT), thread_cache._cache._near() is near._cache._near()))
 
     thread = threading.Thread(target=in_a_thread)
     thread.start()
@@ -330,20 +331,20 @@ def test_a_silent_connection_is_asked_whether_it_is_still_there(near, other, mon
     """A peer gone without a word (a crashed host, a firewall's idle timeout) leaves a socket that
     never has anything to read: after a second without a word, the copies PING, and a PING that
     fails drops them."""
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     copies = near._cache._near()
-    assert reads_of(other, lambda: near.get(PAGE)) == 0
+    assert reads_of(other, lambda: near.get(KEPT)) == 0
     copies.heard_at -= copies.heartbeat_seconds + 1
-    assert reads_of(other, lambda: near.get(PAGE)) == 1  # the PING, answered: still from the copy
-    assert reads_of(other, lambda: near.get(PAGE)) == 0
+    assert reads_of(other, lambda: near.get(KEPT)) == 1  # the PING, answered: still from the copy
+    assert reads_of(other, lambda: near.get(KEPT)) == 0
 
     def silent(*args, **kwargs):
         raise redis.exceptions.TimeoutError("Timeout reading from socket")
 
     copies.heard_at -= copies.heartbeat_seconds + 1
     monkeypatch.setattr(copies.connection, "read_response", silent)
-    assert reads_of(other, lambda: near.get(PAGE)) == 2  # the PING, unanswered; then Redis
+    assert reads_of(other, lambda: near.get(KEPT)) == 2  # the PING, unanswered; then Redis
     assert copies.connection is None and copies.values == {}
 
 
@@ -354,8 +355,8 @@ def test_an_interrupted_poll_drops_the_connection(near, other, monkeypatch):
     class Interrupted(BaseException):
         pass
 
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     copies = near._cache._near()
     written_elsewhere(other, near, GENERATION, 1)  # a message waits to be taken
 
@@ -364,21 +365,21 @@ def test_an_interrupted_poll_drops_the_connection(near, other, monkeypatch):
 
     monkeypatch.setattr(copies.connection, "read_response", interrupted)
     with pytest.raises(Interrupted):
-        near.get(PAGE)
+        near.get(KEPT)
     assert copies.connection is None and copies.values == {}
     monkeypatch.undo()
-    written_elsewhere(other, near, PAGE, 7)
-    assert near.get(PAGE) == 7  # from Redis, until the connection is back
-    assert reads_of(other, lambda: near.get(PAGE)) == 1
+    written_elsewhere(other, near, KEPT, 7)
+    assert near.get(KEPT) == 7  # from Redis, until the connection is back
+    assert reads_of(other, lambda: near.get(KEPT)) == 1
 
 
-def test_a_page_not_stored_yet_costs_one_round_trip(near, other):
-    """A page-cache miss asks for the page with its guessed generations: the generations have
-    copies, the page is not there. One MGET answers it (no PING: nothing new is copied), and its
-    absence is not copied (the page is stored right after)."""
+def test_a_kept_value_not_stored_yet_costs_one_round_trip(near, other):
+    """A kept value is asked for with its guessed generations: the generations have copies, the
+    value is not there. One MGET answers it (no PING: nothing new is copied), and its absence is
+    not copied (the value is stored right after)."""
     assert near.get_many([GENERATION]) == {}  # the generation's absence is copied
     assert reads_of(other, lambda: near.get_many([GENERATION])) == 0
-    missing = "frontcms:page:not-yet"
+    missing = "frontcms:kept:not-yet"
     assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 1
     assert reads_of(other, lambda: near.get_many([missing, GENERATION])) == 1
     near.set(missing, "trang", 60)
@@ -392,12 +393,12 @@ def test_values_read_while_another_thread_dropped_copies_still_wait_for_the_mess
     copied = near.make_key(GENERATION)
     assert near.get(GENERATION) is None  # copied (absent)
     copies = near._cache._near()
-    found, epoch = copies.read([near.make_key(PAGE)])
+    found, epoch = copies.read([near.make_key(KEPT)])
     assert found is None
     other.set(copied, 5)  # its message is on its way
-    copies.forget([near.make_key("frontcms:page:unrelated")])  # another thread, meanwhile
-    copies.keep({near.make_key(PAGE): b"1"}, epoch)
-    assert copied not in copies.values and near.make_key(PAGE) not in copies.values
+    copies.forget([near.make_key("frontcms:kept:unrelated")])  # another thread, meanwhile
+    copies.keep({near.make_key(KEPT): b"1"}, epoch)
+    assert copied not in copies.values and near.make_key(KEPT) not in copies.values
 
 
 def test_a_threads_first_write_drops_the_processs_copy(near):
@@ -429,16 +430,16 @@ def test_a_busy_server_is_tried_again_later(redis_server, settings, other, monke
     assert not copies.refused and copies.retry_at > 0
     monkeypatch.undo()
     copies.retry_at = 0
-    assert cache.get(PAGE) == "trang"
-    assert reads_of(other, lambda: cache.get(PAGE)) == 0  # tracking, and copying, again
+    assert cache.get(KEPT) == "trang"
+    assert reads_of(other, lambda: cache.get(KEPT)) == 0  # tracking, and copying, again
     cache.clear()
 
 
 def test_a_forked_child_starts_with_nothing_of_its_parents(near):
     import os
 
-    near.set(PAGE, "trang", 60)
-    assert near.get(PAGE) == "trang"
+    near.set(KEPT, "trang", 60)
+    assert near.get(KEPT) == "trang"
     copies = near._cache._near()
     with copies.lock:  # another thread of the parent holds it at the moment of the fork
         pid = os.fork()
@@ -447,4 +448,4 @@ def test_a_forked_child_starts_with_nothing_of_its_parents(near):
             os._exit(0 if fresh else 1)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
-    assert copies.connection is not None and near.get(PAGE) == "trang"  # the parent's are intact
+    assert copies.connection is not None and near.get(KEPT) == "trang"  # the parent's are intact

@@ -539,3 +539,51 @@ def test_migrate_leaves_nothing_kept_by_the_previous_release():
     assert kept("test:release", lambda: "HTML của bản cũ") == "HTML của bản cũ"
     call_command("migrate", verbosity=0)
     assert kept("test:release", lambda: "HTML của bản mới") == "HTML của bản mới"
+
+
+# --- pages are kept by each process, their generations by the shared cache ------------------------
+def _edited_unseen(page, body: str) -> None:
+    """An edit that moved no generation: made while the shared cache was out of reach (or before
+    it was emptied), so nothing recorded it."""
+    type(page).objects.filter(pk=page.pk).update(body=body)
+
+
+def test_a_page_kept_before_the_shared_cache_was_emptied_is_not_served(cache_backend, client):
+    """A restarted Redis (or a flushed one) has lost the generations that vouched for the pages
+    each process keeps; an edit made meanwhile must show, not the page kept before."""
+    from django.core.cache import caches
+
+    page = PageFactory(title="Giới thiệu", slug="gioi-thieu", body="<p>Bản trước khi Redis khởi động lại</p>")
+    assert "Bản trước" in cached_html(client, page.get_absolute_url())
+    _edited_unseen(page, "<p>Bản sửa trong lúc Redis vắng mặt</p>")
+    caches["default"].clear()
+    html = fresh_html(client, page.get_absolute_url())
+    assert "Bản sửa trong lúc Redis vắng mặt" in html and "Bản trước" not in html
+    assert "Bản sửa" in cached_html(client, page.get_absolute_url())  # and kept again
+
+
+def test_a_page_kept_is_not_served_while_the_shared_cache_is_out_of_reach(cache_backend, client, settings):
+    """With Redis out of reach no edit can move a generation, so no kept page can be vouched for:
+    pages are rendered for every request (and none is kept) until it is back."""
+    import socket
+
+    page = PageFactory(title="Liên hệ", slug="lien-he-mttq", body="<p>Số điện thoại cũ</p>")
+    assert "Số điện thoại cũ" in cached_html(client, page.get_absolute_url())
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # held, never listened on: connecting is refused at once
+    try:
+        settings.CACHES = {
+            **settings.CACHES,
+            "default": {
+                "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",
+                "LOCATION": f"redis://127.0.0.1:{closed.getsockname()[1]}/0",
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            },
+        }
+        _edited_unseen(page, "<p>Số điện thoại mới</p>")
+        for _ in range(2):
+            response = client.get(page.get_absolute_url())
+            assert response.status_code == 200 and "Số điện thoại mới" in response.content.decode()
+            assert response["X-Page-Cache"] == "miss"
+    finally:
+        closed.close()
