@@ -124,7 +124,9 @@ class LocalMemoryCache(LocMemCache):
         with self._lock:
             now = time.time()
             for made, key in wanted.items():
-                expires = self._expire_info.get(made, -1)
+                if made not in self._cache:
+                    continue  # (a generation never moved: most keys a cached page asks for)
+                expires = self._expire_info.get(made)
                 if expires is not None and expires <= now:
                     self._delete(made)
                     continue
