@@ -8,7 +8,7 @@
   moments. A view that says nothing is rendered for every request, never stored stale.
 - Only 200 responses that set no cookie (a page that used a CSRF token sets one) and are not
   marked `private` or `no-store` (a page that differs per visitor).
-- Each process keeps the pages it rendered in its own memory (the `pages` cache in settings),
+- Each process keeps the pages it rendered in its own memory (`kept_pages()`, PAGE_CACHE_ENTRIES),
   while their tags' generations and the kept values they are put together from are shared
   (Redis, frontcms.cache): a page changed anywhere is stale everywhere at once, and a page is
   rendered at most once per process and change, from shared kept parts. So a hit is one read of
@@ -22,13 +22,14 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache, caches
 from django.utils.cache import get_conditional_response, patch_cache_control
 
 from .cache import Computation, read_entry, store_entry
+from .cache_backends import LocalMemoryCache
 from .middleware import content_etag
 
 SKIP_PREFIXES = ("/ckeditor/", "/captcha/", "/suc-khoe/", "/tin-tuc/xem-truoc/", "/tuong-tac/")
@@ -69,13 +70,11 @@ def page_cache_key(request) -> str:
     return f"frontcms:page:{hashlib.sha256(raw.encode('utf-8', 'surrogatepass')).hexdigest()}"
 
 
-PAGES = "pages"
-
-
-def _pages():
-    """This process's own pages (the `pages` cache); a project that names no such cache keeps
-    them in the shared one."""
-    return caches[PAGES] if PAGES in settings.CACHES else cache
+@functools.cache
+def kept_pages() -> LocalMemoryCache:
+    """The pages this process rendered, in its own memory (never shared: the module's docstring),
+    at most PAGE_CACHE_ENTRIES of them."""
+    return LocalMemoryCache("frontcms-pages", {"OPTIONS": {"MAX_ENTRIES": settings.PAGE_CACHE_ENTRIES}})
 
 
 def _storable(response) -> bool:
@@ -100,7 +99,7 @@ class PageCacheMiddleware:
             if user is not None and user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key, pages = page_cache_key(request), _pages()
+        key, pages = page_cache_key(request), kept_pages()
         entry, _found = read_entry(key, kept_in=pages)
         if entry is not None:
             response = entry.value

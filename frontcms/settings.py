@@ -195,11 +195,7 @@ else:
 # Whole pages for anonymous readers (frontcms/page_cache.py): each process keeps those it rendered
 # in its own memory, never in Redis; what they show is checked against the shared generations on
 # every hit, and they are put together again from the shared kept parts. About 30 KB a page.
-CACHES["pages"] = {
-    "BACKEND": "frontcms.cache_backends.LocalMemoryCache",
-    "LOCATION": "frontcms-pages",
-    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 1000)},
-}
+PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 1000)
 
 # --- authentication -------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

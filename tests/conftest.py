@@ -26,11 +26,13 @@ CHROMIUM_ARGS = [
 
 
 def clear_caches():
-    """Empty every configured cache: the shared one and each process's own pages."""
-    from django.core.cache import caches
+    """Empty the shared cache and this process's pages."""
+    from django.core.cache import cache
 
-    for backend in caches.all(initialized_only=False):
-        backend.clear()
+    from frontcms.page_cache import kept_pages
+
+    cache.clear()
+    kept_pages().clear()
 
 
 @pytest.fixture(autouse=True)

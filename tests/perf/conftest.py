@@ -48,7 +48,7 @@ def redis_server():
 @pytest.fixture(params=["locmem", "redis"])
 def cache_backend(request, settings):
     """Run the test once with local memory and once with Django's Redis backend on a real server
-    (pages in each process's own memory, as in production)."""
+    (pages are in this process's own memory either way, as in production)."""
     from django.core.cache import cache
 
     if request.param == "redis":
@@ -58,8 +58,7 @@ def cache_backend(request, settings):
                 "BACKEND": "frontcms.cache_backends.FailSoftRedisCache",  # as in production
                 "LOCATION": url,
                 "KEY_PREFIX": "frontcms-test",
-            },
-            "pages": settings.CACHES["pages"],
+            }
         }
         from django.core.cache import caches
         from django.core.cache.backends.redis import RedisCache
