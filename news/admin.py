@@ -272,6 +272,17 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
             return _("Lưu bài để có liên kết xem trước.")
         if obj.status == Status.ARCHIVED:
             return _("Bài đã lưu trữ: liên kết xem trước không còn hiệu lực.")
+        if obj.is_published:
+            # Readers see it already: the public page, not a secret link, is what to share.
+            return format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
+                obj.get_absolute_url(),
+                _("Xem bài trên trang"),
+                _(
+                    "Bài đã đăng: bạn đọc đã xem được bài tại địa chỉ này. Các liên kết xem trước đã gửi "
+                    "trước đó vẫn mở được cho đến khi bị thu hồi."
+                ),
+            )
         url = preview_url(obj)
         return format_html(
             '<a href="{}" target="_blank" rel="noopener" class="button">{}</a><br>'

@@ -170,6 +170,25 @@ def test_preview_button_gives_a_working_secret_link(editor_client, client):
     assert "Bài nháp chia sẻ" in client.get(link).content.decode()
 
 
+def test_a_published_article_offers_its_public_page_not_a_secret_link(ward_setup, editor_user):
+    """Staff reading a published article (a contributor, read-only; an editor) are sent to the page
+    readers see; a scheduled one still gets its secret link."""
+    c = ward_setup["client"]
+    published = ArticleFactory(
+        title="Tin đã đăng",
+        organization=ward_setup["own_ward"],
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    for staff in (None, editor_user):  # the contributor first, then an editor
+        if staff is not None:
+            c.force_login(staff)
+        html = c.get(change_url(published)).content.decode()
+        assert f'href="{published.get_absolute_url()}"' in html and "Xem bài trên trang" in html
+        assert "/tin-tuc/xem-truoc/" not in html and "Liên kết bí mật" not in html
+    scheduled = ArticleFactory(title="Tin hẹn giờ", published_at=timezone.now() + datetime.timedelta(days=1))
+    assert "/tin-tuc/xem-truoc/" in c.get(change_url(scheduled)).content.decode()
+
+
 # --- ward contributors --------------------------------------------------------------------------
 @pytest.fixture
 def ward_setup(client, contributor_user):
