@@ -211,6 +211,14 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         older = versions[1] if len(versions) > 1 else newest
         old = by_id.get(request.GET.get("cu", ""), older)
         new = by_id.get(request.GET.get("moi", ""), newest)
+        if any(request.GET.get(name) and request.GET[name] not in by_id for name in ("cu", "moi")):
+            messages.warning(
+                request,
+                _(
+                    "Một phiên bản được chọn không có trong lịch sử mà bạn được xem: trang so sánh "
+                    "dùng phiên bản gần nhất thay cho phiên bản đó."
+                ),
+            )
         if old and new and old.pk > new.pk:  # the older always on the left, however they were asked
             old, new = new, old
         context = {

@@ -299,8 +299,10 @@ def test_two_revisions_can_be_compared_word_by_word(editor_client, contributor_u
     # Asked the other way round, or with one id unusable, the older version stays on the left.
     swapped = editor_client.get(compare_url, {"cu": new.pk, "moi": old.pk}).context
     assert (swapped["old"], swapped["new"]) == (old, new)
-    fallback = editor_client.get(compare_url, {"cu": "999999", "moi": old.pk}).context
-    assert fallback["old"].pk <= fallback["new"].pk
+    fallback = editor_client.get(compare_url, {"cu": "999999", "moi": old.pk})
+    assert fallback.context["old"].pk <= fallback.context["new"].pk
+    assert "không có trong lịch sử mà bạn được xem" in fallback.content.decode()  # said, not silent
+    assert "không có trong lịch sử" not in editor_client.get(compare_url).content.decode()
     # Bad version ids fall back to the latest two; another ward's contributor cannot open it.
     assert editor_client.get(compare_url, {"cu": "x", "moi": "<script>"}).status_code == 200
     ward = WardFactory()
