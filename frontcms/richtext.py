@@ -13,6 +13,7 @@ where image2 puts them, so that a stored captioned image stays a figure with its
 
 from __future__ import annotations
 
+import re
 from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -436,11 +437,21 @@ def editor_config() -> dict:
     }
 
 
+# Tags that end a line of text: their words never run into the next block's ("dân tộc" in a
+# caption, then "Nhiều" in the next paragraph, must not become "tộcNhiều"). Inline tags (b, a,
+# span, sub…) may sit inside a word and add nothing.
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|li|ul|ol|h[1-6]|figure|figcaption|blockquote|table|thead|tbody|tr|td|th|caption|"
+    r"section|article|header|footer|pre|dl|dt|dd)|br|hr|img)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def html_to_text(html: str | None) -> str:
-    """Plain text of an HTML fragment (for snippets, search and feeds)."""
+    """Plain text of an HTML fragment (for snippets, search, feeds and the comparison of versions)."""
     if not html:
         return ""
-    text = nh3.clean(html.replace("</p>", "</p> ").replace("<br>", " "), tags=set())
+    text = nh3.clean(_BLOCK_TAG.sub(r"\g<0> ", html), tags=set())
     return " ".join(unescape(text).split())
 
 

@@ -78,6 +78,28 @@ def test_html_to_text():
     assert html_to_text("<p>Xin&nbsp;chào</p><p>bạn</p>") == "Xin chào bạn"
 
 
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            '<figure class="image"><img src="/media/a.jpg" alt=""><figcaption>Đại đoàn kết toàn dân tộc'
+            "</figcaption></figure><p>Nhiều trưởng ban</p>",
+            "Đại đoàn kết toàn dân tộc Nhiều trưởng ban",
+        ),
+        (
+            "<ul><li>Ban Thường trực</li><li>Ban Thanh tra nhân dân</li></ul>",
+            "Ban Thường trực Ban Thanh tra nhân dân",
+        ),
+        ("<h2>Hội nghị</h2>Tổng kết<br/>năm<BR>2024", "Hội nghị Tổng kết năm 2024"),
+        ("<table><tr><td>Phường</td><td>Khương Đình</td></tr></table>", "Phường Khương Đình"),
+        ("<p>Mặt <b>trận</b> Tổ quốc, H<sub>2</sub>O</p>", "Mặt trận Tổ quốc, H2O"),  # inline: no space
+    ],
+)
+def test_html_to_text_keeps_blocks_apart(html, text):
+    """Words at the end of one block never run into the next block's (search, snippets, feeds)."""
+    assert html_to_text(html) == text
+
+
 def _png(size=(40, 30)):
     buffer = io.BytesIO()
     Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3)).save(buffer, "PNG")
