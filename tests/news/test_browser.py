@@ -1,5 +1,7 @@
 """In a real browser: an editor writes and publishes an article with a cover; a reader finds it."""
 
+import re
+
 import pytest
 
 from news.models import Article
@@ -83,4 +85,6 @@ def test_news_list_and_article_fit_a_phone_screen(browser_page):
     page.get_by_role("link", name="2", exact=True).click()
     page.wait_for_url("**/tin-tuc/?trang=2")
     page.locator(".card__title a").first.click()
+    # The article's own address (not the list's): evaluated mid-navigation, the page has no document.
+    page.wait_for_url(re.compile(r"/tin-tuc/[^/?]+/$"))
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
