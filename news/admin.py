@@ -209,9 +209,9 @@ class ArticleAdmin(OrganizationScopedAdminMixin, WorkflowAdminMixin, RevisionAdm
         by_id = {str(v.pk): v for v in versions}
         newest = versions[0] if versions else None
         older = versions[1] if len(versions) > 1 else newest
-        old = by_id.get(request.GET.get("cu", ""), older)
-        new = by_id.get(request.GET.get("moi", ""), newest)
-        if any(request.GET.get(name) and request.GET[name] not in by_id for name in ("cu", "moi")):
+        asked_old, asked_new = request.GET.get("cu", ""), request.GET.get("moi", "")
+        old, new = by_id.get(asked_old, older), by_id.get(asked_new, newest)
+        if any(asked and asked not in by_id for asked in (asked_old, asked_new)):
             messages.warning(
                 request,
                 _(
